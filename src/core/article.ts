@@ -1,0 +1,57 @@
+// Reading one article: structure, people, quotes and who said them.
+import type { Article, ArticlePerson, Quote, Sentence } from './types';
+import { readStructure, splitSentences } from './structure';
+import { findPeople, tokenize } from './people';
+import { scanQuotes } from './quoteMarks';
+import { attributeQuotes } from './attribution';
+
+export { decodeSource } from './decode';
+
+/** FNV-1a: a short, stable id for a quote that survives re-indexing unchanged files. */
+export function hashString(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(36);
+}
+
+export function parseArticle(path: string, text: string): Article {
+  const structure = readStructure(text, path);
+  const { meta } = structure;
+  // The dateline "(Bloomberg) --" is not story text; the paragraph starts after it.
+  const paragraphs = structure.paragraphs.map((p) => (p.start < structure.bodyStart && structure.bodyStart <= p.end ? { start: structure.bodyStart, end: p.end } : p));
+  const sentences: Sentence[] = [];
+  paragraphs.forEach((p, i) => sentences.push(...splitSentences(text, p, i)));
+  const tokens = tokenize(text, paragraphs);
+  const peopleResult = findPeople(text, tokens, meta.contributors);
+  const personByName = new Map<string, ArticlePerson>(peopleResult.people.map((p) => [p.name, p]));
+  const raw = scanQuotes(text, paragraphs);
+  const attributions = attributeQuotes({ text, people: peopleResult, personByName, sentences, paragraphs, recentSpeakers: [] }, raw);
+
+  const seen = new Map<string, number>();
+  const pathHash = hashString(path);
+  const quotes: Quote[] = raw.map((q, i) => {
+    const quoteText = text.slice(q.start, q.end);
+    const key = hashString(quoteText);
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    const a = attributions[i];
+    return {
+      id: `${pathHash}-${key}${n > 1 ? '-' + n : ''}`,
+      text: quoteText,
+      start: q.start,
+      end: q.end,
+      speaker: a.speaker,
+      speakerMention: a.speakerMention,
+      cue: a.cue,
+      paragraph: q.paragraph,
+    };
+  });
+
+  // Speakers who are not people (China, the State Department, a spokeswoman).
+  const otherSpeakers = [...new Set(quotes.map((q) => q.speaker).filter((s): s is string => !!s && !personByName.has(s)))];
+  // People named only in passing still count; contributors were already left out.
+  return { path, text, meta, paragraphs, sentences, people: peopleResult.people, quotes, otherSpeakers };
+}

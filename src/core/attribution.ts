@@ -1,0 +1,307 @@
+// Who said it: the cue next to a quote and the speaker it names.
+import type { ArticlePerson, Mention, Sentence, Span } from './types';
+import type { RawQuote } from './quoteMarks';
+import { CUE_VERBS, ORG_WORDS, PRONOUNS } from './lexicon';
+import type { PeopleResult } from './people';
+
+export interface Attribution {
+  speaker: string | null;
+  speakerMention: Span | null;
+  cue: string | null;
+}
+
+/** Words that may stand between a subject and its cue verb ("he also said", "Trump has repeatedly said"). */
+const ADVERBS = new Set(
+  `also later then has had have was is previously once recently repeatedly reportedly would will could might
+   publicly privately simply flatly further earlier again often frequently still never not did does do once
+   quickly angrily bluntly told just already first last finally subsequently separately similarly simply`.split(/\s+/),
+);
+const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'one', 'another', 'two', 'three', 'several', 'many', 'some', 'other', 'both', 'this', 'that']);
+/** Lower-case words a describing speaker may contain ("a senior campaign official"). */
+const DESCRIPTION_WORDS = new Set(
+  `newspaper paper source sources official officials spokesman spokeswoman spokesperson spokespeople campaign
+   statement report aide aides adviser advisers advisor advisors people person expert experts analyst analysts
+   critics critic supporters supporter group administration department agency ministry government readout
+   senior former top longtime close familiar white house republican democratic state federal military police
+   lawyer lawyers attorney attorneys documents document filing letter website site network magazine outlet
+   memo study survey poll pollster researchers scientists leaders leader member members representative
+   representatives organizers organization organisation company firm officer officers witness witnesses
+   observer observers insider insiders strategist strategists operative operatives consultant consultants
+   economists economist voters voter residents resident protesters demonstrators friend friends family
+   relatives neighbor neighbours neighbors manager director chairman chairwoman president secretary minister
+   ambassador envoy diplomat diplomats lawmaker lawmakers senator senators governor mayor judge prosecutors
+   prosecutor authorities officials' military's`.split(/\s+/),
+);
+
+interface Word extends Span {
+  text: string;
+  lower: string;
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}.'’-]*/gu;
+
+function wordsIn(text: string, from: number, to: number): Word[] {
+  const out: Word[] = [];
+  WORD.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = WORD.exec(text)) && m.index < to) {
+    let w = m[0].replace(/[.'’-]+$/u, '');
+    if (m.index + w.length > to) w = w.slice(0, to - m.index);
+    if (!w) continue;
+    out.push({ start: m.index, end: m.index + w.length, text: w, lower: w.toLowerCase() });
+  }
+  return out;
+}
+
+function gapIsSpace(text: string, a: Span, b: Span): boolean {
+  return /^\s+$/.test(text.slice(a.end, b.start));
+}
+
+function isCue(lower: string): boolean {
+  return CUE_VERBS.has(lower);
+}
+
+export interface AttributionContext {
+  text: string;
+  people: PeopleResult;
+  personByName: Map<string, ArticlePerson>;
+  sentences: Sentence[];
+  paragraphs: Span[];
+  /** Speakers already attributed, in text order, for pronouns. */
+  recentSpeakers: { name: string; at: number; paragraph: number }[];
+}
+
+/** Resolves a noun phrase next to a cue to a speaker. */
+function resolveSubject(ctx: AttributionContext, np: Span, paragraph: number): Attribution | null {
+  const { text } = ctx;
+  const phrase = text.slice(np.start, np.end);
+  // A person mention inside the phrase: the name is the mention.
+  for (let p = np.start; p < np.end; p++) {
+    const m = ctx.people.mentionAt.get(p);
+    if (m && m.end <= np.end) {
+      return { speaker: m.name, speakerMention: { start: m.start, end: m.end }, cue: null };
+    }
+  }
+  const lower = phrase.toLowerCase();
+  if (PRONOUNS.has(lower)) {
+    const speaker = resolvePronoun(ctx, lower, np.start, paragraph);
+    return { speaker, speakerMention: np, cue: null };
+  }
+  if (lower === 'i' || lower === 'we' || lower === 'you') return null;
+  // An organisation, a country or a description ("China", "the State Department", "a spokeswoman").
+  const cleaned = phrase.replace(/^(?:the|The)\s+/, '');
+  const isProper = /^\p{Lu}/u.test(cleaned);
+  const speaker = isProper ? cleaned.replace(/['’]s$/, '') : phrase;
+  return { speaker, speakerMention: np, cue: null };
+}
+
+function resolvePronoun(ctx: AttributionContext, pronoun: string, at: number, paragraph: number): string | null {
+  if (pronoun === 'they' || pronoun === 'it') return null;
+  const want = pronoun === 'she' ? 'f' : 'm';
+  const compatible = (name: string): boolean => {
+    const g = ctx.people.genders.get(name);
+    return g === null || g === undefined || g === want;
+  };
+  // The most recent speaker nearby is who "he said" usually refers to.
+  for (let k = ctx.recentSpeakers.length - 1; k >= 0; k--) {
+    const s = ctx.recentSpeakers[k];
+    if (s.at > at) continue;
+    if (paragraph - s.paragraph > 2) break;
+    if (ctx.personByName.has(s.name) && compatible(s.name)) {
+      // Only if no other compatible person was named in between.
+      const between = ctx.people.mentions.filter((m) => m.start > s.at && m.start < at && m.name && m.name !== s.name && compatible(m.name));
+      if (between.length === 0) return s.name;
+      break;
+    }
+  }
+  // Else the one compatible person named in this or the previous paragraph.
+  const paraStart = ctx.paragraphs[Math.max(0, paragraph - 1)].start;
+  const names = new Set(ctx.people.mentions.filter((m) => m.start >= paraStart && m.start < at && m.name && compatible(m.name)).map((m) => m.name!));
+  return names.size === 1 ? [...names][0] : null;
+}
+
+/** The noun phrase ending right before `words[idx]` (the cue), walking left. */
+function subjectBefore(ctx: AttributionContext, words: Word[], cueIdx: number): Span | null {
+  const { text } = ctx;
+  let k = cueIdx - 1;
+  while (k >= 0 && ADVERBS.has(words[k].lower) && gapIsSpace(text, words[k], words[k + 1])) k--;
+  if (k < 0) return null;
+  // "Wang Yi, China's foreign minister, said": skip a comma-enclosed appositive.
+  const gapAfter = text.slice(words[k].end, words[k + 1].start);
+  if (/^,\s*$/.test(gapAfter)) {
+    // A participle cue after a clause ("Wang said, adding that …") has that clause's subject.
+    if (isCue(words[k].lower)) return null;
+    let opener = -1;
+    for (let q = k - 1; q >= Math.max(0, k - 12); q--) {
+      if (isCue(words[q].lower)) break;
+      if (/,\s*$/.test(text.slice(words[q].end, words[q + 1].start))) {
+        opener = q;
+        break;
+      }
+    }
+    if (opener < 0) return null;
+    k = opener;
+  } else if (!/^\s+$/.test(gapAfter) && !/^['’]s\s+$/.test(gapAfter)) {
+    return null;
+  }
+  const w = words[k];
+  if (PRONOUNS.has(w.lower) && (k === 0 || !gapIsSpace(text, words[k - 1], w) || !DETERMINERS.has(words[k - 1].lower))) {
+    return { start: w.start, end: w.end };
+  }
+  let first = k;
+  let sawHead = false;
+  for (let q = k; q >= 0; q--) {
+    const x = words[q];
+    if (q < k && !gapIsSpace(text, x, words[q + 1]) && !/^['’]s\s+$/.test(text.slice(x.end, words[q + 1].start))) break;
+    const capital = /^\p{Lu}/u.test(x.text);
+    if (DETERMINERS.has(x.lower)) {
+      if (q === k) return null;
+      first = q;
+      break;
+    }
+    if (capital || DESCRIPTION_WORDS.has(x.lower) || /^\d/.test(x.text)) {
+      first = q;
+      sawHead = true;
+      if (k - q >= 7) break;
+      continue;
+    }
+    break;
+  }
+  if (!sawHead) return null;
+  const span = { start: words[first].start, end: words[k].end };
+  // Not a subject: a lone month or weekday ("on Monday said") or a sentence-initial connective.
+  const phrase = text.slice(span.start, span.end);
+  if (/^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Today|Yesterday|And|But|So|Also)$/.test(phrase)) return null;
+  return span;
+}
+
+/** The noun phrase right after a cue ("said Price", "according to the newspaper"). */
+function subjectAfter(ctx: AttributionContext, words: Word[], idx: number, limit: number): Span | null {
+  const { text } = ctx;
+  if (idx >= words.length || words[idx].start >= limit) return null;
+  const w0 = words[idx];
+  if (PRONOUNS.has(w0.lower)) return { start: w0.start, end: w0.end };
+  let last = -1;
+  let sawHead = false;
+  for (let q = idx; q < words.length && q - idx < 8 && words[q].start < limit; q++) {
+    const x = words[q];
+    if (q > idx && !gapIsSpace(text, words[q - 1], x) && !/^['’]s\s+$/.test(text.slice(words[q - 1].end, x.start))) break;
+    const capital = /^\p{Lu}/u.test(x.text);
+    if (DETERMINERS.has(x.lower) && q === idx) continue;
+    if (capital || DESCRIPTION_WORDS.has(x.lower)) {
+      last = q;
+      sawHead = true;
+      continue;
+    }
+    if ((x.lower === 'of' || x.lower === 'for') && sawHead) continue;
+    break;
+  }
+  if (!sawHead || last < 0) return null;
+  return { start: w0.start, end: words[last].end };
+}
+
+function withCue(a: Attribution | null, cue: string): Attribution | null {
+  return a ? { ...a, cue } : null;
+}
+
+/** Attribution after the closing mark: `,” Price said`, `,” said Price`, `,” according to X`. */
+function attributionAfter(ctx: AttributionContext, q: RawQuote, limit: number): Attribution | null {
+  const { text } = ctx;
+  if (!q.closed) return null;
+  const after = text.slice(q.close, limit);
+  // The attribution must follow directly (a comma, a dash, or the words).
+  if (!/^[\s,—–-]*\p{L}/u.test(after)) return null;
+  const words = wordsIn(text, q.close, limit).slice(0, 16);
+  if (words.length === 0) return null;
+  // "according to X"
+  if (words[0].lower === 'according' && words[1]?.lower === 'to') {
+    return withCue(resolveSubject(ctx, subjectAfter(ctx, words, 2, limit) ?? { start: 0, end: 0 }, q.paragraph), 'according to');
+  }
+  // "said Price", "said the official"
+  if (isCue(words[0].lower)) {
+    const subj = subjectAfter(ctx, words, 1, limit);
+    if (subj) return withCue(resolveSubject(ctx, subj, q.paragraph), words[0].text);
+  }
+  // "Price said", "Wang Yi, China’s foreign minister, said", "the newspaper wrote"
+  for (let k = 1; k < words.length && k < 14; k++) {
+    if (!isCue(words[k].lower)) continue;
+    const subj = subjectBefore(ctx, words, k);
+    if (subj && subj.start === words[0].start) return withCue(resolveSubject(ctx, subj, q.paragraph), words[k].text);
+    break;
+  }
+  return null;
+}
+
+/** Attribution before the opening mark within its sentence: `Price said:`, `said the talks “…`, `described … as “…`. */
+function attributionBefore(ctx: AttributionContext, q: RawQuote, from: number): Attribution | null {
+  const { text } = ctx;
+  const words = wordsIn(text, from, q.open);
+  // "According to X, …"
+  for (let k = 0; k + 1 < words.length; k++) {
+    if (words[k].lower === 'according' && words[k + 1].lower === 'to') {
+      const subj = subjectAfter(ctx, words, k + 2, q.open);
+      if (subj) return withCue(resolveSubject(ctx, subj, q.paragraph), 'according to');
+    }
+  }
+  for (let k = words.length - 1; k >= 0; k--) {
+    if (!isCue(words[k].lower)) continue;
+    // Too far from the quote: the cue belongs to something else.
+    if (words.length - k > 14) break;
+    const subj = subjectBefore(ctx, words, k);
+    if (subj) {
+      const a = resolveSubject(ctx, subj, q.paragraph);
+      if (a) return { ...a, cue: words[k].text };
+    }
+  }
+  // "Caddell: “…" — a name and a colon right before the quote.
+  const colon = /([\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,3})\s*:\s*$/u.exec(text.slice(from, q.open));
+  if (colon) {
+    const start = from + colon.index;
+    const subj = { start, end: start + colon[1].length };
+    const m = ctx.people.mentionAt.get(subj.start);
+    if (m && m.name) return { speaker: m.name, speakerMention: { start: m.start, end: m.end }, cue: ':' };
+  }
+  return null;
+}
+
+export function attributeQuotes(ctx: AttributionContext, raw: RawQuote[]): Attribution[] {
+  const { sentences } = ctx;
+  const results: Attribution[] = [];
+  let s = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const q = raw[i];
+    while (s < sentences.length && sentences[s].end <= q.open) s++;
+    const sentence = sentences[Math.min(s, sentences.length - 1)];
+    const para = ctx.paragraphs[q.paragraph];
+    const prev = i > 0 && raw[i - 1].paragraph === q.paragraph ? raw[i - 1] : null;
+    const next = i + 1 < raw.length && raw[i + 1].paragraph === q.paragraph ? raw[i + 1] : null;
+    // Where the attribution may lie: the sentence around the quote, never across another quote.
+    const from = Math.max(sentence && sentence.start <= q.open ? sentence.start : para.start, prev ? prev.close : para.start);
+    let sentenceEnd = para.end;
+    for (const sn of sentences) if (sn.start >= q.close && sn.paragraph === q.paragraph) { sentenceEnd = sn.start; break; }
+    const limit = Math.min(next ? next.open : para.end, Math.max(sentenceEnd, q.close));
+    let a = attributionAfter(ctx, q, limit) ?? attributionBefore(ctx, q, from);
+    if (!a && q.continued && results.length > 0) a = { ...results[results.length - 1] };
+    // The speaker carries to the following quotes of the same paragraph.
+    if (!a && prev) {
+      const p = results[i - 1];
+      if (p.speaker || p.speakerMention) a = { ...p };
+    }
+    // A split quote (“A,” she said, “B.”): the first part takes the second's attribution.
+    const att = a ?? { speaker: null, speakerMention: null, cue: null };
+    results.push(att);
+    if (att.speaker && att.speakerMention) ctx.recentSpeakers.push({ name: att.speaker, at: att.speakerMention.start, paragraph: q.paragraph });
+  }
+  // Back-fill the first part of a split quote from the second.
+  for (let i = 0; i + 1 < raw.length; i++) {
+    if (results[i].speakerMention || raw[i].paragraph !== raw[i + 1].paragraph) continue;
+    const between = ctx.text.slice(raw[i].close, raw[i + 1].open);
+    if (/^[,\s]*[\p{L}\s.'’,-]{1,80}[,:]\s*$/u.test(between) && results[i + 1].speakerMention && results[i + 1].speakerMention!.start >= raw[i].close && results[i + 1].speakerMention!.end <= raw[i + 1].open) {
+      results[i] = { ...results[i + 1] };
+    }
+  }
+  return results;
+}
+
+export { ORG_WORDS };
+export type { Mention };

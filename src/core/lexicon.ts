@@ -1,0 +1,118 @@
+// Word lists the reader relies on. Kept small and general (newswire English),
+// never tuned to particular articles.
+
+const set = (words: string): Set<string> => new Set(words.trim().split(/\s+/));
+
+/** Verbs and phrases that attribute speech; the key is the lower-cased word. */
+export const CUE_VERBS = set(`
+said says say saying told tells tell telling added adds adding wrote writes write writing noted notes noting
+explained explains stated states declared declares asked asks replied replies responded responds argued argues
+insisted insists claimed claims warned warns continued continues recalled recalls acknowledged acknowledges
+admitted admits announced announces tweeted tweets posted posts described describes urged urges suggested suggests
+testified testifies predicted predicts complained complains conceded concedes countered counters emphasized
+emphasizes stressed stresses observed observes remarked remarks quipped quips joked jokes shouted shouts
+reported reports promised promises vowed vows pledged pledges boasted boasts lamented laments charged charges
+alleged alleges contended contends maintained maintains mused muses yelled yells exclaimed exclaims concluded
+concludes recounted recounts confirmed confirms denied denies added; agreed agrees cautioned cautions
+affirmed affirms asserted asserts reiterated reiterates revealed reveals disclosed discloses recalled told
+announced pointed points called calls labeled labelled labels dubbed dubs branded brands hailed hails
+praised praises criticized criticised criticizes slammed slams blasted blasts accused accuses
+thundered thunders chimed chimes interjected interjects whispered whispers wondered wonders
+explain describe describing calling writing telling announcing stating claiming arguing warning insisting
+`);
+
+/** Cue words that introduce a quote after the verb (the talks “were …”), i.e. reported speech. */
+export const SPEECH_NOUNS = set(`statement interview tweet email e-mail letter post remarks speech briefing conference release
+memo op-ed editorial message video report`);
+
+/** Words heading a title or role ("State Department spokesman", "Vice Foreign Minister"). */
+export const ROLE_WORDS = set(`
+president vice-president secretary minister spokesman spokeswoman spokesperson director senator sen. rep.
+representative congressman congresswoman governor gov. mayor chairman chairwoman chair chief leader ambassador
+envoy adviser advisor official officer speaker premier chancellor king queen prince princess pope general gen.
+admiral commander judge justice attorney prosecutor lawyer counsel candidate nominee manager strategist
+pollster analyst economist professor researcher scientist executive ceo cfo coo founder president-elect
+deputy assistant undersecretary under-secretary commissioner administrator head treasurer comptroller
+councilman councilwoman councilor lieutenant lt. sheriff chief-of-staff aide staffer strategist consultant
+spokesmen editor columnist correspondent reporter host anchor author writer historian expert lobbyist
+activist organizer organiser fellow member delegate superintendent dean coach captain colonel sergeant
+detective agent inspector marshal mp mep lawmaker legislator diplomat counterpart campaigner operative
+surrogate donor supporter voter chairperson whip majority minority mr. mrs. ms. dr. rev. sir dame lord lady
+partner principal president's ambassador-at-large magnate billionaire businessman businesswoman
+`);
+
+/** Honorifics and short titles that always precede a name. */
+export const HONORIFICS = set(`mr. mrs. ms. miss dr. prof. rev. sen. rep. gov. gen. lt. col. sgt. capt. adm. pres. sir dame lord lady judge justice president senator governor mayor speaker pope king queen prince princess`);
+
+/** Words that make a capitalised run an organisation or place, not a person. */
+export const ORG_WORDS = set(`
+department ministry council house senate congress party committee commission agency bureau office university
+college school institute institution foundation association organization organisation union court courts
+group summit news times post journal street tribune herald gazette press network corp corp. inc inc. co.
+company corporation bank fund administration government army navy force forces guard police service services
+club league team center centre hospital church states republic kingdom nations federation authority board
+trust society alliance coalition movement campaign caucus post. times. reuters bloomberg ap afp cnn nbc abc
+cbs fox msnbc npr pbs bbc cia fbi nsa nato un eu gop dnc rnc white pentagon kremlin capitol parliament
+assembly city county state province district island islands river mountain valley airport station hotel
+tower building plaza square avenue road highway bridge port media magazine inc. llc ltd ltd. plc l.p. lp
+`);
+
+/** Capitalised words that begin sentences or headlines and are never names. */
+export const NON_NAME_WORDS = set(`
+the a an and or but if then when while after before since because although though as at by for from in into
+of on onto to with without about above across against along among around behind below beneath beside between
+beyond during except inside near off out outside over past through throughout under until up upon within he she
+it they we you i his her its their our your my this that these those there here what which who whom whose why
+how where yes no not all any both each every few many more most other some such only own same so than too very
+just also still even now however meanwhile moreover instead indeed perhaps maybe already again once twice
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+september october november december jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. today
+tomorrow yesterday tonight according read related updated update editor's note photo video watch advertisement
+one two three four five six seven eight nine ten first second third last next new mr mrs ms dr
+republican republicans democrat democrats democratic american americans chinese russian british european
+african asian muslim christian jewish catholic evangelical latino hispanic black white obamacare
+god lord christmas easter election elections campaign debate poll polls
+`);
+
+/** Common first names, by likely gender, for telling a person's name from other capitalised runs. */
+const FEMALE = `mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty margaret
+sandra ashley kimberly emily donna michelle dorothy carol amanda melissa deborah stephanie rebecca sharon laura
+cynthia kathleen amy shirley angela helen anna brenda pamela nicole emma samantha katherine christine debra rachel
+catherine carolyn janet ruth maria heather diane virginia julie joyce victoria olivia kelly christina lauren joan
+evelyn judith megan cheryl andrea hannah martha jacqueline frances gloria ann teresa kathryn sara janice jean alice
+madison doris abigail julia judy grace denise amber marilyn beverly danielle theresa sophia marie diana brittany
+natalie isabella charlotte rose alexis kayla hillary chelsea huma kellyanne ivanka melania michelle elizabeth
+condoleezza madeleine nikki sarah hope omarosa katrina kayleigh dana donna debbie nancy tulsi kamala elena
+sonia ruth maxine loretta janet susan samantha valerie anita gina kirsten amy tammy lisa dianne barbara jeanne
+angela theresa marine christine ursula jacinda benazir indira golda aung tsai ann anne carly meg jill
+huma kellyanne mika katy taylor oprah meryl beyonce rosie megyn greta juanita paula kathy jennifer laura
+`;
+const MALE = `james john robert michael william david richard joseph thomas charles christopher daniel matthew
+anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan
+jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel gregory alexander frank
+patrick raymond jack dennis jerry tyler aaron jose adam nathan henry douglas zachary peter kyle ethan walter
+noah jeremy christian keith roger terry gerald harold sean austin carl arthur lawrence dylan jesse jordan bryan
+billy joe bruce gabriel logan albert willie alan juan wayne elijah randy roy vincent ralph eugene russell bobby
+mason philip louis barack bill mitt newt bernie ted marco jeb chris mike tim reince rudy rudolph rudy ben
+hugh dick al jimmy ronald lyndon franklin woodrow harry dwight gerald herbert calvin warren abraham ulysses
+rand rick lindsey mitch harry chuck nancy john orrin lamar jeff jim tom tony steve dan don ken greg ed ted
+vladimir sergei sergey boris angela emmanuel francois nicolas justin shinzo narendra recep bashar
+hassan benjamin bibi mahmoud ali omar muhammad mohammed ahmed abdul antony ned corey paul newt
+sean stephen steve jared kellyanne roger rex jim hope reince sebastian anthony rudy chris jeff mike kellyanne
+joaquin julian tim cory elijah adam eric jerrold jamie robby robbie gavin andrew beto pete bernard jared
+frederick fred harvey howard ivan jon kurt kirk lance leon luke marcus martin max neil oliver oscar pat phil
+ray rex rob ron sam stan todd troy victor vince wade wesley xavier evan karl kris lou mitchell nate nick norm
+rodney ross seth shane spencer travis trevor wallace winston glenn gordon grant hank jake josh lee leo
+`;
+export const FEMALE_NAMES = set(FEMALE);
+export const MALE_NAMES = set(MALE);
+
+/** Chinese (and some Korean/Vietnamese) surnames written first: "Xi Jinping", "Wang Wenbin". */
+export const SURNAME_FIRST = set(`
+wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin gao luo zheng liang xie song tang xi
+han feng deng cao peng zeng xiao tian dong pan yuan cai jiang yu du ye cheng wei su lu ding ren shen yao qin fu
+zhong lü dai lai kong mao meng qian qiu shi tan wen xiong yan yin zou bai chang gu hou jia kang lei long qi
+tao wan xue yi zhan hua geng ji shao mo gong kuang ning pang zhai
+`);
+
+export const PRONOUNS = set(`he she they it`);

@@ -1,0 +1,311 @@
+// Finding the people of a story, their titles as written, and resolving later
+// mentions (surnames, possessives, "Xi-Biden") to the right full name.
+import type { ArticlePerson, Mention, Span } from './types';
+import { FEMALE_NAMES, HONORIFICS, MALE_NAMES, NON_NAME_WORDS, ORG_WORDS, ROLE_WORDS, SURNAME_FIRST, CUE_VERBS } from './lexicon';
+
+export interface Token extends Span {
+  /** The word without a possessive ending or a sentence-final period. */
+  word: string;
+  lower: string;
+  paragraph: number;
+  /** Starts with a capital letter. */
+  cap: boolean;
+}
+
+const TOKEN = /[\p{L}\p{N}][\p{L}\p{M}\p{N}.'’-]*/gu;
+
+export function tokenize(text: string, paragraphs: Span[]): Token[] {
+  const tokens: Token[] = [];
+  paragraphs.forEach((p, paragraph) => {
+    TOKEN.lastIndex = p.start;
+    let m: RegExpExecArray | null;
+    while ((m = TOKEN.exec(text)) && m.index < p.end) {
+      let word = m[0];
+      let end = m.index + word.length;
+      if (end > p.end) {
+        word = word.slice(0, p.end - m.index);
+        end = p.end;
+      }
+      // Possessives and trailing punctuation are not part of the word.
+      let trimmed = word.replace(/(?:['’]s|['’])$/u, '');
+      const isInitialOrAbbrev = /^(?:\p{L}\.)+$/u.test(trimmed) || /^(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Prof|Rev|Pres)\.$/.test(trimmed);
+      if (!isInitialOrAbbrev) trimmed = trimmed.replace(/[.'’-]+$/u, '');
+      if (!trimmed) continue;
+      tokens.push({
+        start: m.index,
+        end: m.index + trimmed.length,
+        word: trimmed,
+        lower: trimmed.toLowerCase(),
+        paragraph,
+        cap: /^\p{Lu}/u.test(trimmed),
+      });
+    }
+  });
+  return tokens;
+}
+
+/** Only white space between two tokens (no comma, period, quote mark, dash). */
+export function joined(text: string, a: Token, b: Token): boolean {
+  if (a.paragraph !== b.paragraph) return false;
+  const gap = text.slice(a.end, b.start);
+  return /^\s+$/.test(gap) && text.slice(a.start, a.end + 2).indexOf('’s') !== a.end - a.start && text.slice(a.end, a.end + 2) !== "'s";
+}
+
+const NAME_PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'bin', 'al', 'el', 'la', 'le', 'da', 'di', 'del', 'du', 'dos', 'ibn']);
+const SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
+const TITLE_MODIFIERS = new Set(
+  `former acting late longtime veteran top senior chief deputy assistant then incoming outgoing interim retired
+   presumptive presidential vice political campaign press national foreign economic security republican democratic
+   independent conservative liberal progressive state federal regional local international general white house`.split(/\s+/),
+);
+/** Capitalised words that cannot be part of a title (sentence openers). */
+const TITLE_STOP = new Set('the a an he she it they we i but and in on at as for with by to from of after before when while if this that his her their its'.split(' '));
+const TITLE_CONNECTORS = new Set(['of', 'for', 'and', 'on', 'to', 'the']);
+
+function isRole(lower: string): boolean {
+  return ROLE_WORDS.has(lower) || ROLE_WORDS.has(lower.replace(/s$/, ''));
+}
+
+function isNameWord(t: Token): boolean {
+  if (!t.cap) return false;
+  if (NON_NAME_WORDS.has(t.lower) || ORG_WORDS.has(t.lower) || isRole(t.lower) || HONORIFICS.has(t.lower)) return false;
+  if (/\d/.test(t.word)) return false;
+  if (/^[\p{Lu}]{2,}$/u.test(t.word) && t.word.length > 1) return false; // acronyms: US, FBI, WTO
+  if (/-/.test(t.word) && /^\p{Lu}[\p{Ll}]+-\p{Lu}/u.test(t.word) && !/^\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+$/u.test(t.word)) return false;
+  return true;
+}
+
+export function isFirstName(lower: string): boolean {
+  return FEMALE_NAMES.has(lower) || MALE_NAMES.has(lower);
+}
+
+export function genderOf(firstLower: string): 'f' | 'm' | null {
+  const f = FEMALE_NAMES.has(firstLower);
+  const m = MALE_NAMES.has(firstLower);
+  return f && !m ? 'f' : m && !f ? 'm' : null;
+}
+
+interface FoundName extends Span {
+  name: string;
+  tokens: Token[];
+  surname: string;
+  surnameFirst: boolean;
+  titleSpan: Span | null;
+}
+
+/** Looks at a run of joined capitalised tokens and returns the person name in it, if any. */
+function personInRun(text: string, run: Token[], all: Token[], runEndIndex: number): { from: number; to: number; surnameFirst: boolean } | null {
+  // Surname-first names (Xi Jinping, Wang Wenbin): a known surname followed by a given name.
+  for (let i = 0; i + 1 < run.length; i++) {
+    const a = run[i];
+    const b = run[i + 1];
+    if (SURNAME_FIRST.has(a.lower) && isNameWord(b) && !isFirstName(b.lower) && /^\p{Lu}\p{Ll}+(?:-\p{Ll}+)?$/u.test(b.word) && (i === 0 || !isNameWord(run[i - 1]) || isRole(run[i - 1].lower))) {
+      // Exclude a Western surname after a first name ("Jack Ma"), handled below.
+      if (i > 0 && isFirstName(run[i - 1].lower)) break;
+      return { from: i, to: i + 2, surnameFirst: true };
+    }
+  }
+  // A known first name starts the name; everything after it in the run is the rest.
+  for (let i = 0; i + 1 < run.length; i++) {
+    if (isFirstName(run[i].lower) && isNameWord(run[i])) {
+      let to = i + 1;
+      while (to < run.length && to - i < 4 && (isNameWord(run[to]) || /^\p{Lu}\.$/u.test(run[to].word) || SUFFIXES.has(run[to].lower))) to++;
+      if (to - i >= 2) return { from: i, to, surnameFirst: false };
+    }
+  }
+  // An unknown given name: a clean run of two or three name words, accepted only
+  // with evidence that it names a person (a title before it or a speech verb after).
+  let from = run.length;
+  while (from > 0 && (isNameWord(run[from - 1]) || /^\p{Lu}\.$/u.test(run[from - 1].word)) && run.length - from < 3) from--;
+  if (run.length - from < 2) return null;
+  const before = from > 0 ? run[from - 1] : null;
+  const idx = runEndIndex + 1;
+  const after = idx < all.length ? all[idx] : null;
+  const prevTok = before ?? (all[runEndIndex - run.length] as Token | undefined);
+  const titled = !!prevTok && (isRole(prevTok.lower) || HONORIFICS.has(prevTok.lower)) && joined(text, prevTok, run[from]);
+  const cued = !!after && CUE_VERBS.has(after.lower) && joined(text, run[run.length - 1], after);
+  const appositive = /^,\s+(?:a|an|the|who|\d+)\b/.test(text.slice(run[run.length - 1].end, run[run.length - 1].end + 8));
+  if (titled || cued || appositive) return { from, to: run.length, surnameFirst: false };
+  return null;
+}
+
+function titleBefore(text: string, tokens: Token[], nameStart: number, taken: (t: Token) => boolean): Span | null {
+  let i = nameStart - 1;
+  let first = -1;
+  while (i >= 0 && joined(text, tokens[i], tokens[i + 1])) {
+    const t = tokens[i];
+    if (taken(t)) break;
+    if (t.cap && !TITLE_STOP.has(t.lower)) first = i;
+    else if (isRole(t.lower) || TITLE_MODIFIERS.has(t.lower)) first = i;
+    else if (TITLE_CONNECTORS.has(t.lower) && i > 0 && tokens[i - 1].cap) {
+      /* keep walking: "Secretary of State" */
+    } else break;
+    i--;
+  }
+  if (first < 0) return null;
+  const span = tokens.slice(first, nameStart);
+  if (!span.some((t) => isRole(t.lower))) {
+    // Honorifics are not titles to show ("Mr."), but mark the start of a name.
+    return null;
+  }
+  // Drop a trailing honorific (Mr., Dr.) and leading connectors.
+  let s = 0;
+  while (s < span.length && TITLE_CONNECTORS.has(span[s].lower)) s++;
+  let e = span.length;
+  while (e > s && /^(?:mr|mrs|ms|dr)\.?$/.test(span[e - 1].lower)) e--;
+  if (e <= s) return null;
+  return { start: span[s].start, end: span[e - 1].end };
+}
+
+/** ", China's foreign minister," after a name. */
+function appositiveTitle(text: string, end: number, paragraphEnd: number): Span | null {
+  const rest = text.slice(end, Math.min(paragraphEnd, end + 160));
+  const m = /^(?:['’]s)?,\s+((?:the|a|an|his|her|its|their|[\p{Lu}][\p{L}.]*['’]s|former|then|now)\b[^,;:“”"()]{2,110}?)(?=,|\.\s|\.$|;|\s+(?:said|says|told|who)\b)/u.exec(rest);
+  if (!m) return null;
+  const phrase = m[1];
+  const words = phrase.split(/\s+/);
+  if (words.length > 12) return null;
+  if (!words.some((w) => isRole(w.toLowerCase().replace(/[^\p{L}.-]/gu, '')))) return null;
+  const start = end + m[0].indexOf(phrase);
+  let title = phrase.replace(/^(?:the|a|an)\s+/i, '');
+  const titleStart = start + (phrase.length - title.length);
+  title = title.replace(/\s+$/, '');
+  return { start: titleStart, end: titleStart + title.length };
+}
+
+export interface PeopleResult {
+  people: ArticlePerson[];
+  /** Every resolved or unresolved mention of a person, in text order. */
+  mentions: Mention[];
+  /** Start offset of a token -> mention index, for the attribution step. */
+  mentionAt: Map<number, Mention>;
+  genders: Map<string, 'f' | 'm' | null>;
+}
+
+export function findPeople(text: string, tokens: Token[], contributors: string[]): PeopleResult {
+  const contributorSet = new Set(contributors.map((c) => c.toLowerCase()));
+  const found: FoundName[] = [];
+  const takenStarts = new Set<number>();
+  // Runs of joined capitalised tokens (plus particles and initials inside).
+  let i = 0;
+  while (i < tokens.length) {
+    if (!tokens[i].cap) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < tokens.length && joined(text, tokens[j - 1], tokens[j]) && (tokens[j].cap || (NAME_PARTICLES.has(tokens[j].lower) && j + 1 < tokens.length && tokens[j + 1].cap))) j++;
+    const run = tokens.slice(i, j);
+    let offset = 0;
+    while (offset < run.length - 1) {
+      const sub = run.slice(offset);
+      const hit = personInRun(text, sub, tokens, i + offset + sub.length - 1);
+      if (!hit) break;
+      const nameTokens = sub.slice(hit.from, hit.to);
+      const start = nameTokens[0].start;
+      const end = nameTokens[nameTokens.length - 1].end;
+      const name = nameTokens.map((t) => t.word).join(' ');
+      const nameStartIdx = i + offset + hit.from;
+      const surnameTok = hit.surnameFirst ? nameTokens[0] : [...nameTokens].reverse().find((t) => !SUFFIXES.has(t.lower) && !/^\p{Lu}\.$/u.test(t.word))!;
+      const titleSpan = titleBefore(text, tokens, nameStartIdx, (t) => takenStarts.has(t.start));
+      found.push({ start, end, name, tokens: nameTokens, surname: surnameTok.word, surnameFirst: hit.surnameFirst, titleSpan });
+      for (const t of nameTokens) takenStarts.add(t.start);
+      offset += hit.to;
+    }
+    i = j;
+  }
+
+  const byName = new Map<string, ArticlePerson>();
+  const genders = new Map<string, 'f' | 'm' | null>();
+  const paragraphEndOf = (pos: number): number => {
+    const nl = text.slice(pos).search(/(?:\r\n|\r|\n)\s*(?:\r\n|\r|\n)/);
+    return nl < 0 ? text.length : pos + nl;
+  };
+  for (const f of found) {
+    if (contributorSet.has(f.name.toLowerCase())) continue;
+    let person = byName.get(f.name);
+    if (!person) {
+      person = { name: f.name, titles: [], aliases: [], mentions: [], surnameFirst: f.surnameFirst, surname: f.surname };
+      byName.set(f.name, person);
+      genders.set(f.name, f.surnameFirst ? null : genderOf(f.tokens[0].lower));
+    }
+    const titles: Span[] = [];
+    if (f.titleSpan) titles.push(f.titleSpan);
+    const app = appositiveTitle(text, f.end, paragraphEndOf(f.end));
+    if (app) titles.push(app);
+    for (const t of titles) {
+      const title = text.slice(t.start, t.end).replace(/\s+/g, ' ');
+      if (!person.titles.includes(title)) person.titles.push(title);
+    }
+  }
+
+  // Mentions: full names where found; surnames (and unique given names) resolve to the
+  // most recent compatible full name, or stay unresolved when that is not clear.
+  const mentions: Mention[] = [];
+  const mentionAt = new Map<number, Mention>();
+  const fullAt = new Map<number, FoundName>();
+  for (const f of found) if (byName.has(f.name)) fullAt.set(f.start, f);
+  const surnameOwners = new Map<string, ArticlePerson[]>();
+  const givenOwners = new Map<string, ArticlePerson[]>();
+  for (const p of byName.values()) {
+    const key = p.surname.toLowerCase();
+    surnameOwners.set(key, [...(surnameOwners.get(key) ?? []), p]);
+    if (!p.surnameFirst) {
+      const given = p.name.split(' ')[0].toLowerCase();
+      givenOwners.set(given, [...(givenOwners.get(given) ?? []), p]);
+    }
+  }
+  const lastSeen = new Map<string, number>(); // person name -> order of last full/resolved mention
+  let order = 0;
+  const push = (m: Mention, person: ArticlePerson | null, alias: string | null): void => {
+    mentions.push(m);
+    mentionAt.set(m.start, m);
+    if (person) {
+      person.mentions.push(m);
+      lastSeen.set(person.name, ++order);
+      if (alias && alias !== person.name && !person.aliases.includes(alias)) person.aliases.push(alias);
+    }
+  };
+  const resolveSurname = (owners: ArticlePerson[]): { person: ArticlePerson | null; candidates: string[] } => {
+    const seen = owners.filter((p) => lastSeen.has(p.name));
+    if (seen.length === 0) return { person: owners.length === 1 ? owners[0] : null, candidates: owners.map((p) => p.name) };
+    seen.sort((a, b) => lastSeen.get(b.name)! - lastSeen.get(a.name)!);
+    return { person: seen[0], candidates: owners.map((p) => p.name) };
+  };
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
+    const full = fullAt.get(t.start);
+    if (full) {
+      const person = byName.get(full.name)!;
+      push({ start: full.start, end: full.end, name: person.name }, person, null);
+      while (k + 1 < tokens.length && tokens[k + 1].start < full.end) k++;
+      continue;
+    }
+    if (!t.cap) continue;
+    // "Xi-Biden": each part of a hyphenated pair may be a surname.
+    const parts = t.word.includes('-') ? t.word.split('-') : [t.word];
+    let pos = t.start;
+    for (const part of parts) {
+      const lower = part.toLowerCase();
+      const owners = surnameOwners.get(lower);
+      const givenOnly = !owners && parts.length === 1 ? givenOwners.get(lower) : undefined;
+      const span = { start: pos, end: pos + part.length };
+      pos += part.length + 1;
+      if (owners) {
+        // A surname right after a given name that is not this person's is someone else.
+        const prev = k > 0 ? tokens[k - 1] : null;
+        if (parts.length === 1 && prev && prev.cap && joined(text, prev, t) && isFirstName(prev.lower) && !takenStarts.has(prev.start)) continue;
+        const { person, candidates } = resolveSurname(owners);
+        const possessive = /^['’]s/.test(text.slice(t.end, t.end + 2));
+        const alias = possessive ? text.slice(span.start, t.end + 2) : part;
+        const m: Mention = { ...span, name: person ? person.name : null };
+        if (candidates.length > 1) m.candidates = candidates;
+        push(m, person, person ? part : null);
+        if (person && possessive && alias !== part && !person.aliases.includes(alias)) person.aliases.push(alias);
+      } else if (givenOnly && givenOnly.length === 1 && !(k + 1 < tokens.length && tokens[k + 1].cap && joined(text, t, tokens[k + 1]))) {
+        push({ ...span, name: givenOnly[0].name }, givenOnly[0], part);
+      }
+    }
+  }
+  return { people: [...byName.values()], mentions, mentionAt, genders };
+}

@@ -1,0 +1,99 @@
+// Finding quoted passages by their marks, paragraph by paragraph.
+import type { Span } from './types';
+
+export interface RawQuote extends Span {
+  /** Offset of the opening mark (quote text starts after it). */
+  open: number;
+  /** Offset just after the closing mark, or the paragraph end when never closed. */
+  close: number;
+  closed: boolean;
+  paragraph: number;
+  /** This paragraph re-opens a quote the previous paragraph left open. */
+  continued: boolean;
+  mark: 'double' | 'single';
+}
+
+const OPEN_CONTEXT = /[\s([{\u2014\u2013\-/“‘"'—:]/;
+const isLetterOrDigit = (c: string | undefined): boolean => !!c && /[\p{L}\p{N}]/u.test(c);
+
+function opensHere(text: string, i: number, paraStart: number): boolean {
+  return i === paraStart || OPEN_CONTEXT.test(text[i - 1]);
+}
+
+/**
+ * Scans each paragraph for quotes. Double marks (curly or straight) make quotes;
+ * single marks make a quote only outside double ones and only when they pair up
+ * within the paragraph, so apostrophes ("it’s", "voters’") are never quotes.
+ */
+export function scanQuotes(text: string, paragraphs: Span[]): RawQuote[] {
+  const quotes: RawQuote[] = [];
+  let previousLeftOpen = false;
+  paragraphs.forEach((para, paragraph) => {
+    let openAt = -1;
+    let continued = false;
+    let leftOpen = false;
+    for (let i = para.start; i < para.end; i++) {
+      const c = text[i];
+      if (c !== '“' && c !== '”' && c !== '"' && c !== '‘' && c !== "'" && c !== '„' && c !== '«' && c !== '»') continue;
+      if (openAt < 0) {
+        const opening = c === '“' || c === '„' || c === '«' || (c === '"' && opensHere(text, i, para.start));
+        if (opening) {
+          openAt = i;
+          continued = i === para.start && previousLeftOpen;
+          continue;
+        }
+        if ((c === '‘' || c === "'") && opensHere(text, i, para.start) && isLetterOrDigit(text[i + 1])) {
+          const close = findSingleClose(text, i + 1, para.end, c);
+          if (close > 0) {
+            quotes.push({ start: i + 1, end: close, open: i, close: close + 1, closed: true, paragraph, continued: false, mark: 'single' });
+            i = close;
+          }
+        }
+        // A stray closing mark with nothing open: ignore it.
+        continue;
+      }
+      const closing = c === '”' || c === '»' || (c === '"' && !(opensHere(text, i, para.start) && isLetterOrDigit(text[i + 1])));
+      if (closing) {
+        quotes.push({ start: openAt + 1, end: i, open: openAt, close: i + 1, closed: true, paragraph, continued, mark: 'double' });
+        openAt = -1;
+      } else if (c === '"' || c === '“') {
+        // A second opening mark while one is open: the first was never closed.
+        quotes.push({ start: openAt + 1, end: i, open: openAt, close: i, closed: false, paragraph, continued, mark: 'double' });
+        openAt = i;
+        continued = false;
+      }
+    }
+    if (openAt >= 0) {
+      quotes.push({ start: openAt + 1, end: para.end, open: openAt, close: para.end, closed: false, paragraph, continued, mark: 'double' });
+      leftOpen = true;
+    }
+    previousLeftOpen = leftOpen;
+  });
+  return quotes
+    .map(trimQuote(text))
+    .filter((q) => q.end > q.start && /[\p{L}\p{N}]/u.test(text.slice(q.start, q.end)));
+}
+
+function findSingleClose(text: string, from: number, end: number, openMark: string): number {
+  const closeMark = openMark === '‘' ? '’' : "'";
+  for (let j = from; j < end; j++) {
+    const c = text[j];
+    if (c === '“' || c === '”' || c === '"') return -1;
+    if (c !== closeMark && !(openMark === "'" && c === '’')) continue;
+    // An apostrophe inside a word (it’s, O’Brien) or after an s (voters’ rights) is not a close.
+    if (isLetterOrDigit(text[j + 1])) continue;
+    if (text[j - 1] === 's' && /^\s+\p{Ll}/u.test(text.slice(j + 1, j + 3)) && j - from > 1) continue;
+    if (/\s/.test(text[j - 1])) continue;
+    return j;
+  }
+  return -1;
+}
+
+function trimQuote(text: string) {
+  return (q: RawQuote): RawQuote => {
+    let { start, end } = q;
+    while (start < end && /\s/.test(text[start])) start++;
+    while (end > start && /\s/.test(text[end - 1])) end--;
+    return { ...q, start, end };
+  };
+}

@@ -1,0 +1,216 @@
+// Article structure: front matter, paragraphs, boilerplate, metadata, sentences.
+import type { ArticleMeta, Sentence, Span } from './types';
+
+export interface Block extends Span {
+  /** What the block is; only 'story' and 'headline' blocks are searched for quotes and people. */
+  role: 'story' | 'headline' | 'boilerplate' | 'byline' | 'heading';
+}
+
+export interface Structure {
+  meta: ArticleMeta;
+  blocks: Block[];
+  /** Blocks that are story text (including the headline, which may quote people). */
+  paragraphs: Span[];
+  /** Where story text begins after a dateline such as "(Bloomberg) --", per paragraph start. */
+  bodyStart: number;
+}
+
+const BLANK_LINE = /(?:\r\n|\r|\n)[ \t\u00a0]*(?:\r\n|\r|\n)(?:[ \t\u00a0]*(?:\r\n|\r|\n))*/g;
+const LINE_BREAK = /\r\n|\r|\n/g;
+
+function trimSpan(text: string, start: number, end: number): Span {
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return { start, end };
+}
+
+/** Front matter between `---` lines at the very start: simple `key: value` pairs. */
+function readFrontMatter(text: string): { fields: Map<string, string>; end: number } | null {
+  const m = /^---[ \t]*(?:\r\n|\r|\n)([\s\S]*?)(?:\r\n|\r|\n)---[ \t]*(?:\r\n|\r|\n|$)/.exec(text);
+  if (!m) return null;
+  const fields = new Map<string, string>();
+  for (const line of m[1].split(/\r\n|\r|\n/)) {
+    const kv = /^([A-Za-z_][\w-]*)\s*:\s*(.*)$/.exec(line);
+    if (!kv) continue;
+    let value = kv[2].trim();
+    if ((value.startsWith('"') && value.endsWith('"')) || (value.startsWith("'") && value.endsWith("'"))) {
+      value = value.slice(1, -1);
+    }
+    fields.set(kv[1].toLowerCase(), value);
+  }
+  return { fields, end: m[0].length };
+}
+
+function splitBlocks(text: string, from: number): Span[] {
+  const spans: Span[] = [];
+  let last = from;
+  BLANK_LINE.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = BLANK_LINE.exec(text))) {
+    spans.push(trimSpan(text, last, m.index));
+    last = m.index + m[0].length;
+  }
+  spans.push(trimSpan(text, last, text.length));
+  let blocks = spans.filter((s) => s.end > s.start);
+  // Files without blank lines between paragraphs (one paragraph a line) are common
+  // in exported text; a long single block of many lines is read line by line.
+  if (blocks.length <= 2) {
+    const lines: Span[] = [];
+    for (const b of blocks) {
+      let lineStart = b.start;
+      LINE_BREAK.lastIndex = b.start;
+      let lm: RegExpExecArray | null;
+      while ((lm = LINE_BREAK.exec(text)) && lm.index < b.end) {
+        lines.push(trimSpan(text, lineStart, lm.index));
+        lineStart = lm.index + lm[0].length;
+      }
+      lines.push(trimSpan(text, lineStart, b.end));
+    }
+    const nonEmpty = lines.filter((s) => s.end > s.start);
+    if (nonEmpty.length > 3) blocks = nonEmpty;
+  }
+  return blocks;
+}
+
+const COPYRIGHT = /^(?:©|\(c\)|copyright\b)\s*(?:©\s*)?(\d{4})?\s*(.*?)\s*\.?$/i;
+const UPDATE_NOTE = /^\((?:updates?|adds?|corrects?|recasts?|rewrites?|changes?|removes?|fixes?)\b[^)]*\)\.?$/i;
+const ASSISTANCE = /^[-–—]*\s*(?:with (?:assistance|additional reporting) from|additional reporting by|reporting by|editing by|written by|edited by)\s+(.+?)\.?$/i;
+const BYLINE = /^by\s+([A-Z][\p{L}.'’-]+(?:\s+[A-Z][\p{L}.'’-]+){0,3}(?:(?:,\s*|\s+and\s+)[A-Z][\p{L}.'’-]+(?:\s+[A-Z][\p{L}.'’-]+){0,3})*)(?:\s*[,|]\s*.*)?$/u;
+const DATELINE = /^(?:[A-Z][A-Za-z.'’ -]{0,40}?,?\s*(?:[A-Z][a-z.]+\s*)?)?\(([A-Z][\w&.'’ -]{0,40})\)\s*(?:--|—|–|-)\s*/;
+const CORPORATE_SUFFIX = /\s*(?:L\.P\.|LP|Inc\.?|LLC|Ltd\.?|Corp\.?|Co\.|Company|plc)\s*\.?$/i;
+
+export function splitNames(list: string): string[] {
+  return list
+    .split(/\s*(?:,|\band\b|&)\s*/)
+    .map((s) => s.trim().replace(/\.$/, ''))
+    .filter((s) => /^\p{Lu}/u.test(s));
+}
+
+function headlineLike(line: string): boolean {
+  if (line.length > 160 || /(?:\r\n|\r|\n)/.test(line)) return false;
+  const words = line.split(/\s+/).filter((w) => /^[\p{L}]/u.test(w));
+  if (words.length < 2) return false;
+  const long = words.filter((w) => w.length >= 4);
+  const capitalised = long.filter((w) => /^\p{Lu}/u.test(w));
+  const titleCase = long.length > 0 && capitalised.length / long.length >= 0.6;
+  return titleCase || !/[.!?:”"]$/.test(line);
+}
+
+const MONTHS: Record<string, string> = {
+  jan: '01', feb: '02', mar: '03', apr: '04', may: '05', jun: '06', jul: '07', aug: '08', sep: '09', oct: '10', nov: '11', dec: '12',
+};
+
+function parseDate(value: string): string | null {
+  let m = /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(value);
+  if (m) return `${m[1]}-${m[2]}-${m[3]}`;
+  m = /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})\b/i.exec(value);
+  if (m) return `${m[3]}-${MONTHS[m[1].slice(0, 3).toLowerCase()]}-${m[2].padStart(2, '0')}`;
+  m = /\b(19\d{2}|20\d{2})\b/.exec(value);
+  return m ? m[1] : null;
+}
+
+export function readStructure(text: string, path: string): Structure {
+  const meta: ArticleMeta = { outlet: null, date: null, title: null, url: null, contributors: [] };
+  const front = readFrontMatter(text);
+  const from = front ? front.end : 0;
+  if (front) {
+    const f = front.fields;
+    meta.title = f.get('title') || null;
+    meta.outlet = f.get('outlet') || f.get('publisher') || f.get('source') || f.get('publication') || null;
+    const date = f.get('date') || f.get('published') || f.get('publication_date');
+    meta.date = date ? parseDate(date) ?? date : null;
+    meta.url = f.get('url') || f.get('link') || f.get('canonical') || null;
+    const authors = f.get('author') || f.get('authors') || f.get('byline');
+    if (authors) meta.contributors.push(...splitNames(authors.replace(/^\[|\]$/g, '')));
+  }
+
+  const blocks: Block[] = splitBlocks(text, from).map((s) => ({ ...s, role: 'story' as const }));
+  let bodyStart = from;
+  let firstStory = true;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    const line = text.slice(b.start, b.end);
+    let m: RegExpExecArray | null;
+    if ((m = COPYRIGHT.exec(line)) && line.length < 200) {
+      b.role = 'boilerplate';
+      if (m[1] && !meta.date) meta.date = m[1];
+      const owner = (m[2] || '').replace(/^the\s+/i, 'The ').replace(CORPORATE_SUFFIX, '').replace(/[.,]$/, '').trim();
+      if (owner && !meta.outlet && !/all rights reserved/i.test(owner)) meta.outlet = owner.replace(/\.\s*all rights reserved.*$/i, '');
+      continue;
+    }
+    if (UPDATE_NOTE.test(line)) {
+      b.role = 'boilerplate';
+      continue;
+    }
+    if ((m = ASSISTANCE.exec(line)) && line.length < 300) {
+      b.role = 'byline';
+      meta.contributors.push(...splitNames(m[1]));
+      continue;
+    }
+    if ((m = BYLINE.exec(line)) && line.length < 200) {
+      b.role = 'byline';
+      meta.contributors.push(...splitNames(m[1]));
+      continue;
+    }
+    if (/^#{1,6}\s/.test(line)) {
+      b.role = 'heading';
+      const title = line.replace(/^#{1,6}\s+/, '').replace(/\s+#*$/, '');
+      if (!meta.title && firstStory) meta.title = title;
+      continue;
+    }
+    if (firstStory) {
+      firstStory = false;
+      const dl = DATELINE.exec(line);
+      if (dl) {
+        if (!meta.outlet) meta.outlet = dl[1].replace(/^The\s+/, 'The ').trim();
+        bodyStart = b.start + dl[0].length;
+      } else if (!meta.title && i + 1 < blocks.length && headlineLike(line)) {
+        meta.title = line;
+        b.role = 'headline';
+        firstStory = true; // the next block is the first story paragraph (it may hold a dateline)
+      }
+    }
+  }
+  if (!meta.date) {
+    const fromName = parseDate(path.split(/[\\/]/).pop() ?? '');
+    if (fromName && /\d{4}-\d{2}-\d{2}/.test(fromName)) meta.date = fromName;
+  }
+  meta.contributors = [...new Set(meta.contributors)];
+  const paragraphs = blocks.filter((b) => b.role === 'story' || b.role === 'headline').map((b) => ({ start: b.start, end: b.end }));
+  return { meta, blocks, paragraphs, bodyStart };
+}
+
+/** Words whose trailing period does not end a sentence. */
+const ABBREVIATIONS = new Set(
+  `mr mrs ms dr prof sr jr st sen rep gov gen lt col sgt capt adm cmdr pres rev hon u.s u.k u.n e.u d.c
+   jan feb mar apr jun jul aug sep sept oct nov dec no vs v etc inc corp co ltd calif fla ill mass mich minn
+   ariz ark colo conn del ga ind kan ky la md miss mo mont neb nev n.h n.j n.m n.y n.c n.d okla ore pa r.i s.c s.d
+   tenn tex va vt wash wis wyo ala ft mt a.m p.m e.g i.e approx dept est fig op ph.d b.a m.a u.s.a`.split(/\s+/),
+);
+
+/** Sentences of a paragraph. A period after an abbreviation or an initial is not an end. */
+export function splitSentences(text: string, para: Span, paragraph: number): Sentence[] {
+  const out: Sentence[] = [];
+  let start = para.start;
+  const re = /[.!?…]+["”’')\]]*(?=\s+|$)/g;
+  const slice = text.slice(para.start, para.end);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(slice))) {
+    const endRel = m.index + m[0].length;
+    const abs = para.start + endRel;
+    if (m[0][0] === '.' && m[0].length === 1) {
+      const before = /([\p{L}.]+)$/u.exec(slice.slice(Math.max(0, m.index - 12), m.index));
+      const word = before ? before[1].toLowerCase() : '';
+      if (ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word) || /^(?:\p{L}\.)+\p{L}$/u.test(word)) continue;
+    }
+    // The next sentence must begin like one: a capital, a digit or an opening mark.
+    const next = /^\s+(\S)/u.exec(slice.slice(endRel));
+    if (next && !/[\p{Lu}\d“"‘'(\[—–-]/u.test(next[1])) continue;
+    const s = trimSpan(text, start, abs);
+    if (s.end > s.start) out.push({ ...s, paragraph });
+    start = abs;
+  }
+  const tail = trimSpan(text, start, para.end);
+  if (tail.end > tail.start) out.push({ ...tail, paragraph });
+  return out;
+}
