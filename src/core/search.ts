@@ -1,0 +1,467 @@
+// Fast fuzzy search over many items (quotes, sentences).
+//
+// Plain fuse.js scans every item on every keystroke: seconds over the
+// sentences of a newsroom archive. Here an inverted index (folded word ->
+// item ids) picks a few hundred candidates, tolerating a typo per word (edit
+// distance 1, generated on the query side so the index stays small) and
+// treating the word being typed as a prefix; fuse.js then ranks only those.
+// Items are integer ids owned by the caller, who describes a candidate's
+// fields only when asked, so no per-item text is copied into the index.
+
+import Fuse from 'fuse.js';
+import { foldText, forEachWord, words } from './text';
+
+/** What fuse.js ranks for one candidate: folded strings built on demand. */
+export interface RankFields {
+  /** The item's own words (quote or sentence). */
+  text: string;
+  /** Who and where: speaker, titles, outlet. Empty for none. */
+  context: string;
+}
+
+export interface ScoredId {
+  id: number;
+  /** Relevance, higher is better, in [0, 1]. */
+  score: number;
+}
+
+export interface SearchOptions {
+  limit: number;
+  /** How many candidates the inverted index hands to fuse.js. */
+  candidates?: number;
+}
+
+const DEFAULT_CANDIDATES = 200;
+/** Postings walked in full per query; rarer terms first, common ones only checked. */
+const WALK_BUDGET = 60000;
+/** Prefix expansions considered for the word being typed (most frequent first). */
+const MAX_PREFIX_EXPANSIONS = 400;
+const TYPO_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
+
+const FUSE_OPTIONS = {
+  includeScore: true,
+  ignoreLocation: true,
+  useExtendedSearch: true,
+  threshold: 0.4,
+  keys: [
+    { name: 'text', weight: 0.7 },
+    { name: 'all', weight: 0.3 },
+  ],
+};
+
+interface FuseDoc {
+  id: number;
+  text: string;
+  all: string;
+}
+
+/** A growable list of item ids, ascending (ids are handed out in increasing order). */
+class Postings {
+  ids: Int32Array = new Int32Array(4);
+  length = 0;
+  push(id: number): void {
+    if (this.length === this.ids.length) {
+      const next = new Int32Array(this.ids.length * 2);
+      next.set(this.ids);
+      this.ids = next;
+    }
+    this.ids[this.length++] = id;
+  }
+  has(id: number): boolean {
+    let lo = 0;
+    let hi = this.length - 1;
+    const ids = this.ids;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const v = ids[mid];
+      if (v === id) return true;
+      if (v < id) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
+  }
+  /** Drops dead ids and spare capacity. */
+  compact(alive: (id: number) => boolean): void {
+    let w = 0;
+    for (let r = 0; r < this.length; r++) {
+      const id = this.ids[r];
+      if (alive(id)) this.ids[w++] = id;
+    }
+    this.length = w;
+    this.ids = this.ids.slice(0, Math.max(w, 1));
+  }
+}
+
+interface Expansion {
+  word: number;
+  weight: number;
+}
+
+interface QueryTerm {
+  text: string;
+  expansions: Expansion[];
+  cost: number;
+  idf: number;
+  isPrefix: boolean;
+}
+
+export class WordIndex {
+  private readonly wordIds = new Map<string, number>();
+  private readonly wordList: string[] = [];
+  private readonly postings: Postings[] = [];
+  /** Last item posted per word, so an item is posted once per word. */
+  private lastPosted: Int32Array = new Int32Array(1024).fill(-1);
+  private sortedWords: number[] | null = null;
+  private alive: Uint8Array = new Uint8Array(1024);
+  private nextId = 0;
+  private liveCount = 0;
+  private deadCount = 0;
+  /** Scratch arrays for scoring, sized to the id space. */
+  private scratchScore: Float64Array = new Float64Array(0);
+  private scratchStamp: Int32Array = new Int32Array(0);
+  private stamp = 0;
+  /** Marks items already credited for the current query term. */
+  private termMarks: Int32Array = new Int32Array(0);
+  private termMark = 0;
+
+  /** Hands out the next item id; ids only grow. */
+  allocate(): number {
+    const id = this.nextId++;
+    if (id >= this.alive.length) {
+      const next = new Uint8Array(this.alive.length * 2);
+      next.set(this.alive);
+      this.alive = next;
+    }
+    this.alive[id] = 1;
+    this.liveCount++;
+    return id;
+  }
+
+  /** Posts every word of `text[start, end)` for item `id` (must be the newest id). */
+  addText(id: number, text: string, start = 0, end = text.length): void {
+    forEachWord(text, (w) => this.post(id, w), start, end);
+  }
+
+  addWords(id: number, list: readonly string[]): void {
+    for (const w of list) this.post(id, w);
+  }
+
+  private post(id: number, word: string): void {
+    let wid = this.wordIds.get(word);
+    if (wid === undefined) {
+      wid = this.wordList.length;
+      this.wordIds.set(word, wid);
+      this.wordList.push(word);
+      this.postings.push(new Postings());
+      if (wid >= this.lastPosted.length) {
+        const next = new Int32Array(this.lastPosted.length * 2).fill(-1);
+        next.set(this.lastPosted);
+        this.lastPosted = next;
+      }
+      if (this.sortedWords) this.insertSorted(wid);
+    }
+    if (this.lastPosted[wid] === id) return;
+    this.lastPosted[wid] = id;
+    this.postings[wid].push(id);
+  }
+
+  private insertSorted(wid: number): void {
+    const sorted = this.sortedWords;
+    if (!sorted) return;
+    // A handful of new words from one re-indexed article: insert in place.
+    // Bulk loads drop the sorted list instead and re-sort once when searched.
+    if (sorted.length + 64 < this.wordList.length) {
+      this.sortedWords = null;
+      return;
+    }
+    const word = this.wordList[wid];
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.wordList[sorted[mid]] < word) lo = mid + 1;
+      else hi = mid;
+    }
+    sorted.splice(lo, 0, wid);
+  }
+
+  remove(id: number): void {
+    if (id < this.nextId && this.alive[id]) {
+      this.alive[id] = 0;
+      this.liveCount--;
+      this.deadCount++;
+      // Postings keep dead ids until there are many (cheap removal); then sweep.
+      if (this.deadCount > 20000 && this.deadCount > this.liveCount / 4) this.compact();
+    }
+  }
+
+  isAlive(id: number): boolean {
+    return id < this.nextId && this.alive[id] === 1;
+  }
+
+  size(): number {
+    return this.liveCount;
+  }
+
+  compact(): void {
+    const alive = (id: number): boolean => this.alive[id] === 1;
+    for (const p of this.postings) p.compact(alive);
+    this.deadCount = 0;
+  }
+
+  /** Approximate bytes held by postings (for the benchmark's memory breakdown). */
+  postingBytes(): number {
+    let n = 0;
+    for (const p of this.postings) n += p.ids.byteLength;
+    return n;
+  }
+
+  vocabularySize(): number {
+    return this.wordList.length;
+  }
+
+  /** The first `limit` live ids, in insertion order (the list shown for an empty query). */
+  firstIds(limit: number): number[] {
+    const out: number[] = [];
+    for (let id = 0; id < this.nextId && out.length < limit; id++) if (this.alive[id]) out.push(id);
+    return out;
+  }
+
+  private ensureSorted(): number[] {
+    if (!this.sortedWords) {
+      const ids = this.wordList.map((_, i) => i);
+      const list = this.wordList;
+      ids.sort((a, b) => (list[a] < list[b] ? -1 : list[a] > list[b] ? 1 : 0));
+      this.sortedWords = ids;
+    }
+    return this.sortedWords;
+  }
+
+  private prefixWords(prefix: string): number[] {
+    const sorted = this.ensureSorted();
+    const list = this.wordList;
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[sorted[mid]] < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: number[] = [];
+    for (let i = lo; i < sorted.length && list[sorted[i]].startsWith(prefix); i++) out.push(sorted[i]);
+    return out;
+  }
+
+  /** Indexed words within edit distance 1 (insert, delete, substitute, transpose) of `w`. */
+  private typoWords(w: string): number[] {
+    const found = new Set<number>();
+    const probe = (v: string): void => {
+      const id = this.wordIds.get(v);
+      if (id !== undefined) found.add(id);
+    };
+    for (let i = 0; i < w.length; i++) {
+      probe(w.slice(0, i) + w.slice(i + 1));
+      if (i + 1 < w.length) probe(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2));
+    }
+    for (let i = 0; i <= w.length; i++) {
+      const head = w.slice(0, i);
+      const tail = w.slice(i);
+      const rest = w.slice(i + 1);
+      for (const c of TYPO_ALPHABET) {
+        probe(head + c + tail);
+        if (i < w.length && c !== w[i]) probe(head + c + rest);
+      }
+    }
+    const self = this.wordIds.get(w);
+    if (self !== undefined) found.delete(self);
+    return [...found];
+  }
+
+  private parseQuery(query: string): QueryTerm[] {
+    const folded = words(query);
+    // The last word is still being typed unless the query ends in a separator.
+    const typing = folded.length > 0 && /[\p{L}\p{N}]$/u.test(query);
+    const n = Math.max(this.liveCount, 1);
+    const terms: QueryTerm[] = [];
+    const seen = new Set<string>();
+    folded.forEach((w, i) => {
+      const isPrefix = typing && i === folded.length - 1;
+      const key = (isPrefix ? '>' : '=') + w;
+      if (seen.has(key)) return;
+      seen.add(key);
+      const expansions: Expansion[] = [];
+      const exact = this.wordIds.get(w);
+      if (exact !== undefined) expansions.push({ word: exact, weight: 1 });
+      if (isPrefix) {
+        const longer = this.prefixWords(w).filter((id) => id !== exact);
+        if (longer.length > MAX_PREFIX_EXPANSIONS) longer.sort((a, b) => this.postings[b].length - this.postings[a].length).length = MAX_PREFIX_EXPANSIONS;
+        for (const id of longer) expansions.push({ word: id, weight: 0.9 });
+      }
+      // A typo is only guessed at in words long enough to carry one.
+      if (w.length >= 4) {
+        const have = new Set(expansions.map((e) => e.word));
+        for (const id of this.typoWords(w)) if (!have.has(id)) expansions.push({ word: id, weight: 0.6 });
+      }
+      let cost = 0;
+      let df = 0;
+      for (const e of expansions) {
+        const len = this.postings[e.word].length;
+        cost += len;
+        if (e.weight === 1) df = len;
+      }
+      if (df === 0) df = cost;
+      terms.push({ text: w, expansions, cost, idf: Math.log(1 + n / (1 + df)), isPrefix });
+    });
+    return terms;
+  }
+
+  private ensureScratch(): void {
+    if (this.scratchScore.length < this.nextId) {
+      const size = Math.max(this.nextId, this.scratchScore.length * 2, 1024);
+      this.scratchScore = new Float64Array(size);
+      this.scratchStamp = new Int32Array(size);
+      this.termMarks = new Int32Array(size);
+      this.stamp = 0;
+      this.termMark = 0;
+    }
+    this.stamp++;
+    if (this.stamp === 0x7fffffff) {
+      this.scratchStamp.fill(0);
+      this.stamp = 1;
+    }
+    if (this.termMark > 0x7fff0000) {
+      this.termMarks.fill(0);
+      this.termMark = 0;
+    }
+  }
+
+  /**
+   * Candidate ids for a query, best first, scored by the inverse document
+   * frequency of the query words they contain (typo and prefix matches count
+   * less). Rare words are walked in full; common ones only checked against
+   * the candidates the rare ones found.
+   */
+  candidates(query: string, limit: number): ScoredId[] {
+    const terms = this.parseQuery(query).filter((t) => t.expansions.length > 0);
+    if (terms.length === 0) return [];
+    this.ensureScratch();
+    const stamp = this.stamp;
+    const score = this.scratchScore;
+    const stamps = this.scratchStamp;
+    const touched: number[] = [];
+    const order = [...terms].sort((a, b) => a.cost - b.cost);
+    let walked = 0;
+    const unwalked: QueryTerm[] = [];
+    for (const term of order) {
+      if (walked > 0 && walked + term.cost > WALK_BUDGET) {
+        unwalked.push(term);
+        continue;
+      }
+      // Expansions best weight first, so an item is credited once per term at its best match.
+      const mark = ++this.termMark;
+      const marks = this.termMarks;
+      const sortedExp = [...term.expansions].sort((a, b) => b.weight - a.weight);
+      let budgetLeft = walked === 0 && term.cost > WALK_BUDGET ? WALK_BUDGET : Infinity;
+      for (const e of sortedExp) {
+        const p = this.postings[e.word];
+        const add = term.idf * e.weight;
+        for (let k = 0; k < p.length && budgetLeft > 0; k++, budgetLeft--) {
+          const id = p.ids[k];
+          if (!this.alive[id] || marks[id] === mark) continue;
+          marks[id] = mark;
+          if (stamps[id] !== stamp) {
+            stamps[id] = stamp;
+            score[id] = 0;
+            touched.push(id);
+          }
+          score[id] += add;
+        }
+      }
+      walked += Math.min(term.cost, WALK_BUDGET);
+    }
+    // Keep the best few times `limit` before checking the common words.
+    const pool = selectTop(touched, score, unwalked.length > 0 ? limit * 4 : limit);
+    if (unwalked.length > 0) {
+      for (const term of unwalked) {
+        const checks = term.expansions.length <= 16 ? [...term.expansions].sort((a, b) => b.weight - a.weight) : null;
+        for (const id of pool) {
+          if (checks) {
+            for (const e of checks) {
+              if (this.postings[e.word].has(id)) {
+                score[id] += term.idf * e.weight;
+                break;
+              }
+            }
+          } else {
+            // Many expansions (a short prefix): a small bonus for any of them is not worth
+            // thousands of binary searches; the fuzzy ranking sees the prefix anyway.
+            score[id] += term.idf * 0.5;
+          }
+        }
+      }
+    }
+    return selectTop(pool, score, limit).map((id) => ({ id, score: score[id] }));
+  }
+}
+
+/** The `k` ids with the highest scores, best first (ties: lower id first). */
+function selectTop(ids: number[], score: Float64Array, k: number): number[] {
+  const cmp = (a: number, b: number): number => score[b] - score[a] || a - b;
+  if (ids.length <= k) return [...ids].sort(cmp);
+  // Threshold by sampling would be faster, but a partial sort of a few thousand is cheap.
+  return [...ids].sort(cmp).slice(0, k);
+}
+
+/**
+ * The full search: candidates from the index, ranked by fuse.js, with items
+ * containing the query as an exact phrase first (a reporter pasting a
+ * fragment wants that quote, not a fuzzier near-miss).
+ */
+export function searchIndex(
+  index: WordIndex,
+  query: string,
+  fields: (id: number) => RankFields,
+  options: SearchOptions,
+): ScoredId[] {
+  const limit = Math.max(0, options.limit);
+  if (query.trim() === '' || limit === 0) return index.firstIds(limit).map((id) => ({ id, score: 0 }));
+  const pool = index.candidates(query, options.candidates ?? DEFAULT_CANDIDATES);
+  if (pool.length === 0) return [];
+  const foldedQuery = foldText(query);
+  const docs: FuseDoc[] = pool.map(({ id }) => {
+    const f = fields(id);
+    return { id, text: f.text, all: f.context ? f.text + ' ' + f.context : f.text };
+  });
+  const fuse = new Fuse(docs, FUSE_OPTIONS);
+  // Extended search ANDs space-separated words, each matched fuzzily.
+  const results = foldedQuery ? fuse.search(foldedQuery) : [];
+  const poolScore = new Map(pool.map((c) => [c.id, c.score]));
+  const maxPool = pool[0].score || 1;
+  const ranked = results.map((r) => {
+    const d = r.item;
+    const phrase = (' ' + d.text + ' ').includes(' ' + foldedQuery) || (' ' + d.all + ' ').includes(' ' + foldedQuery);
+    const fuzzy = 1 - Math.min(1, r.score ?? 1);
+    return { id: d.id, phrase, fuzzy, pool: (poolScore.get(d.id) ?? 0) / maxPool };
+  });
+  ranked.sort((a, b) => Number(b.phrase) - Number(a.phrase) || b.fuzzy - a.fuzzy || b.pool - a.pool || a.id - b.id);
+  const out: ScoredId[] = ranked.map((r) => ({ id: r.id, score: round3((r.phrase ? 0.5 : 0) + 0.5 * (0.8 * r.fuzzy + 0.2 * r.pool)) }));
+  // Candidates fuse.js rejected (several typos) still beat nothing, after the rest.
+  if (out.length < limit) {
+    const have = new Set(out.map((r) => r.id));
+    for (const c of pool) {
+      if (out.length >= limit) break;
+      if (!have.has(c.id)) out.push({ id: c.id, score: round3(0.1 * (c.score / maxPool)) });
+    }
+  }
+  return out.slice(0, limit);
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+/** Plain fuse.js over every item, as the benchmark's baseline. */
+export function plainFuseSearch(docs: readonly { text: string; all: string }[], query: string, limit: number): number[] {
+  const fuse = new Fuse(docs, { includeScore: true, ignoreLocation: true, keys: FUSE_OPTIONS.keys });
+  return fuse.search(query, { limit }).map((r) => r.refIndex);
+}

@@ -1,0 +1,441 @@
+// The index over every source article: quotes, sentences and the people who
+// speak or are mentioned, merged across articles by canonical name.
+//
+// It is updated one article at a time (a file saved in the workspace is
+// re-indexed on its own), so every structure here supports cheap add and
+// remove: item ids only grow, removed items are tombstoned in the word index,
+// and the merged person entries are rebuilt lazily, only when asked for.
+// Text is never copied per quote or sentence: items point into Article.text.
+
+import { Article, ArticlePerson, EntityKind, Quote, Sentence, Span } from './types';
+import { RankFields, WordIndex, searchIndex } from './search';
+import { baseName, foldText, straighten, words } from './text';
+
+export interface IndexedQuote extends Quote {
+  path: string;
+  article: Article;
+  /** The speaker's title as the quote's own article gives it (else as another source does), or null. */
+  speakerTitle: string | null;
+}
+
+export interface PersonEntry {
+  name: string;
+  titles: string[];
+  aliases: string[];
+  surname: string;
+  surnameFirst: boolean;
+  quotes: IndexedQuote[];
+  mentions: { path: string; start: number; end: number }[];
+  articles: Article[];
+  kind: EntityKind;
+}
+
+/** What formatCitation needs, gathered from the index. */
+export interface CitationFields {
+  text: string;
+  speaker: string | null;
+  title: string | null;
+  surname: string | null;
+  outlet: string | null;
+  date: string | null;
+  url: string | null;
+  file: string;
+  /** Person, organisation or description: decides "Price said" vs "China said" on later references. */
+  kind: EntityKind | null;
+}
+
+interface ArticleRecord {
+  article: Article;
+  firstQuoteId: number;
+  firstSentenceId: number;
+  /** Built on first use: most articles are never looked at quote by quote. */
+  indexed: IndexedQuote[] | null;
+  /** Entity names this article contributes to (for removal). */
+  entityNames: string[];
+  /** Lookup keys this article contributed, as [key, entity name]. */
+  nameKeys: [string, string][];
+}
+
+interface Contribution {
+  record: ArticleRecord;
+  person: ArticlePerson | null;
+  quoteIndexes: number[];
+}
+
+class Entity {
+  readonly contributions = new Map<string, Contribution>();
+  cached: PersonEntry | null = null;
+  constructor(
+    readonly name: string,
+    readonly kind: EntityKind,
+  ) {}
+}
+
+const POSSESSIVE = /(?:['’]s|(?<=s)['’])$/u;
+const UPPER_START = /^\p{Lu}/u;
+
+/** How a name is looked up: straight apostrophes, lower case, single spaces, no possessive. */
+export function nameKey(text: string): string {
+  return straighten(text).trim().replace(POSSESSIVE, '').replace(/'s$/, '').toLowerCase();
+}
+
+function speakerKind(name: string): EntityKind {
+  // "the newspaper", "a spokeswoman": descriptions; "China", "the State Department": organisations.
+  if (/^(?:a|an)\s/i.test(name) || /^the\s+\p{Ll}/u.test(name)) return 'description';
+  return 'organization';
+}
+
+export class SourceIndex {
+  private readonly records = new Map<string, ArticleRecord>();
+  private readonly quoteIndex = new WordIndex();
+  private readonly sentenceIndex = new WordIndex();
+  /** Item id -> owning article record (dead ids keep their old record; liveness is the index's). */
+  private readonly quoteOwner: ArticleRecord[] = [];
+  private readonly sentenceOwner: ArticleRecord[] = [];
+  private readonly quotesById = new Map<string, { record: ArticleRecord; index: number }>();
+  private readonly entities = new Map<string, Entity>();
+  /** Lookup key -> entity name -> how many articles contribute that key. */
+  private readonly keys = new Map<string, Map<string, number>>();
+  private formsCache: { form: string; entries: PersonEntry[] }[] | null = null;
+  private quoteCount = 0;
+
+  setArticle(article: Article): void {
+    if (this.records.has(article.path)) this.removeArticle(article.path);
+    const record: ArticleRecord = {
+      article,
+      firstQuoteId: -1,
+      firstSentenceId: -1,
+      indexed: null,
+      entityNames: [],
+      nameKeys: [],
+    };
+    this.records.set(article.path, record);
+    const outletWords = article.meta.outlet ? words(article.meta.outlet) : [];
+    const contributors = new Set(article.meta.contributors.map((c) => c.toLowerCase()));
+    const persons = article.people.filter((p) => !contributors.has(p.name.toLowerCase()));
+    const personByName = new Map(persons.map((p) => [p.name, p]));
+
+    article.quotes.forEach((q, i) => {
+      const id = this.quoteIndex.allocate();
+      if (i === 0) record.firstQuoteId = id;
+      this.quoteOwner[id] = record;
+      this.quoteIndex.addText(id, article.text, q.start, q.end);
+      if (q.speaker) {
+        this.quoteIndex.addWords(id, words(q.speaker));
+        const p = personByName.get(q.speaker);
+        if (p) for (const t of p.titles) this.quoteIndex.addWords(id, words(t));
+      }
+      this.quoteIndex.addWords(id, outletWords);
+      this.quotesById.set(q.id, { record, index: i });
+    });
+    this.quoteCount += article.quotes.length;
+
+    article.sentences.forEach((s, i) => {
+      const id = this.sentenceIndex.allocate();
+      if (i === 0) record.firstSentenceId = id;
+      this.sentenceOwner[id] = record;
+      this.sentenceIndex.addText(id, article.text, s.start, s.end);
+      this.sentenceIndex.addWords(id, outletWords);
+    });
+
+    // Entities: the article's people, then speakers that are not people.
+    const contributionOf = (name: string, kind: EntityKind, person: ArticlePerson | null): Contribution => {
+      let entity = this.entities.get(name);
+      if (!entity) {
+        entity = new Entity(name, kind);
+        this.entities.set(name, entity);
+      }
+      entity.cached = null;
+      let c = entity.contributions.get(article.path);
+      if (!c) {
+        c = { record, person, quoteIndexes: [] };
+        entity.contributions.set(article.path, c);
+        record.entityNames.push(name);
+      }
+      return c;
+    };
+    for (const p of persons) {
+      contributionOf(p.name, 'person', p);
+      const forms = new Set([p.name, p.surname, ...p.aliases].filter((f) => f && f.trim()));
+      for (const f of forms) this.addKey(record, nameKey(f), p.name);
+    }
+    for (const s of article.otherSpeakers) if (!personByName.has(s)) contributionOf(s, speakerKind(s), null);
+    article.quotes.forEach((q, i) => {
+      if (!q.speaker || contributors.has(q.speaker.toLowerCase())) return;
+      const person = personByName.get(q.speaker) ?? null;
+      contributionOf(q.speaker, person ? 'person' : speakerKind(q.speaker), person).quoteIndexes.push(i);
+    });
+    this.formsCache = null;
+  }
+
+  private addKey(record: ArticleRecord, key: string, name: string): void {
+    if (!key) return;
+    let names = this.keys.get(key);
+    if (!names) {
+      names = new Map();
+      this.keys.set(key, names);
+    }
+    names.set(name, (names.get(name) ?? 0) + 1);
+    record.nameKeys.push([key, name]);
+  }
+
+  removeArticle(path: string): void {
+    const record = this.records.get(path);
+    if (!record) return;
+    this.records.delete(path);
+    const { article } = record;
+    for (let i = 0; i < article.quotes.length; i++) {
+      this.quoteIndex.remove(record.firstQuoteId + i);
+      const byId = this.quotesById.get(article.quotes[i].id);
+      if (byId && byId.record === record) this.quotesById.delete(article.quotes[i].id);
+    }
+    this.quoteCount -= article.quotes.length;
+    for (let i = 0; i < article.sentences.length; i++) this.sentenceIndex.remove(record.firstSentenceId + i);
+    for (const name of record.entityNames) {
+      const entity = this.entities.get(name);
+      if (!entity) continue;
+      entity.contributions.delete(path);
+      entity.cached = null;
+      if (entity.contributions.size === 0) this.entities.delete(name);
+    }
+    for (const [key, name] of record.nameKeys) {
+      const names = this.keys.get(key);
+      if (!names) continue;
+      const n = (names.get(name) ?? 0) - 1;
+      if (n > 0) names.set(name, n);
+      else names.delete(name);
+      if (names.size === 0) this.keys.delete(key);
+    }
+    this.formsCache = null;
+  }
+
+  articles(): Article[] {
+    return [...this.records.values()].map((r) => r.article);
+  }
+
+  article(path: string): Article | undefined {
+    return this.records.get(path)?.article;
+  }
+
+  private indexedQuotes(record: ArticleRecord): IndexedQuote[] {
+    if (!record.indexed) {
+      const { article } = record;
+      const titleOf = (speaker: string | null): string | null => {
+        if (!speaker) return null;
+        const own = article.people.find((p) => p.name === speaker);
+        if (own && own.titles.length > 0) return own.titles[0];
+        const entity = this.entities.get(speaker);
+        if (!entity) return null;
+        for (const c of entity.contributions.values()) if (c.person && c.person.titles.length > 0) return c.person.titles[0];
+        return null;
+      };
+      record.indexed = article.quotes.map((q) => ({ ...q, path: article.path, article, speakerTitle: titleOf(q.speaker) }));
+    }
+    return record.indexed;
+  }
+
+  quotes(): IndexedQuote[] {
+    const out: IndexedQuote[] = [];
+    for (const r of this.records.values()) out.push(...this.indexedQuotes(r));
+    return out;
+  }
+
+  quoteById(id: string): IndexedQuote | undefined {
+    const at = this.quotesById.get(id);
+    return at ? this.indexedQuotes(at.record)[at.index] : undefined;
+  }
+
+  private entry(entity: Entity): PersonEntry {
+    if (entity.cached) return entity.cached;
+    const titles: string[] = [];
+    const aliases: string[] = [];
+    const seenTitles = new Set<string>();
+    const seenAliases = new Set<string>([entity.name.toLowerCase()]);
+    const quotes: IndexedQuote[] = [];
+    const mentions: PersonEntry['mentions'] = [];
+    const articles: Article[] = [];
+    let surname = '';
+    let surnameFirst = false;
+    for (const c of entity.contributions.values()) {
+      const { article } = c.record;
+      articles.push(article);
+      if (c.person) {
+        if (!surname) {
+          surname = c.person.surname;
+          surnameFirst = c.person.surnameFirst;
+        }
+        for (const t of c.person.titles) {
+          const k = t.toLowerCase();
+          if (!seenTitles.has(k)) {
+            seenTitles.add(k);
+            titles.push(t);
+          }
+        }
+        for (const a of c.person.aliases) {
+          const k = a.toLowerCase();
+          if (!seenAliases.has(k)) {
+            seenAliases.add(k);
+            aliases.push(a);
+          }
+        }
+        for (const m of c.person.mentions) mentions.push({ path: article.path, start: m.start, end: m.end });
+      } else {
+        // Organisations have no mention list of their own: where they speak is where they are named.
+        for (const i of c.quoteIndexes) {
+          const span: Span | null = article.quotes[i].speakerMention;
+          if (span) mentions.push({ path: article.path, start: span.start, end: span.end });
+        }
+      }
+      const indexed = this.indexedQuotes(c.record);
+      for (const i of c.quoteIndexes) quotes.push(indexed[i]);
+    }
+    if (!surname) surname = entity.kind === 'person' ? entity.name.split(/\s+/).pop() ?? entity.name : entity.name;
+    entity.cached = { name: entity.name, titles, aliases, surname, surnameFirst, quotes, mentions, articles, kind: entity.kind };
+    return entity.cached;
+  }
+
+  /** People in the stories (not organisations, not contributors), in order of first appearance. */
+  people(): PersonEntry[] {
+    const out: PersonEntry[] = [];
+    for (const e of this.entities.values()) if (e.kind === 'person') out.push(this.entry(e));
+    return out;
+  }
+
+  /** Every speaker and person, organisations and descriptions included. */
+  entries(): PersonEntry[] {
+    return [...this.entities.values()].map((e) => this.entry(e));
+  }
+
+  /** A person or other speaker by canonical name (exact, else case-insensitive). */
+  person(name: string): PersonEntry | undefined {
+    const e = this.entities.get(name);
+    if (e) return this.entry(e);
+    const lower = name.toLowerCase();
+    for (const entity of this.entities.values()) if (entity.name.toLowerCase() === lower) return this.entry(entity);
+    return undefined;
+  }
+
+  private entriesForKey(key: string): PersonEntry[] {
+    const names = this.keys.get(key);
+    if (!names) return [];
+    const out: PersonEntry[] = [];
+    for (const n of names.keys()) {
+      const e = this.entities.get(n);
+      if (e) out.push(this.entry(e));
+    }
+    return out;
+  }
+
+  /**
+   * Who a name in a draft may be: "Ned Price", "Price", "Price’s",
+   * "State Department spokesman Ned Price", "Foreign Minister Wang". A
+   * surname shared by several people returns all of them, unless a title in
+   * front picks some. Lower-case words ("the price") never match a name.
+   */
+  lookupName(text: string): PersonEntry[] {
+    const parts = straighten(text).trim().replace(POSSESSIVE, '').split(' ').filter(Boolean);
+    if (parts.length === 0 || !UPPER_START.test(parts[parts.length - 1])) return [];
+    for (let i = 0; i < parts.length; i++) {
+      const found = this.entriesForKey(parts.slice(i).join(' ').toLowerCase());
+      if (found.length === 0) continue;
+      if (i > 0 && found.length > 1) {
+        const prefix = parts.slice(0, i).join(' ').toLowerCase();
+        const titled = found.filter((p) => p.titles.some((t) => straighten(t).toLowerCase().endsWith(prefix)));
+        if (titled.length > 0) return titled;
+      }
+      return found;
+    }
+    return [];
+  }
+
+  /** Every written form of every person's name, longest first, for scanning a draft. */
+  nameForms(): { form: string; entries: PersonEntry[] }[] {
+    if (!this.formsCache) {
+      const forms = new Map<string, string>();
+      for (const e of this.entities.values()) {
+        if (e.kind !== 'person') continue;
+        const entry = this.entry(e);
+        for (const f of [entry.name, entry.surname, ...entry.aliases]) {
+          const form = straighten(f).trim().replace(POSSESSIVE, '');
+          if (form && UPPER_START.test(form) && !forms.has(form)) forms.set(form, nameKey(form));
+        }
+      }
+      this.formsCache = [...forms]
+        .map(([form, key]) => ({ form, entries: this.entriesForKey(key).filter((p) => p.kind === 'person') }))
+        .filter((f) => f.entries.length > 0)
+        .sort((a, b) => b.form.length - a.form.length || (a.form < b.form ? -1 : 1));
+    }
+    return this.formsCache;
+  }
+
+  private quoteFields = (id: number): RankFields => {
+    const record = this.quoteOwner[id];
+    const { article } = record;
+    const q = article.quotes[id - record.firstQuoteId];
+    const person = q.speaker ? article.people.find((p) => p.name === q.speaker) : undefined;
+    const context = [q.speaker ?? '', ...(person ? person.titles : []), article.meta.outlet ?? ''].join(' ');
+    return { text: foldText(q.text), context: foldText(context) };
+  };
+
+  private sentenceFields = (id: number): RankFields => {
+    const record = this.sentenceOwner[id];
+    const s = record.article.sentences[id - record.firstSentenceId];
+    return { text: foldText(record.article.text.slice(s.start, s.end)), context: foldText(record.article.meta.outlet ?? '') };
+  };
+
+  /** Quotes best matching a query (fuzzy; tolerant of a typo per word). Empty query: the first quotes. */
+  searchQuotes(query: string, limit = 50): { quote: IndexedQuote; score: number }[] {
+    return searchIndex(this.quoteIndex, query, this.quoteFields, { limit }).map(({ id, score }) => {
+      const record = this.quoteOwner[id];
+      return { quote: this.indexedQuotes(record)[id - record.firstQuoteId], score };
+    });
+  }
+
+  /** Sentences of every source best matching a query, for paraphrase with attribution. */
+  searchSentences(query: string, limit = 50): { article: Article; sentence: Sentence; text: string; score: number }[] {
+    return searchIndex(this.sentenceIndex, query, this.sentenceFields, { limit }).map(({ id, score }) => {
+      const record = this.sentenceOwner[id];
+      const sentence = record.article.sentences[id - record.firstSentenceId];
+      return { article: record.article, sentence, text: record.article.text.slice(sentence.start, sentence.end), score };
+    });
+  }
+
+  /** The fields a citation of this quote needs. */
+  citationFields(quote: IndexedQuote): CitationFields {
+    const entity = quote.speaker ? this.entities.get(quote.speaker) : undefined;
+    const entry = entity ? this.entry(entity) : undefined;
+    const meta = quote.article.meta;
+    return {
+      text: quote.text,
+      speaker: quote.speaker,
+      title: quote.speakerTitle ?? (entry && entry.titles.length > 0 ? entry.titles[0] : null),
+      surname: entry ? entry.surname : quote.speaker,
+      outlet: meta.outlet,
+      date: meta.date,
+      url: meta.url,
+      file: quote.path,
+      kind: entry ? entry.kind : quote.speaker ? speakerKind(quote.speaker) : null,
+    };
+  }
+
+  stats(): { sources: number; quotes: number; people: number } {
+    let people = 0;
+    for (const e of this.entities.values()) if (e.kind === 'person') people++;
+    return { sources: this.records.size, quotes: this.quoteCount, people };
+  }
+
+  /** Sizes of the search structures, for the benchmark. */
+  searchStats(): { quoteItems: number; sentenceItems: number; vocabulary: number; postingMB: number } {
+    return {
+      quoteItems: this.quoteIndex.size(),
+      sentenceItems: this.sentenceIndex.size(),
+      vocabulary: this.sentenceIndex.vocabularySize(),
+      postingMB: (this.quoteIndex.postingBytes() + this.sentenceIndex.postingBytes()) / 1e6,
+    };
+  }
+
+  /** File name shown for an article in lists. */
+  static fileLabel(path: string): string {
+    return baseName(path);
+  }
+}

@@ -1,0 +1,106 @@
+// Small text helpers shared by the index, search, citation and verification.
+// Search and matching work on "folded" words: lower case, accents removed,
+// apostrophes dropped, so that what a reporter types (straight quotes, no
+// accents) finds what the sources print (curly quotes, accents).
+
+const COMBINING_MARKS = /\p{M}+/gu;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** Whether a UTF-16 code unit belongs to a word (ASCII fast path, Unicode otherwise). */
+function isWordCode(code: number, text: string, at: number): boolean {
+  if (code < 128) {
+    return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+  }
+  if (code >= 0xd800 && code <= 0xdbff) return LETTER_OR_DIGIT.test(text.slice(at, at + 2));
+  if (code >= 0xdc00 && code <= 0xdfff) return LETTER_OR_DIGIT.test(text.slice(at - 1, at + 1));
+  // Combining marks continue a word ("é" written as e + U+0301).
+  return LETTER_OR_DIGIT.test(text[at]) || (code >= 0x300 && code <= 0x36f);
+}
+
+function isApostrophe(code: number): boolean {
+  return code === 39 /* ' */ || code === 0x2019 /* ’ */ || code === 0x2018 /* ‘ */ || code === 0x02bc;
+}
+
+/** Lower case, accents stripped, apostrophes removed, and a possessive "'s" dropped. */
+export function foldWord(raw: string): string {
+  let w = raw.toLowerCase();
+  let ascii = true;
+  for (let i = 0; i < w.length; i++) {
+    if (w.charCodeAt(i) >= 128) {
+      ascii = false;
+      break;
+    }
+  }
+  if (!ascii) w = w.normalize('NFD').replace(COMBINING_MARKS, '').replace(/[’‘ʼ]/g, "'");
+  if (w.indexOf("'") >= 0) {
+    // "China's" is looked up as "china"; "don't" as "dont".
+    if (w.endsWith("'s")) w = w.slice(0, -2);
+    w = w.replace(/'/g, '');
+  }
+  return w;
+}
+
+/**
+ * Calls `visit` for every word of `text[start, end)` with its folded form and
+ * its span. Words are runs of letters and digits; an apostrophe between two
+ * letters stays inside the word ("China’s", "don't").
+ */
+export function forEachWord(
+  text: string,
+  visit: (word: string, start: number, end: number) => void,
+  start = 0,
+  end = text.length,
+): void {
+  let i = start;
+  while (i < end) {
+    const code = text.charCodeAt(i);
+    if (!isWordCode(code, text, i)) {
+      i++;
+      continue;
+    }
+    const wordStart = i;
+    let simple = code < 128;
+    i++;
+    for (;;) {
+      if (i >= end) break;
+      const c = text.charCodeAt(i);
+      if (isWordCode(c, text, i)) {
+        if (c >= 128 || (c >= 65 && c <= 90)) simple = false;
+        i++;
+      } else if (isApostrophe(c) && i + 1 < end && isWordCode(text.charCodeAt(i + 1), text, i + 1)) {
+        simple = false;
+        i++;
+      } else break;
+    }
+    const raw = text.slice(wordStart, i);
+    const folded = simple && (code < 65 || code > 90) ? raw : foldWord(raw);
+    if (folded.length > 0) visit(folded, wordStart, i);
+  }
+}
+
+/** The folded words of a text. */
+export function words(text: string): string[] {
+  const out: string[] = [];
+  forEachWord(text, (w) => out.push(w));
+  return out;
+}
+
+/** Folded words joined by single spaces: the form phrase matching compares. */
+export function foldText(text: string): string {
+  return words(text).join(' ');
+}
+
+/** Curly quotes and apostrophes to straight, dashes to hyphens, runs of spaces to one. */
+export function straighten(text: string): string {
+  return text
+    .replace(/[“”„‟″]/g, '"')
+    .replace(/[‘’‚‛′ʼ]/g, "'")
+    .replace(/[‐‑‒–—―]/g, '-')
+    .replace(/\s+/g, ' ');
+}
+
+/** The file name of a path, for either separator. */
+export function baseName(p: string): string {
+  const i = Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\'));
+  return i >= 0 ? p.slice(i + 1) : p;
+}
