@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+// `npm test`: type-check and compile (tsc), lint (eslint), bundle (esbuild),
+// the unit suite in Node, then the extension suite inside VS Code; ends with
+// the totals line `N passed, N failed` over both suites. A failing compile,
+// lint or build stops the run (nothing after it would mean anything); a
+// failing unit suite does not stop the extension suite, so one run shows all.
+// Exit status: 0 only when every step passed.
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { readTotals, resultsDir } from './summary.mjs';
+
+const projectRoot = join(resultsDir, '..');
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+function step(title, args) {
+  console.log(`\n=== ${title} ===`);
+  const result = spawnSync(npm, args, { cwd: projectRoot, stdio: 'inherit' });
+  const ok = result.status === 0;
+  if (!ok) console.error(`=== ${title}: FAILED (exit ${result.status ?? result.signal}) ===`);
+  return ok;
+}
+
+// Stale compiled tests (of deleted sources) and stale results must not count.
+rmSync(join(projectRoot, 'out'), { recursive: true, force: true });
+rmSync(resultsDir, { recursive: true, force: true });
+
+let ok = step('compile (tsc)', ['run', '--silent', 'compile'])
+  && step('lint (eslint)', ['run', '--silent', 'lint'])
+  && step('build (esbuild)', ['run', '--silent', 'build']);
+if (ok) {
+  const unitOk = step('unit tests (mocha, Node)', ['run', '--silent', 'test:unit', '--', '--reporter', './scripts/test-totals/reporter.cjs', '--reporter-option', 'suite=unit']);
+  const extensionOk = step('extension tests (mocha, inside VS Code)', ['run', '--silent', 'test:extension']);
+  ok = unitOk && extensionOk;
+}
+
+const { passed, failed, notes } = readTotals();
+console.log('\n=== totals ===');
+for (const note of notes) console.log(`  ${note}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(ok && failed === 0 ? 0 : 1);
