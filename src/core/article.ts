@@ -17,6 +17,13 @@ export function hashString(s: string): string {
   return (h >>> 0).toString(36);
 }
 
+function looksLikeTitle(quote: string): boolean {
+  const words = quote.replace(/[.,!?]+$/, '').split(/\s+/);
+  if (words.length > 6) return false;
+  const long = words.filter((w) => /^\p{L}{4,}/u.test(w));
+  return long.length > 0 && long.every((w) => /^\p{Lu}/u.test(w));
+}
+
 export function parseArticle(path: string, text: string): Article {
   const structure = readStructure(text, path);
   const { meta } = structure;
@@ -30,15 +37,19 @@ export function parseArticle(path: string, text: string): Article {
   const raw = scanQuotes(text, paragraphs);
   const attributions = attributeQuotes({ text, people: peopleResult, personByName, sentences, paragraphs, recentSpeakers: [] }, raw);
 
+  // Titles of shows, books and slogans ("Face the Nation", "Morning Joe") are quoted
+  // without anyone saying them; short title-case spans with no speaker are left out.
+  const keep = raw.map((q, i) => !(attributions[i].speakerMention === null && looksLikeTitle(text.slice(q.start, q.end))));
   const seen = new Map<string, number>();
   const pathHash = hashString(path);
-  const quotes: Quote[] = raw.map((q, i) => {
+  const quotes: Quote[] = raw.flatMap((q, i) => {
+    if (!keep[i]) return [];
     const quoteText = text.slice(q.start, q.end);
     const key = hashString(quoteText);
     const n = (seen.get(key) ?? 0) + 1;
     seen.set(key, n);
     const a = attributions[i];
-    return {
+    return [{
       id: `${pathHash}-${key}${n > 1 ? '-' + n : ''}`,
       text: quoteText,
       start: q.start,
@@ -47,7 +58,7 @@ export function parseArticle(path: string, text: string): Article {
       speakerMention: a.speakerMention,
       cue: a.cue,
       paragraph: q.paragraph,
-    };
+    }];
   });
 
   // Speakers who are not people (China, the State Department, a spokeswoman).

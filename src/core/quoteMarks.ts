@@ -21,11 +21,15 @@ function opensHere(text: string, i: number, paraStart: number): boolean {
 }
 
 /**
- * Scans each paragraph for quotes. Double marks (curly or straight) make quotes;
- * single marks make a quote only outside double ones and only when they pair up
- * within the paragraph, so apostrophes ("it’s", "voters’") are never quotes.
+ * Scans each paragraph for quotes. Double marks (curly or straight) make quotes.
+ * Single marks inside double ones are nested quotes and stay part of the text.
+ * Single marks on their own are read as quotes only when asked (`singleQuotes`,
+ * for text that quotes with them, such as British copy) and only when they pair
+ * up within the paragraph: in US news copy they are overwhelmingly apostrophes
+ * ("it’s", "voters’") and titles, and on PolNeAR none of 143 single-quoted spans
+ * was an annotated quote.
  */
-export function scanQuotes(text: string, paragraphs: Span[]): RawQuote[] {
+export function scanQuotes(text: string, paragraphs: Span[], singleQuotes = false): RawQuote[] {
   const quotes: RawQuote[] = [];
   let previousLeftOpen = false;
   paragraphs.forEach((para, paragraph) => {
@@ -42,7 +46,7 @@ export function scanQuotes(text: string, paragraphs: Span[]): RawQuote[] {
           continued = i === para.start && previousLeftOpen;
           continue;
         }
-        if ((c === '‘' || c === "'") && opensHere(text, i, para.start) && isLetterOrDigit(text[i + 1])) {
+        if (singleQuotes && (c === '‘' || c === "'") && opensHere(text, i, para.start) && isLetterOrDigit(text[i + 1])) {
           const close = findSingleClose(text, i + 1, para.end, c);
           if (close > 0) {
             quotes.push({ start: i + 1, end: close, open: i, close: close + 1, closed: true, paragraph, continued: false, mark: 'single' });

@@ -1,0 +1,195 @@
+// Scores the article reader against PolNeAR's hand-annotated attributions.
+//
+//   node out/scripts/score-polnear.js [CORPUS] [--split dev|train] [--errors N] [--json]
+//
+// Gold quotes are the double-quote-delimited parts of Content spans (a quote
+// left open at a paragraph end ends there); the gold speaker of a quote is the
+// Source span of its attribution. A predicted quote matches a gold one when
+// their spans are equal after trimming white space and edge punctuation.
+// Speaker figures are at the mention level: a speakerMention is right when it
+// overlaps the gold Source span.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArticle } from '../src/core/article';
+import { decodeSource } from '../src/core/decode';
+
+interface Span {
+  start: number;
+  end: number;
+}
+interface GoldQuote extends Span {
+  source: Span[] | null;
+}
+
+export function readAnn(ann: string, text: string): { quotes: GoldQuote[] } {
+  const spans = new Map<string, { type: string; frags: Span[] }>();
+  const events: Map<string, string>[] = [];
+  for (const line of ann.split('\n')) {
+    const cols = line.split('\t');
+    if (/^T\d+$/.test(cols[0]) && cols[1]) {
+      const [type, ...rest] = cols[1].split(' ');
+      const frags = rest
+        .join(' ')
+        .split(';')
+        .map((f) => f.trim().split(' ').map(Number))
+        .map(([start, end]) => ({ start, end }));
+      spans.set(cols[0], { type, frags });
+    } else if (/^E\d+$/.test(cols[0]) && cols[1]) {
+      const roles = new Map<string, string>();
+      for (const part of cols[1].split(' ')) {
+        const [role, id] = part.split(':');
+        if (role && id) roles.set(role.replace(/\d+$/, ''), id);
+      }
+      events.push(roles);
+    }
+  }
+  const sourceOf = new Map<string, Span[]>();
+  for (const e of events) {
+    const content = e.get('Content');
+    const source = e.get('Source');
+    if (content && source && spans.has(source)) sourceOf.set(content, spans.get(source)!.frags);
+  }
+  // Gold quotes: every quote-mark span of the text that lies mostly inside a Content span.
+  const contents = [...spans.entries()].filter(([, s]) => s.type === 'Content').flatMap(([id, s]) => s.frags.map((f) => ({ ...f, id })));
+  const quotes: GoldQuote[] = [];
+  for (const q of quoteMarkSpans(text)) {
+    let best: { id: string; covered: number } | null = null;
+    for (const c of contents) {
+      const covered = Math.max(0, Math.min(q.end, c.end) - Math.max(q.start, c.start));
+      if (covered > 0 && (!best || covered > best.covered)) best = { id: c.id, covered };
+    }
+    if (best && best.covered >= 0.5 * (q.end - q.start)) quotes.push({ ...q, source: sourceOf.get(best.id) ?? null });
+  }
+  return { quotes };
+}
+
+/** Double-quote spans per paragraph, independent of the reader under test; an unclosed one ends at its paragraph. */
+function quoteMarkSpans(t: string): Span[] {
+  const out: Span[] = [];
+  const paraRe = /[^\n]+(?:\n(?!\s*\n)[^\n]*)*/g;
+  let pm: RegExpExecArray | null;
+  while ((pm = paraRe.exec(t))) {
+    let open = -1;
+    for (let i = pm.index; i < pm.index + pm[0].length; i++) {
+      const c = t[i];
+      if (c === '“' || (c === '"' && open < 0)) {
+        if (open >= 0) out.push({ start: open + 1, end: i });
+        open = i;
+      } else if ((c === '”' || c === '"') && open >= 0) {
+        out.push({ start: open + 1, end: i });
+        open = -1;
+      }
+    }
+    if (open >= 0) out.push({ start: open + 1, end: pm.index + pm[0].length });
+  }
+  return out.filter((s) => /[\p{L}\p{N}]/u.test(t.slice(s.start, s.end)));
+}
+
+function norm(t: string, s: Span): string {
+  let { start, end } = s;
+  while (start < end && /[\s.,;:!?'’‘"“”—–-]/.test(t[start])) start++;
+  while (end > start && /[\s.,;:!?'’‘"“”—–-]/.test(t[end - 1])) end--;
+  return `${start}:${end}`;
+}
+
+const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const flag = (name: string): string | undefined => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const positional = args.filter((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1].startsWith('--') && args[i - 1] !== '--json'));
+  const corpus = positional[0] ?? path.resolve(__dirname, '..', '..', '..', 'shared', 'corpus', 'polnear');
+  const split = flag('--split') ?? 'dev';
+  const showErrors = Number(flag('--errors') ?? 0);
+  const textDir = path.join(corpus, split, 'text');
+  const annDir = path.join(corpus, split, 'attributions');
+  if (!fs.existsSync(textDir)) {
+    process.stderr.write(`score-polnear: no ${textDir} (pass the PolNeAR folder as the first argument)\n`);
+    process.exit(2);
+  }
+  const annFiles = fs.readdirSync(annDir).sort();
+  let tp = 0,
+    fp = 0,
+    fn = 0,
+    spTotalPred = 0,
+    spRightPred = 0,
+    spGold = 0,
+    spFound = 0;
+  const errors: string[] = [];
+  const t0 = performance.now();
+  let bytes = 0;
+  const files = fs.readdirSync(textDir).filter((f) => f.endsWith('.txt')).sort();
+  for (const file of files) {
+    const base = file.replace(/\.txt$/, '');
+    const ann = annFiles.find((a) => a.startsWith(base + '_'));
+    if (!ann) continue;
+    const buf = fs.readFileSync(path.join(textDir, file));
+    bytes += buf.length;
+    const decoded = decodeSource(buf);
+    if ('error' in decoded) continue;
+    const text = decoded.text;
+    const gold = readAnn(fs.readFileSync(path.join(annDir, ann), 'utf8'), text).quotes;
+    const article = parseArticle(file, text);
+    const goldByKey = new Map(gold.map((g) => [norm(text, g), g]));
+    const predKeys = new Set<string>();
+    for (const q of article.quotes) {
+      const key = norm(text, q);
+      predKeys.add(key);
+      const g = goldByKey.get(key);
+      if (!g) {
+        fp++;
+        if (errors.length < showErrors) errors.push(`FP ${file}: “${q.text.slice(0, 80)}”`);
+        continue;
+      }
+      tp++;
+      if (q.speakerMention) {
+        spTotalPred++;
+        if (g.source && g.source.some((s) => overlaps(s, q.speakerMention!))) spRightPred++;
+        else if (errors.length < showErrors)
+          errors.push(`SPEAKER ${file}: “${q.text.slice(0, 50)}” got [${text.slice(q.speakerMention.start, q.speakerMention.end)}] gold [${g.source ? g.source.map((s) => text.slice(s.start, s.end)).join('…') : 'none'}]`);
+      }
+    }
+    for (const g of gold) {
+      const key = norm(text, g);
+      const found = predKeys.has(key);
+      if (!found) {
+        fn++;
+        if (errors.length < showErrors) errors.push(`FN ${file}: “${text.slice(g.start, Math.min(g.end, g.start + 80))}”`);
+      }
+      if (g.source) {
+        spGold++;
+        const q = found ? article.quotes.find((p) => norm(text, p) === key) : undefined;
+        if (q?.speakerMention && g.source.some((s) => overlaps(s, q.speakerMention!))) spFound++;
+        else if (found && !q?.speakerMention && errors.length < showErrors)
+          errors.push(`MISSED SPEAKER ${file}: “${text.slice(g.start, Math.min(g.end, g.start + 50))}” gold [${g.source.map((s) => text.slice(s.start, s.end)).join('…')}]`);
+      }
+    }
+  }
+  const ms = performance.now() - t0;
+  const p = tp / (tp + fp);
+  const r = tp / (tp + fn);
+  const result = {
+    split,
+    articles: files.length,
+    quotes: { gold: tp + fn, predicted: tp + fp, precision: p, recall: r, f1: (2 * p * r) / (p + r) },
+    speakers: { precision: spRightPred / spTotalPred, recall: spFound / spGold, goldWithSource: spGold },
+    throughput: { ms, articlesPerSecond: files.length / (ms / 1000), mbPerSecond: bytes / 1e6 / (ms / 1000) },
+  };
+  if (args.includes('--json')) {
+    process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+  } else {
+    const f = (x: number): string => x.toFixed(3);
+    process.stdout.write(
+      `PolNeAR ${split}: ${result.articles} articles, ${result.quotes.gold} gold quotes\n` +
+        `quotes   P ${f(p)}  R ${f(r)}  F1 ${f(result.quotes.f1)}\n` +
+        `speakers P ${f(result.speakers.precision)}  R ${f(result.speakers.recall)}  (of ${spGold} gold quotes with a Source)\n` +
+        `reading  ${result.throughput.articlesPerSecond.toFixed(0)} articles/s, ${result.throughput.mbPerSecond.toFixed(2)} MB/s\n`,
+    );
+    for (const e of errors) process.stdout.write(e + '\n');
+  }
+}
+
+if (require.main === module) main();
