@@ -1,0 +1,816 @@
+// Quote verification: each quoted passage of a draft is compared, word by
+// word, with every source quote and sentence.
+//
+// Judgement, in order:
+//  - verified: the draft's words occur in a source exactly, up to typography
+//    (case, curly/straight marks, white space, punctuation, which AP moves),
+//    with `…` gaps skipping source words inside ONE source quote or sentence
+//    and `[bracketed]` words standing in for up to six source words;
+//  - misattributed: found exactly only inside source quotes whose (named)
+//    speaker is not anyone the draft's attribution can denote;
+//  - misquote: no exact occurrence, but a near one (see NEAR_MATCH below);
+//  - unsourced: neither.
+// A passage found only in a source's narrative (outside its quote marks) is
+// verified with speaker null: the source states it in its own voice, so no
+// speaker exists to contradict the draft's attribution.
+//
+// Speed: every source is reduced once to word ids with a postings list per
+// word; a draft quote looks up only its rarest words, votes for places where
+// several of them line up, and aligns the draft against those few places.
+// The structure is cached per source (WeakMap) and rebuilt when the articles
+// change; per-article word ids are cached per Article object so a rebuild
+// after one file changes re-reads only that file.
+
+import { Article, Quote } from './types';
+import { NameResolver, ParsedDraftQuote, WordToken, parseDraft, sourceWords } from './draft';
+
+export { findDraftQuotes, parseDraft } from './draft';
+export type { DraftQuote, DraftAttribution } from './draft';
+
+export type FindingKind = 'verified' | 'misquote' | 'misattributed' | 'unsourced';
+
+export interface DiffOp {
+  op: 'equal' | 'insert' | 'delete';
+  text: string;
+}
+
+export interface Finding {
+  kind: FindingKind;
+  /** The quoted words in the draft, without the marks. */
+  start: number;
+  end: number;
+  text: string;
+  /** For a misquote: the source's wording, to replace draft.slice(start, end) with. */
+  expected: string | null;
+  /** The speaker of the matched source quote (null for narrative text or an unattributed quote). */
+  speaker: string | null;
+  /** Who the draft names (for a pronoun, the earlier name it refers to). */
+  attributedTo: string | null;
+  source: { path: string; start: number; end: number; quoteId?: string } | null;
+  /**
+   * Word diff from the draft to the source: `delete` = draft words the source
+   * does not have, `insert` = source words the draft lacks.
+   */
+  diff?: DiffOp[];
+}
+
+/** What verification needs from the index; SourceIndex satisfies it. */
+export interface QuoteSource {
+  articles(): readonly Article[];
+}
+
+// ---------------------------------------------------------------------------
+// Thresholds.
+
+/**
+ * A near match is reported as a misquote only when it is clearly the same
+ * passage: at least 3 words agree, at least 2 of them content words (or 5 in
+ * all), and the edits (words changed, added or dropped) are at most one per
+ * five draft words (at least one). Below that, one- and two-word fragments
+ * ("historic") that occur everywhere would be "misquotes" of anything.
+ */
+const NEAR_MATCH = { minEqualWords: 3, minEqualContentWords: 2, enoughEqualWords: 5, wordsPerEdit: 5 };
+/**
+ * A quote of fewer words than this is judged for attribution only against a
+ * source quote consisting of exactly those words: "historic" inside someone
+ * else's long quote says nothing about who called something historic.
+ */
+const SHORT_QUOTE_WORDS = 3;
+/** How many source words one `[bracketed]` editorial insertion may stand for. */
+const BRACKET_MAX_WORDS = 6;
+/** Lookups skip words this frequent when rarer ones exist (they would only add noise). */
+const MAX_ANCHORS = 6;
+const COMMON_WORD_POSTINGS = 50_000;
+/** Candidate places aligned per quote: every best-voted one up to the cap, plus some runners-up. */
+const MAX_BEST_CANDIDATES = 400;
+const RUNNER_UP_CANDIDATES = 24;
+
+const STOPWORDS = new Set(
+  (
+    "a an the and or but if of to in on at by for with from as is are was were be been being am it its it's this that these those " +
+    "i me my we us our you your he him his she her they them their there here not no so do does did done have has had will would " +
+    "can could should shall may might must just also very what which who whom when where why how all any some than then too " +
+    "up down out over about into onto off again more most such only own same s t don't didn't can't won't isn't wasn't"
+  ).split(' '),
+);
+
+// ---------------------------------------------------------------------------
+// The word index.
+
+/** Word ids are global and stable for the process, so per-article ids can be cached. */
+const vocabulary = new Map<string, number>();
+function wordId(norm: string): number {
+  let id = vocabulary.get(norm);
+  if (id === undefined) {
+    id = vocabulary.size;
+    vocabulary.set(norm, id);
+  }
+  return id;
+}
+
+interface ArticleWords {
+  ids: Int32Array;
+  /** Quotes sorted by start, with their word ranges [first, last) in `ids`. */
+  quotes: { quote: Quote; from: number; to: number }[];
+  /** Sentences (or paragraphs, or the whole text) as word ranges, in order. */
+  units: Int32Array;
+}
+
+const articleWordsCache = new WeakMap<Article, ArticleWords>();
+
+function firstWordAtOrAfter(tokens: WordToken[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function firstWordEndingAfter(tokens: WordToken[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function wordsOfArticle(article: Article): ArticleWords {
+  const cached = articleWordsCache.get(article);
+  if (cached) return cached;
+  const tokens = sourceWords(article.text);
+  const ids = new Int32Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) ids[i] = wordId(tokens[i].norm);
+  const quotes = [...article.quotes]
+    .sort((a, b) => a.start - b.start)
+    .map((quote) => ({ quote, from: firstWordAtOrAfter(tokens, quote.start), to: firstWordEndingAfter(tokens, quote.end) }))
+    .filter((q) => q.to > q.from);
+  const spans = article.sentences.length ? article.sentences : article.paragraphs.length ? article.paragraphs : [{ start: 0, end: article.text.length }];
+  const units = new Int32Array(spans.length * 2);
+  spans.forEach((s, i) => {
+    units[2 * i] = firstWordAtOrAfter(tokens, s.start);
+    units[2 * i + 1] = firstWordEndingAfter(tokens, s.end);
+  });
+  const result = { ids, quotes, units };
+  articleWordsCache.set(article, result);
+  return result;
+}
+
+/** Word offsets are recomputed only for the few places a finding points to. */
+const articleTokensCache = new WeakMap<Article, WordToken[]>();
+function tokensOfArticle(article: Article): WordToken[] {
+  let t = articleTokensCache.get(article);
+  if (!t) {
+    t = sourceWords(article.text);
+    articleTokensCache.set(article, t);
+  }
+  return t;
+}
+
+interface NameTable {
+  /** Lower-cased name form (full name, surname, alias) -> canonical names. */
+  forms: Map<string, Set<string>>;
+  /** Canonical names that are people or named organisations (speakers that can be contradicted). */
+  named: Set<string>;
+}
+
+interface VerifyIndex {
+  articles: readonly Article[];
+  words: ArticleWords[];
+  /** Global position of each article's first word; one extra entry at the end. */
+  base: Int32Array;
+  /** Postings: positions of word id w are post[postStart[w] .. postStart[w+1]). */
+  postStart: Int32Array;
+  post: Int32Array;
+  names: NameTable;
+}
+
+const indexCache = new WeakMap<QuoteSource, VerifyIndex>();
+
+function sameArticles(a: readonly Article[], b: readonly Article[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function nameFormKey(s: string): string {
+  return s
+    .replace(/[’‘]/g, "'")
+    .replace(/['’]s$/u, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+function isDescription(name: string): boolean {
+  return !/^\p{Lu}/u.test(name) || /^(?:a|an|the)\s+\p{Ll}/iu.test(name);
+}
+
+function buildNames(articles: readonly Article[]): NameTable {
+  const forms = new Map<string, Set<string>>();
+  const named = new Set<string>();
+  const add = (form: string, name: string) => {
+    const key = nameFormKey(form);
+    if (!key || !/^\p{Lu}/u.test(form.trim())) return;
+    let set = forms.get(key);
+    if (!set) forms.set(key, (set = new Set()));
+    set.add(name);
+  };
+  for (const a of articles) {
+    const contributors = new Set(a.meta.contributors.map((c) => c.toLowerCase()));
+    for (const p of a.people) {
+      if (contributors.has(p.name.toLowerCase())) continue;
+      named.add(p.name);
+      add(p.name, p.name);
+      if (p.surname) add(p.surname, p.name);
+      for (const alias of p.aliases) add(alias, p.name);
+    }
+    for (const s of a.otherSpeakers) {
+      if (isDescription(s)) continue;
+      named.add(s);
+      add(s, s);
+      add(s.replace(/^the\s+/i, ''), s);
+    }
+    for (const q of a.quotes) {
+      if (q.speaker && !isDescription(q.speaker)) {
+        named.add(q.speaker);
+        add(q.speaker, q.speaker);
+      }
+    }
+  }
+  return { forms, named };
+}
+
+function buildIndex(articles: readonly Article[]): VerifyIndex {
+  const words = articles.map(wordsOfArticle);
+  const base = new Int32Array(words.length + 1);
+  for (let i = 0; i < words.length; i++) base[i + 1] = base[i] + words[i].ids.length;
+  const total = base[words.length];
+  const counts = new Int32Array(vocabulary.size + 1);
+  for (const w of words) for (let i = 0; i < w.ids.length; i++) counts[w.ids[i] + 1]++;
+  for (let i = 1; i < counts.length; i++) counts[i] += counts[i - 1];
+  const postStart = counts.slice();
+  const fill = counts.slice(0, vocabulary.size);
+  const post = new Int32Array(total);
+  words.forEach((w, d) => {
+    const b = base[d];
+    for (let i = 0; i < w.ids.length; i++) post[fill[w.ids[i]]++] = b + i;
+  });
+  return { articles: [...articles], words, base, postStart, post, names: buildNames(articles) };
+}
+
+function indexFor(source: QuoteSource): VerifyIndex {
+  const articles = source.articles();
+  const cached = indexCache.get(source);
+  if (cached && sameArticles(cached.articles, articles)) return cached;
+  const built = buildIndex(articles);
+  indexCache.set(source, built);
+  return built;
+}
+
+/** A QuoteSource over a fixed list of articles (the CLI and tests). */
+export function articleSource(articles: readonly Article[]): QuoteSource {
+  return { articles: () => articles };
+}
+
+// ---------------------------------------------------------------------------
+// Names.
+
+function resolverFor(names: NameTable): NameResolver {
+  return (words: string[]) => {
+    for (let i = 0; i < words.length; i++) {
+      const set = names.forms.get(nameFormKey(words.slice(i).join(' ')));
+      if (set && set.size) return { used: words.length - i, names: [...set] };
+    }
+    return null;
+  };
+}
+
+function nameTokens(name: string): string[] {
+  return name
+    .toLowerCase()
+    .replace(/[’‘]/g, "'")
+    .split(/[^\p{L}\p{N}']+/u)
+    .filter((t) => t && !/^(?:jr|sr|mr|mrs|ms|dr|the)$/.test(t));
+}
+
+/** Same entity under two canonical spellings ("Donald Trump", "Donald J. Trump")? */
+function sameEntity(a: string, b: string): boolean {
+  const ta = nameTokens(a);
+  const tb = nameTokens(b);
+  if (!ta.length || !tb.length) return false;
+  const sa = new Set(ta);
+  const sb = new Set(tb);
+  return ta.every((t) => sb.has(t)) || tb.every((t) => sa.has(t));
+}
+
+// ---------------------------------------------------------------------------
+// Alignment.
+
+const GAP_BRACKET = -1_000_000_001;
+const GAP_ELLIPSIS = -1_000_000_002;
+
+interface Alignment {
+  cost: number;
+  equal: number;
+  equalContent: number;
+  /** Per draft item: aligned source position (window-relative) or -1. */
+  ops: { op: 'equal' | 'sub' | 'extra' | 'drop'; item: number; src: number }[];
+}
+
+/**
+ * Fitting alignment of the draft items (word ids and gaps) to a stretch of a
+ * source: the draft must be used whole, the source may start and end
+ * anywhere. Changed, added or dropped words cost 1; gaps skip source words
+ * for free (an ellipsis any number, a bracket up to BRACKET_MAX_WORDS).
+ */
+function align(items: Int32Array, itemIsContent: boolean[], src: Int32Array, from: number, to: number): Alignment {
+  const m = items.length;
+  const n = to - from;
+  const width = n + 1;
+  const d = new Int32Array((m + 1) * width);
+  // Row 0 is all zeros: the draft may start anywhere in the stretch.
+  for (let i = 1; i <= m; i++) {
+    const it = items[i - 1];
+    const row = i * width;
+    const prev = (i - 1) * width;
+    if (it === GAP_ELLIPSIS) {
+      let best = d[prev];
+      for (let j = 0; j <= n; j++) {
+        if (d[prev + j] < best) best = d[prev + j];
+        d[row + j] = best;
+      }
+    } else if (it === GAP_BRACKET) {
+      for (let j = 0; j <= n; j++) {
+        let best = d[prev + j];
+        for (let k = Math.max(0, j - BRACKET_MAX_WORDS); k < j; k++) if (d[prev + k] < best) best = d[prev + k];
+        d[row + j] = best;
+      }
+    } else {
+      d[row] = d[prev] + 1;
+      for (let j = 1; j <= n; j++) {
+        const diag = d[prev + j - 1] + (src[from + j - 1] === it ? 0 : 1);
+        const up = d[prev + j] + 1;
+        const left = d[row + j - 1] + 1;
+        d[row + j] = diag <= up ? (diag <= left ? diag : left) : up <= left ? up : left;
+      }
+    }
+  }
+  let bestJ = 0;
+  for (let j = 1; j <= n; j++) if (d[m * width + j] < d[m * width + bestJ]) bestJ = j;
+  const cost = d[m * width + bestJ];
+  // Trace back, preferring a word-for-word pairing so a changed word reads as
+  // a substitution rather than an addition plus a drop.
+  const ops: Alignment['ops'] = [];
+  let i = m;
+  let j = bestJ;
+  let equal = 0;
+  let equalContent = 0;
+  while (i > 0) {
+    const it = items[i - 1];
+    const here = d[i * width + j];
+    const prev = (i - 1) * width;
+    if (it === GAP_ELLIPSIS || it === GAP_BRACKET) {
+      let k = j;
+      const lower = it === GAP_BRACKET ? Math.max(0, j - BRACKET_MAX_WORDS) : 0;
+      while (k >= lower && d[prev + k] !== here) k--;
+      j = k;
+      i--;
+      continue;
+    }
+    if (j > 0 && d[prev + j - 1] + (src[from + j - 1] === it ? 0 : 1) === here) {
+      const same = src[from + j - 1] === it;
+      ops.push({ op: same ? 'equal' : 'sub', item: i - 1, src: j - 1 });
+      if (same) {
+        equal++;
+        if (itemIsContent[i - 1]) equalContent++;
+      }
+      i--;
+      j--;
+    } else if (d[prev + j] + 1 === here) {
+      ops.push({ op: 'extra', item: i - 1, src: -1 });
+      i--;
+    } else {
+      ops.push({ op: 'drop', item: -1, src: j - 1 });
+      j--;
+    }
+  }
+  ops.reverse();
+  return { cost, equal, equalContent, ops };
+}
+
+// ---------------------------------------------------------------------------
+// Candidates.
+
+interface Candidate {
+  doc: number;
+  /** Window of article word positions aligned against. */
+  from: number;
+  to: number;
+  /** The source quote the window is, or null for narrative. */
+  quote: Quote | null;
+}
+
+interface Evaluated extends Candidate {
+  alignment: Alignment;
+  /** Article word range actually matched, [first, last]. */
+  first: number;
+  last: number;
+}
+
+function docOf(index: VerifyIndex, pos: number): number {
+  let lo = 0;
+  let hi = index.words.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (index.base[mid] <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function quoteAt(words: ArticleWords, local: number): number {
+  let lo = 0;
+  let hi = words.quotes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (words.quotes[mid].to <= local) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < words.quotes.length && words.quotes[lo].from <= local ? lo : -1;
+}
+
+function unitAt(words: ArticleWords, local: number): [number, number] {
+  const u = words.units;
+  let lo = 0;
+  let hi = u.length / 2;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (u[2 * mid + 1] <= local) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo < u.length / 2 && u[2 * lo] <= local) return [u[2 * lo], u[2 * lo + 1]];
+  return [Math.max(0, local - 40), Math.min(words.ids.length, local + 40)];
+}
+
+/** The narrative stretch around `local` between the neighbouring quotes, at most `reach` words each way. */
+function narrativeWindow(words: ArticleWords, local: number, lo: number, hi: number): [number, number] {
+  let from = Math.max(0, lo);
+  let to = Math.min(words.ids.length, hi);
+  for (const q of words.quotes) {
+    if (q.to <= local && q.to > from) from = q.to;
+    if (q.from > local && q.from < to) to = q.from;
+  }
+  return [from, to];
+}
+
+interface DraftItems {
+  items: Int32Array;
+  isContent: boolean[];
+  /** Item index of each draft word. */
+  itemOfWord: number[];
+  hasEllipsis: boolean;
+  brackets: number;
+}
+
+function draftItems(q: ParsedDraftQuote): DraftItems {
+  const items: number[] = [];
+  const isContent: boolean[] = [];
+  const itemOfWord: number[] = [];
+  let g = 0;
+  let unknown = -1;
+  let brackets = 0;
+  let hasEllipsis = false;
+  const pushGaps = (at: number) => {
+    while (g < q.gaps.length && q.gaps[g].at === at) {
+      const gap = q.gaps[g++];
+      // Leading and trailing ellipses mean nothing: the alignment is free at both ends anyway.
+      const inner = at > 0 && at < q.words.length;
+      if (gap.kind === 'ellipsis' && inner) {
+        items.push(GAP_ELLIPSIS);
+        hasEllipsis = true;
+      } else if (gap.kind === 'bracket') {
+        items.push(GAP_BRACKET);
+        brackets++;
+      } else continue;
+      isContent.push(false);
+    }
+  };
+  q.words.forEach((w, i) => {
+    pushGaps(i);
+    itemOfWord.push(items.length);
+    const id = vocabulary.get(w.norm);
+    // Words no source has get ids of their own that match nothing.
+    items.push(id === undefined ? unknown-- : id);
+    isContent.push(!STOPWORDS.has(w.norm));
+  });
+  pushGaps(q.words.length);
+  return { items: Int32Array.from(items), isContent, itemOfWord, hasEllipsis, brackets };
+}
+
+function candidatesFor(index: VerifyIndex, q: ParsedDraftQuote, d: DraftItems): Candidate[] {
+  // Anchors: the rarest distinct words of the quote, by postings length.
+  const seen = new Set<number>();
+  const anchors: { word: number; id: number; n: number }[] = [];
+  q.words.forEach((_, wi) => {
+    const id = d.items[d.itemOfWord[wi]];
+    if (id < 0 || seen.has(id)) return;
+    seen.add(id);
+    const n = index.postStart[id + 1] - index.postStart[id];
+    if (n > 0) anchors.push({ word: wi, id, n });
+  });
+  anchors.sort((a, b) => a.n - b.n);
+  const chosen = anchors.filter((a, i) => i === 0 || a.n <= COMMON_WORD_POSTINGS).slice(0, MAX_ANCHORS);
+  if (!chosen.length) return [];
+
+  const out: Candidate[] = [];
+  const m = d.items.length;
+  const slack = 8 + d.brackets * BRACKET_MAX_WORDS;
+  if (d.hasEllipsis) {
+    // Vote for units (a source quote, else the sentence) holding several anchors.
+    const votes = new Map<string, { mask: number; doc: number; from: number; to: number; quote: Quote | null }>();
+    chosen.forEach((a, ai) => {
+      for (let p = index.postStart[a.id]; p < index.postStart[a.id + 1]; p++) {
+        const pos = index.post[p];
+        const doc = docOf(index, pos);
+        const words = index.words[doc];
+        const local = pos - index.base[doc];
+        const qi = quoteAt(words, local);
+        let key: string;
+        let from: number;
+        let to: number;
+        let quote: Quote | null = null;
+        if (qi >= 0) {
+          ({ from, to, quote } = words.quotes[qi]);
+          key = `${doc}:q${qi}`;
+        } else {
+          [from, to] = unitAt(words, local);
+          key = `${doc}:s${from}`;
+        }
+        const v = votes.get(key);
+        if (v) v.mask |= 1 << ai;
+        else votes.set(key, { mask: 1 << ai, doc, from, to, quote });
+      }
+    });
+    const ranked = [...votes.values()].map((v) => ({ ...v, n: popcount(v.mask) })).sort((a, b) => b.n - a.n);
+    pickCandidates(ranked, (v) => out.push({ doc: v.doc, from: v.from, to: v.to, quote: v.quote }));
+    return out;
+  }
+
+  // Vote for diagonals: where the anchors line up as in the draft.
+  const total = chosen.reduce((s, a) => s + a.n, 0);
+  const centres = new Float64Array(total);
+  let k = 0;
+  chosen.forEach((a, ai) => {
+    const offset = d.itemOfWord[a.word];
+    for (let p = index.postStart[a.id]; p < index.postStart[a.id + 1]; p++) centres[k++] = (index.post[p] - offset) * 8 + ai;
+  });
+  centres.sort();
+  interface Cluster {
+    lo: number;
+    hi: number;
+    mask: number;
+    positions: number[];
+    n: number;
+  }
+  const clusters: Cluster[] = [];
+  let cur: Cluster | null = null;
+  for (let i = 0; i < total; i++) {
+    const ai = centres[i] % 8;
+    const centre = (centres[i] - ai) / 8;
+    const pos = centre + d.itemOfWord[chosen[ai].word];
+    if (cur && centre - cur.hi <= 6) {
+      cur.hi = centre;
+      cur.mask |= 1 << ai;
+      cur.positions.push(pos);
+    } else {
+      cur = { lo: centre, hi: centre, mask: 1 << ai, positions: [pos], n: 0 };
+      clusters.push(cur);
+    }
+  }
+  for (const c of clusters) c.n = popcount(c.mask);
+  clusters.sort((a, b) => b.n - a.n);
+  pickCandidates(clusters, (c) => {
+    const doc = docOf(index, c.positions[0]);
+    const words = index.words[doc];
+    const b = index.base[doc];
+    const lo = c.lo - b - slack;
+    const hi = c.hi - b + m + slack;
+    const seenUnits = new Set<number>();
+    let narrative = false;
+    for (const pos of c.positions) {
+      const local = pos - b;
+      if (local < 0 || local >= words.ids.length) continue;
+      const qi = quoteAt(words, local);
+      if (qi >= 0) seenUnits.add(qi);
+      else narrative = true;
+    }
+    for (const qi of seenUnits) out.push({ doc, from: words.quotes[qi].from, to: words.quotes[qi].to, quote: words.quotes[qi].quote });
+    if (narrative) {
+      const local = c.positions.find((p) => quoteAt(words, p - b) < 0)! - b;
+      const [from, to] = narrativeWindow(words, local, lo, hi);
+      if (to > from) out.push({ doc, from, to, quote: null });
+    }
+  });
+  return out;
+}
+
+function popcount(x: number): number {
+  let n = 0;
+  while (x) {
+    x &= x - 1;
+    n++;
+  }
+  return n;
+}
+
+function pickCandidates<T extends { n: number }>(ranked: T[], take: (t: T) => void): void {
+  if (!ranked.length) return;
+  const top = ranked[0].n;
+  let i = 0;
+  while (i < ranked.length && ranked[i].n === top && i < MAX_BEST_CANDIDATES) take(ranked[i++]);
+  let extra = 0;
+  while (i < ranked.length && extra < RUNNER_UP_CANDIDATES) {
+    take(ranked[i++]);
+    extra++;
+  }
+}
+
+function evaluate(index: VerifyIndex, d: DraftItems, c: Candidate): Evaluated | null {
+  const words = index.words[c.doc];
+  const alignment = align(d.items, d.isContent, words.ids, c.from, c.to);
+  let first = -1;
+  let last = -1;
+  for (const op of alignment.ops) {
+    if (op.src < 0 || op.op === 'drop') continue;
+    if (first < 0) first = op.src;
+    last = op.src;
+  }
+  if (first < 0) return null;
+  return { ...c, alignment, first: c.from + first, last: c.from + last };
+}
+
+function isNearMatch(e: Evaluated, draftWords: number): boolean {
+  const a = e.alignment;
+  if (a.cost === 0) return false;
+  if (a.equal < NEAR_MATCH.minEqualWords) return false;
+  if (a.equalContent < NEAR_MATCH.minEqualContentWords && a.equal < NEAR_MATCH.enoughEqualWords) return false;
+  return a.cost <= Math.max(1, Math.floor(draftWords / NEAR_MATCH.wordsPerEdit));
+}
+
+// ---------------------------------------------------------------------------
+// Findings.
+
+function sourceRef(index: VerifyIndex, e: Evaluated): NonNullable<Finding['source']> {
+  const article = index.articles[e.doc];
+  const tokens = tokensOfArticle(article);
+  const ref: NonNullable<Finding['source']> = { path: article.path, start: tokens[e.first].start, end: tokens[e.last].end };
+  if (e.quote) ref.quoteId = e.quote.id;
+  return ref;
+}
+
+/** The source's wording for the draft's quote: its words, the draft's own gaps and edge punctuation. */
+function expectedWording(draftText: string, q: ParsedDraftQuote, d: DraftItems, index: VerifyIndex, e: Evaluated): { expected: string; diff: DiffOp[] } {
+  const article = index.articles[e.doc];
+  const tokens = tokensOfArticle(article);
+  const src = (w: number) => tokens[e.from + w];
+  // Split the alignment into pieces at the draft's gaps.
+  const wordAtItem = new Map<number, number>();
+  d.itemOfWord.forEach((item, w) => wordAtItem.set(item, w));
+  const gapAfterWord = new Map<number, string>();
+  for (const g of q.gaps) if (g.at > 0 && g.at < q.words.length) gapAfterWord.set(g.at - 1, draftText.slice(g.start, g.end));
+  const parts: string[] = [];
+  const diff: DiffOp[] = [];
+  const push = (op: DiffOp['op'], text: string) => {
+    const last = diff[diff.length - 1];
+    if (last && last.op === op) last.text += ' ' + text;
+    else diff.push({ op, text });
+  };
+  let pieceFirst = -1;
+  let pieceLast = -1;
+  const flush = () => {
+    if (pieceFirst >= 0) parts.push(article.text.slice(src(pieceFirst).start, src(pieceLast).end));
+    pieceFirst = pieceLast = -1;
+  };
+  const ops = e.alignment.ops;
+  for (let k = 0; k < ops.length; k++) {
+    const op = ops[k];
+    if (op.src >= 0) {
+      if (pieceFirst < 0) pieceFirst = op.src;
+      pieceLast = op.src;
+    }
+    const draftWord = op.item >= 0 ? wordAtItem.get(op.item) : undefined;
+    const draftSurface = draftWord !== undefined ? draftText.slice(q.words[draftWord].start, q.words[draftWord].end) : '';
+    const srcSurface = op.src >= 0 ? article.text.slice(src(op.src).start, src(op.src).end) : '';
+    if (op.op === 'equal') push('equal', draftSurface);
+    else if (op.op === 'sub') {
+      push('delete', draftSurface);
+      push('insert', srcSurface);
+    } else if (op.op === 'extra') push('delete', draftSurface);
+    else push('insert', srcSurface);
+    if (draftWord !== undefined && gapAfterWord.has(draftWord)) {
+      // A gap ends the piece only once the source words aligned up to it are in.
+      const nextIsDrop = ops[k + 1]?.op === 'drop';
+      if (!nextIsDrop) {
+        flush();
+        parts.push(gapAfterWord.get(draftWord)!.trim());
+        push('equal', gapAfterWord.get(draftWord)!.trim());
+      } else {
+        // Source words dropped right before a gap belong to the piece before it.
+        while (ops[k + 1]?.op === 'drop') {
+          k++;
+          pieceLast = ops[k].src;
+          push('insert', article.text.slice(src(ops[k].src).start, src(ops[k].src).end));
+        }
+        flush();
+        parts.push(gapAfterWord.get(draftWord)!.trim());
+        push('equal', gapAfterWord.get(draftWord)!.trim());
+      }
+    }
+  }
+  flush();
+  const content = draftText.slice(q.start, q.end);
+  const lead = /^[^\p{L}\p{N}[]*/u.exec(content)?.[0] ?? '';
+  const trail = /[^\p{L}\p{N}\]]*$/u.exec(content)?.[0] ?? '';
+  let body = parts.filter((p) => p.length > 0).join(' ').replace(/\s+/g, ' ');
+  // Keep the draft's leading bracket/ellipsis if it opened with one.
+  const leadGap = q.gaps.find((g) => g.at === 0);
+  if (leadGap) body = draftText.slice(leadGap.start, leadGap.end) + ' ' + body;
+  const tailGap = q.gaps.find((g) => g.at === q.words.length);
+  if (tailGap) body = body + ' ' + draftText.slice(tailGap.start, tailGap.end);
+  return { expected: lead + body + trail, diff };
+}
+
+function speakerOf(e: Evaluated): string | null {
+  return e.quote ? e.quote.speaker : null;
+}
+
+/** Checks every quoted passage of a draft against the sources. */
+export function verifyDraft(draftText: string, source: QuoteSource): Finding[] {
+  const index = indexFor(source);
+  const resolve = resolverFor(index.names);
+  const findings: Finding[] = [];
+  for (const q of parseDraft(draftText, resolve)) findings.push(judge(draftText, q, index, resolve));
+  return findings;
+}
+
+function judge(draftText: string, q: ParsedDraftQuote, index: VerifyIndex, resolve: NameResolver): Finding {
+  const base: Finding = {
+    kind: 'unsourced',
+    start: q.start,
+    end: q.end,
+    text: q.text,
+    expected: null,
+    speaker: null,
+    attributedTo: q.attribution?.name ?? null,
+    source: null,
+  };
+  const d = draftItems(q);
+  const evaluated: Evaluated[] = [];
+  const seen = new Set<string>();
+  for (const c of candidatesFor(index, q, d)) {
+    const key = `${c.doc}:${c.from}:${c.to}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const e = evaluate(index, d, c);
+    if (e) evaluated.push(e);
+  }
+  const exact = evaluated.filter((e) => e.alignment.cost === 0);
+  if (exact.length) return judgeAttribution(q, exact, index, resolve, base);
+
+  const near = evaluated.filter((e) => isNearMatch(e, q.words.length));
+  if (!near.length) return base;
+  near.sort((a, b) => a.alignment.cost - b.alignment.cost || Number(b.quote !== null) - Number(a.quote !== null) || b.alignment.equal - a.alignment.equal);
+  const best = near[0];
+  const { expected, diff } = expectedWording(draftText, q, d, index, best);
+  return { ...base, kind: 'misquote', expected, diff, speaker: speakerOf(best), source: sourceRef(index, best) };
+}
+
+function judgeAttribution(q: ParsedDraftQuote, exact: Evaluated[], index: VerifyIndex, resolve: NameResolver, base: Finding): Finding {
+  const inQuotes = exact.filter((e) => e.quote !== null);
+  const verified = (e: Evaluated): Finding => ({ ...base, kind: 'verified', speaker: speakerOf(e), source: sourceRef(index, e) });
+  const fallback = inQuotes[0] ?? exact[0];
+  const attribution = q.attribution;
+  if (!attribution) return verified(fallback);
+  const draftNames = resolve(attribution.name.split(/\s+/)) ?? null;
+  if (!draftNames) return verified(fallback); // An attribution no source knows cannot be judged.
+  const judgeable = (e: Evaluated) => {
+    const s = e.quote?.speaker;
+    return !!s && index.names.named.has(s) && !isDescription(s);
+  };
+  const named = inQuotes.filter((e) => judgeable(e) && draftNames.names.some((n) => sameEntity(n, e.quote!.speaker!)));
+  if (named.length) return verified(named[0]);
+  const contradicting = inQuotes.filter(judgeable);
+  // A short quote contradicts only a source quote of exactly those words.
+  const decisive = q.words.length >= SHORT_QUOTE_WORDS ? contradicting : contradicting.filter((e) => e.to - e.from === q.words.length);
+  if (decisive.length) {
+    return { ...base, kind: 'misattributed', speaker: decisive[0].quote!.speaker, source: sourceRef(index, decisive[0]) };
+  }
+  return verified(fallback);
+}
