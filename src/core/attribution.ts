@@ -1,7 +1,7 @@
 // Who said it: the cue next to a quote and the speaker it names.
 import type { ArticlePerson, Mention, Sentence, Span } from './types';
 import type { RawQuote } from './quoteMarks';
-import { CUE_VERBS, ORG_WORDS, PRONOUNS } from './lexicon';
+import { CUE_VERBS, ORG_WORDS, PRONOUNS, SPEECH_NOUNS } from './lexicon';
 import type { PeopleResult } from './people';
 
 export interface Attribution {
@@ -38,6 +38,7 @@ interface Word extends Span {
   lower: string;
 }
 
+const ABBREVIATION = /^(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Prof|Rev|Pres|Atty|Gen|Supt|Cmdr)\.$|^(?:\p{Lu}\.)+$/u;
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}.'’-]*/gu;
 
 function wordsIn(text: string, from: number, to: number): Word[] {
@@ -45,7 +46,7 @@ function wordsIn(text: string, from: number, to: number): Word[] {
   WORD.lastIndex = from;
   let m: RegExpExecArray | null;
   while ((m = WORD.exec(text)) && m.index < to) {
-    let w = m[0].replace(/[.'’-]+$/u, '');
+    let w = ABBREVIATION.test(m[0]) ? m[0] : m[0].replace(/[.'’-]+$/u, '');
     if (m.index + w.length > to) w = w.slice(0, to - m.index);
     if (!w) continue;
     out.push({ start: m.index, end: m.index + w.length, text: w, lower: w.toLowerCase() });
@@ -120,59 +121,96 @@ function resolvePronoun(ctx: AttributionContext, pronoun: string, at: number, pa
   return names.size === 1 ? [...names][0] : null;
 }
 
-/** The noun phrase ending right before `words[idx]` (the cue), walking left. */
+/** Capitalised words that open clauses, never a speaker ("When asked, …", "However, he …"). */
+const CLAUSE_OPENERS = new Set(
+  `when while if as after before since because although though however but and or so yet then also still
+   in on at for with by to from of during under over about into asked speaking meanwhile instead later
+   earlier still now here there this that these those what which who whom whose why how where`.split(/\s+/),
+);
+/** Words that end a describing phrase walking left ("… who said", "… that said"). */
+const NP_BREAKERS = new Set(
+  `who which that whom whose and or but to of in on at for with by from as is was are were be been has had have
+   not it he she they we i you said says told when while if because after before`.split(/\s+/),
+);
+
+function isSubjectWord(w: Word): boolean {
+  if (CLAUSE_OPENERS.has(w.lower)) return false;
+  return /^\p{Lu}/u.test(w.text) || DESCRIPTION_WORDS.has(w.lower);
+}
+
+/** A comma-enclosed appositive before a cue ("Wang Yi, China's foreign minister, said"). */
+function appositiveOpener(text: string, words: Word[], k: number): number {
+  for (let q = k - 1; q >= Math.max(0, k - 12); q--) {
+    if (isCue(words[q].lower)) return -1;
+    if (/,\s*$/.test(text.slice(words[q].end, words[q + 1].start))) {
+      const inner = words.slice(q + 1, k + 1);
+      const titleLike = /^(?:a|an|the|his|her|its|their|former|then|now|who|\d+)$/.test(inner[0].lower) || /['’]s$/.test(text.slice(inner[0].start, inner[0].end + 2)) || inner.some((w) => DESCRIPTION_WORDS.has(w.lower));
+      return titleLike && /^\p{Lu}/u.test(words[q].text) ? q : -1;
+    }
+  }
+  return -1;
+}
+
+/** The noun phrase ending right before `words[cueIdx]` (the cue), walking left. */
 function subjectBefore(ctx: AttributionContext, words: Word[], cueIdx: number): Span | null {
   const { text } = ctx;
   let k = cueIdx - 1;
-  while (k >= 0 && ADVERBS.has(words[k].lower) && gapIsSpace(text, words[k], words[k + 1])) k--;
+  while (k >= 0 && (ADVERBS.has(words[k].lower) || /^\p{Ll}+ly$/u.test(words[k].text)) && gapIsSpace(text, words[k], words[k + 1])) k--;
   if (k < 0) return null;
-  // "Wang Yi, China's foreign minister, said": skip a comma-enclosed appositive.
   const gapAfter = text.slice(words[k].end, words[k + 1].start);
   if (/^,\s*$/.test(gapAfter)) {
     // A participle cue after a clause ("Wang said, adding that …") has that clause's subject.
-    if (isCue(words[k].lower)) return null;
-    let opener = -1;
-    for (let q = k - 1; q >= Math.max(0, k - 12); q--) {
-      if (isCue(words[q].lower)) break;
-      if (/,\s*$/.test(text.slice(words[q].end, words[q + 1].start))) {
-        opener = q;
-        break;
-      }
-    }
+    if (isCue(words[k].lower) || /ing$/.test(words[cueIdx].lower)) return null;
+    const opener = appositiveOpener(text, words, k);
     if (opener < 0) return null;
     k = opener;
   } else if (!/^\s+$/.test(gapAfter) && !/^['’]s\s+$/.test(gapAfter)) {
     return null;
   }
   const w = words[k];
-  if (PRONOUNS.has(w.lower) && (k === 0 || !gapIsSpace(text, words[k - 1], w) || !DETERMINERS.has(words[k - 1].lower))) {
-    return { start: w.start, end: w.end };
-  }
-  let first = k;
-  let sawHead = false;
-  for (let q = k; q >= 0; q--) {
+  if (PRONOUNS.has(w.lower)) return { start: w.start, end: w.end };
+  let first = -1;
+  for (let q = k; q >= 0 && k - q < 8; q--) {
     const x = words[q];
     if (q < k && !gapIsSpace(text, x, words[q + 1]) && !/^['’]s\s+$/.test(text.slice(x.end, words[q + 1].start))) break;
-    const capital = /^\p{Lu}/u.test(x.text);
     if (DETERMINERS.has(x.lower)) {
       if (q === k) return null;
       first = q;
       break;
     }
-    if (capital || DESCRIPTION_WORDS.has(x.lower) || /^\d/.test(x.text)) {
+    if (isSubjectWord(x)) {
       first = q;
-      sawHead = true;
-      if (k - q >= 7) break;
       continue;
+    }
+    // A describing phrase of plain words counts only when a determiner opens it ("the gambling tycoon").
+    if (!NP_BREAKERS.has(x.lower) && /^\p{Ll}+$/u.test(x.text)) {
+      let d = q - 1;
+      while (d >= 0 && k - d < 6 && gapIsSpace(text, words[d], words[d + 1]) && !NP_BREAKERS.has(words[d].lower) && !DETERMINERS.has(words[d].lower)) d--;
+      if (d >= 0 && DETERMINERS.has(words[d].lower) && words[d].lower !== 'that' && gapIsSpace(text, words[d], words[d + 1])) first = d;
     }
     break;
   }
-  if (!sawHead) return null;
-  const span = { start: words[first].start, end: words[k].end };
-  // Not a subject: a lone month or weekday ("on Monday said") or a sentence-initial connective.
-  const phrase = text.slice(span.start, span.end);
-  if (/^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Today|Yesterday|And|But|So|Also)$/.test(phrase)) return null;
-  return span;
+  if (first < 0) return null;
+  return { start: words[first].start, end: words[k].end };
+}
+
+/** The subject opening the sentence, for "X did Y, saying “…”". */
+function sentenceSubject(ctx: AttributionContext, words: Word[], cueIdx: number): Span | null {
+  let i = 0;
+  // "However, he …", "But Cruz …"
+  while (i < cueIdx && /^(?:but|and|however|still|yet|meanwhile|instead|then|later|so)$/.test(words[i].lower)) i++;
+  if (i >= cueIdx) return null;
+  const w = words[i];
+  if (PRONOUNS.has(w.lower) && w.lower !== 'it') return { start: w.start, end: w.end };
+  const m = ctx.people.mentionAt.get(w.start);
+  if (m && m.name) return { start: m.start, end: m.end };
+  // "Ohio Gov. John Kasich suspended …": a titled name at the start.
+  for (let j = i; j < Math.min(cueIdx, i + 6); j++) {
+    if (!isSubjectWord(words[j]) && !DESCRIPTION_WORDS.has(words[j].lower)) break;
+    const mm = ctx.people.mentionAt.get(words[j].start);
+    if (mm && mm.name) return { start: mm.start, end: mm.end };
+  }
+  return null;
 }
 
 /** The noun phrase right after a cue ("said Price", "according to the newspaper"). */
@@ -183,12 +221,12 @@ function subjectAfter(ctx: AttributionContext, words: Word[], idx: number, limit
   if (PRONOUNS.has(w0.lower)) return { start: w0.start, end: w0.end };
   let last = -1;
   let sawHead = false;
+  const determined = DETERMINERS.has(w0.lower);
   for (let q = idx; q < words.length && q - idx < 8 && words[q].start < limit; q++) {
     const x = words[q];
     if (q > idx && !gapIsSpace(text, words[q - 1], x) && !/^['’]s\s+$/.test(text.slice(words[q - 1].end, x.start))) break;
-    const capital = /^\p{Lu}/u.test(x.text);
     if (DETERMINERS.has(x.lower) && q === idx) continue;
-    if (capital || DESCRIPTION_WORDS.has(x.lower)) {
+    if (isSubjectWord(x) || (determined && !NP_BREAKERS.has(x.lower) && /^\p{Ll}+$/u.test(x.text))) {
       last = q;
       sawHead = true;
       continue;
@@ -247,7 +285,10 @@ function attributionBefore(ctx: AttributionContext, q: RawQuote, from: number): 
     if (!isCue(words[k].lower)) continue;
     // Too far from the quote: the cue belongs to something else.
     if (words.length - k > 14) break;
-    const subj = subjectBefore(ctx, words, k);
+    let subj = subjectBefore(ctx, words, k);
+    if (!subj && k > 0 && /,\s*$/.test(text.slice(words[k - 1].end, words[k].start)) && /ing$/.test(words[k].lower)) {
+      subj = sentenceSubject(ctx, words, k);
+    }
     if (subj) {
       const a = resolveSubject(ctx, subj, q.paragraph);
       if (a) return { ...a, cue: words[k].text };
@@ -264,8 +305,27 @@ function attributionBefore(ctx: AttributionContext, q: RawQuote, from: number): 
   return null;
 }
 
+/** The speaker of a paragraph that ends in a colon introducing the next one. */
+function introducedBy(ctx: AttributionContext, paragraph: number): Attribution | null {
+  const para = ctx.paragraphs[paragraph];
+  const body = ctx.text.slice(para.start, para.end);
+  if (!/:\s*$/.test(body)) return null;
+  const lastSentence = [...ctx.sentences].reverse().find((sn) => sn.paragraph === paragraph);
+  const from = lastSentence ? lastSentence.start : para.start;
+  const words = wordsIn(ctx.text, from, para.end);
+  for (let k = words.length - 1; k >= 0 && words.length - k < 12; k--) {
+    if (!isCue(words[k].lower) && !SPEECH_NOUNS.has(words[k].lower)) continue;
+    const subj = subjectBefore(ctx, words, k) ?? sentenceSubject(ctx, words, k);
+    if (subj) {
+      const a = resolveSubject(ctx, subj, paragraph);
+      if (a) return { ...a, cue: words[k].text };
+    }
+  }
+  return null;
+}
+
 export function attributeQuotes(ctx: AttributionContext, raw: RawQuote[]): Attribution[] {
-  const { sentences } = ctx;
+  const { sentences, text } = ctx;
   const results: Attribution[] = [];
   let s = 0;
   for (let i = 0; i < raw.length; i++) {
@@ -277,11 +337,22 @@ export function attributeQuotes(ctx: AttributionContext, raw: RawQuote[]): Attri
     const next = i + 1 < raw.length && raw[i + 1].paragraph === q.paragraph ? raw[i + 1] : null;
     // Where the attribution may lie: the sentence around the quote, never across another quote.
     const from = Math.max(sentence && sentence.start <= q.open ? sentence.start : para.start, prev ? prev.close : para.start);
+    // The attribution after a quote lies in the sentence the quote ends; a quote that
+    // ends its own sentence with ? or ! may still take "…?” Hannity pressed."
     let sentenceEnd = para.end;
-    for (const sn of sentences) if (sn.start >= q.close && sn.paragraph === q.paragraph) { sentenceEnd = sn.start; break; }
+    const endsWithQuestion = /[?!]\s*$/.test(text.slice(q.start, q.end));
+    for (let k = s; k < sentences.length; k++) {
+      const sn = sentences[k];
+      if (sn.paragraph !== q.paragraph || sn.end <= q.close) continue;
+      if (sn.start >= q.close && !endsWithQuestion) sentenceEnd = sn.start;
+      else sentenceEnd = sn.end;
+      break;
+    }
     const limit = Math.min(next ? next.open : para.end, Math.max(sentenceEnd, q.close));
     let a = attributionAfter(ctx, q, limit) ?? attributionBefore(ctx, q, from);
     if (!a && q.continued && results.length > 0) a = { ...results[results.length - 1] };
+    // A paragraph introduced by the previous one ("Cruz continued:", "… said in a statement:").
+    if (!a && q.open === para.start && q.paragraph > 0) a = introducedBy(ctx, q.paragraph - 1);
     // The speaker carries to the following quotes of the same paragraph.
     if (!a && prev) {
       const p = results[i - 1];

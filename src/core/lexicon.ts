@@ -18,7 +18,8 @@ affirmed affirms asserted asserts reiterated reiterates revealed reveals disclos
 announced pointed points called calls labeled labelled labels dubbed dubs branded brands hailed hails
 praised praises criticized criticised criticizes slammed slams blasted blasts accused accuses
 thundered thunders chimed chimes interjected interjects whispered whispers wondered wonders
-explain describe describing calling writing telling announcing stating claiming arguing warning insisting
+answered answers pressed presses retorted retorts offered offers explaining noted adding saying
+wondering asking insisting explain describe describing calling writing telling announcing stating claiming arguing warning insisting
 `);
 
 /** Cue words that introduce a quote after the verb (the talks “were …”), i.e. reported speech. */
