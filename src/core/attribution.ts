@@ -264,7 +264,11 @@ function attributionAfter(ctx: AttributionContext, q: RawQuote, limit: number): 
   for (let k = 1; k < words.length && k < 14; k++) {
     if (!isCue(words[k].lower)) continue;
     const subj = subjectBefore(ctx, words, k);
-    if (subj && subj.start === words[0].start) return withCue(resolveSubject(ctx, subj, q.paragraph), words[k].text);
+    // The subject must open the attribution (a lower-case modifier or two may precede it: "super PAC spokeswoman …").
+    const lead = subj ? words.filter((w) => w.start < subj.start) : [];
+    if (subj && lead.length <= 2 && lead.every((w) => !NP_BREAKERS.has(w.lower) && !isCue(w.lower))) {
+      return withCue(resolveSubject(ctx, lead.length ? { start: words[0].start, end: subj.end } : subj, q.paragraph), words[k].text);
+    }
     break;
   }
   return null;
@@ -353,6 +357,14 @@ export function attributeQuotes(ctx: AttributionContext, raw: RawQuote[]): Attri
     if (!a && q.continued && results.length > 0) a = { ...results[results.length - 1] };
     // A paragraph introduced by the previous one ("Cruz continued:", "… said in a statement:").
     if (!a && q.open === para.start && q.paragraph > 0) a = introducedBy(ctx, q.paragraph - 1);
+    // A paragraph that is nothing but a quote goes on from the previous paragraph's speaker.
+    if (!a && q.open === para.start && q.close >= para.end - 1 && i > 0 && raw[i - 1].paragraph === q.paragraph - 1) {
+      const p = results[i - 1];
+      const prevPara = ctx.paragraphs[q.paragraph - 1];
+      // Only when the previous paragraph ended with that attributed quote's sentence.
+      const tail = text.slice(raw[i - 1].close, prevPara.end);
+      if (p.speaker && p.speakerMention && tail.length < 120 && !/[“"]/.test(tail)) a = { ...p };
+    }
     // The speaker carries to the following quotes of the same paragraph.
     if (!a && prev) {
       const p = results[i - 1];

@@ -56,7 +56,8 @@ export function scanQuotes(text: string, paragraphs: Span[], singleQuotes = fals
         // A stray closing mark with nothing open: ignore it.
         continue;
       }
-      const closing = c === '”' || c === '»' || (c === '"' && !(opensHere(text, i, para.start) && isLetterOrDigit(text[i + 1])));
+      // A wrong-way mark after a word and before a space ("unusual,“ said") is a typo for a closing one.
+      const closing = c === '”' || c === '»' || ((c === '"' || c === '“') && !(opensHere(text, i, para.start) && isLetterOrDigit(text[i + 1])) && (c === '"' || !isLetterOrDigit(text[i + 1])));
       if (closing) {
         quotes.push({ start: openAt + 1, end: i, open: openAt, close: i + 1, closed: true, paragraph, continued, mark: 'double' });
         openAt = -1;
