@@ -72,6 +72,12 @@ export interface AttributionContext {
   recentSpeakers: { name: string; at: number; paragraph: number }[];
 }
 
+function isPersonOrPronoun(ctx: AttributionContext, a: Attribution): boolean {
+  if (!a.speakerMention) return false;
+  const m = ctx.text.slice(a.speakerMention.start, a.speakerMention.end).toLowerCase();
+  return PRONOUNS.has(m) || (!!a.speaker && ctx.personByName.has(a.speaker));
+}
+
 /** Resolves a noun phrase next to a cue to a speaker. */
 function resolveSubject(ctx: AttributionContext, np: Span, paragraph: number): Attribution | null {
   const { text } = ctx;
@@ -89,6 +95,9 @@ function resolveSubject(ctx: AttributionContext, np: Span, paragraph: number): A
     return { speaker, speakerMention: np, cue: null };
   }
   if (lower === 'i' || lower === 'we' || lower === 'you') return null;
+  // "a statement", "the new radio ad", "Wednesday": things and times do not speak.
+  const head = lower.split(/\s+/).pop() ?? '';
+  if (SPEECH_NOUNS.has(head) || /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|evening|night|afternoon|week|year|day|time|winner)$/.test(head)) return null;
   // An organisation, a country or a description ("China", "the State Department", "a spokeswoman").
   const cleaned = phrase.replace(/^(?:the|The)\s+/, '');
   const isProper = /^\p{Lu}/u.test(cleaned);
@@ -295,7 +304,10 @@ function attributionBefore(ctx: AttributionContext, q: RawQuote, from: number): 
     }
     if (subj) {
       const a = resolveSubject(ctx, subj, q.paragraph);
-      if (a) return { ...a, cue: words[k].text };
+      // A participle ("…, saying “…”") is trusted only with a named or pronoun subject:
+      // on PolNeAR train, descriptions found that way were right 8 times in 36.
+      const participle = /ing$/.test(words[k].lower);
+      if (a && (!participle || isPersonOrPronoun(ctx, a))) return { ...a, cue: words[k].text };
     }
   }
   // "Caddell: “…" — a name and a colon right before the quote.
