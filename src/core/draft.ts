@@ -265,7 +265,7 @@ interface Word {
 }
 
 function wordsIn(text: string, start: number, end: number): Word[] {
-  const re = /[\p{L}\p{N}](?:[\p{L}\p{N}'’.\-]*[\p{L}\p{N}])?\.?/gu;
+  const re = /[\p{L}\p{N}](?:[\p{L}\p{N}'’.-]*[\p{L}\p{N}])?\.?/gu;
   const out: Word[] = [];
   re.lastIndex = start;
   const slice = text.slice(0, end);

@@ -68,8 +68,10 @@ export interface QuoteSource {
  * all), and the edits (words changed, added or dropped) are at most one per
  * five draft words (at least one). Below that, one- and two-word fragments
  * ("historic") that occur everywhere would be "misquotes" of anything.
+ * Exception: when the draft covers a whole source quote, first word to last,
+ * 2 agreeing words suffice, since the quote's own edges confirm the match.
  */
-const NEAR_MATCH = { minEqualWords: 3, minEqualContentWords: 2, enoughEqualWords: 5, wordsPerEdit: 5 };
+const NEAR_MATCH = { minEqualWords: 3, minEqualContentWords: 2, enoughEqualWords: 5, wordsPerEdit: 5, minEqualWordsWholeQuote: 2 };
 /**
  * A quote of fewer words than this is judged for attribution only against a
  * source quote consisting of exactly those words: "historic" inside someone
@@ -111,7 +113,9 @@ function wordId(norm: string): number {
 interface ArticleWords {
   ids: Int32Array;
   /** Quotes sorted by start, with their word ranges [first, last) in `ids`. */
-  quotes: { quote: Quote; from: number; to: number }[];
+  quotes: { quote: Quote; from: number; to: number; parent: number }[];
+  /** Innermost quote holding each word (index into `quotes`), -1 in narrative. */
+  quoteOfWord: Int16Array;
   /** Sentences (or paragraphs, or the whole text) as word ranges, in order. */
   units: Int32Array;
 }
@@ -148,15 +152,26 @@ function wordsOfArticle(article: Article): ArticleWords {
   for (let i = 0; i < tokens.length; i++) ids[i] = wordId(tokens[i].norm);
   const quotes = [...article.quotes]
     .sort((a, b) => a.start - b.start)
-    .map((quote) => ({ quote, from: firstWordAtOrAfter(tokens, quote.start), to: firstWordEndingAfter(tokens, quote.end) }))
-    .filter((q) => q.to > q.from);
+    .map((quote) => ({ quote, from: firstWordAtOrAfter(tokens, quote.start), to: firstWordEndingAfter(tokens, quote.end), parent: -1 }))
+    .filter((q) => q.to > q.from)
+    .slice(0, 32000);
+  // Quotes may nest (a transcript quoting a headline): paint outer ones first
+  // so each word knows its innermost quote, and link each to its encloser.
+  const quoteOfWord = new Int16Array(tokens.length).fill(-1);
+  const byLength = quotes.map((_, i) => i).sort((a, b) => quotes[b].to - quotes[b].from - (quotes[a].to - quotes[a].from));
+  for (const qi of byLength) {
+    const q = quotes[qi];
+    const enclosing = quoteOfWord[q.from];
+    if (enclosing >= 0 && quotes[enclosing].to >= q.to) q.parent = enclosing;
+    quoteOfWord.fill(qi, q.from, q.to);
+  }
   const spans = article.sentences.length ? article.sentences : article.paragraphs.length ? article.paragraphs : [{ start: 0, end: article.text.length }];
   const units = new Int32Array(spans.length * 2);
   spans.forEach((s, i) => {
     units[2 * i] = firstWordAtOrAfter(tokens, s.start);
     units[2 * i + 1] = firstWordEndingAfter(tokens, s.end);
   });
-  const result = { ids, quotes, units };
+  const result = { ids, quotes, quoteOfWord, units };
   articleWordsCache.set(article, result);
   return result;
 }
@@ -209,7 +224,7 @@ function nameFormKey(s: string): string {
 }
 
 function isDescription(name: string): boolean {
-  return !/^\p{Lu}/u.test(name) || /^(?:a|an|the)\s+\p{Ll}/iu.test(name);
+  return !/^\p{Lu}/u.test(name) || /^(?:a|an|the)\s+\p{Ll}/iu.test(name) || /^(?:he|she|they|it|we|i|you)$/i.test(name.trim());
 }
 
 function buildNames(articles: readonly Article[]): NameTable {
@@ -237,8 +252,11 @@ function buildNames(articles: readonly Article[]): NameTable {
       add(s, s);
       add(s.replace(/^the\s+/i, ''), s);
     }
+    const known = new Set([...a.people.map((p) => p.name), ...a.otherSpeakers]);
     for (const q of a.quotes) {
-      if (q.speaker && !isDescription(q.speaker)) {
+      // A speaker the reader left as a pronoun or a description ("He",
+      // "Obama's former campaign strategist") cannot contradict anyone.
+      if (q.speaker && known.has(q.speaker) && !isDescription(q.speaker)) {
         named.add(q.speaker);
         add(q.speaker, q.speaker);
       }
@@ -315,6 +333,8 @@ function sameEntity(a: string, b: string): boolean {
 
 const GAP_BRACKET = -1_000_000_001;
 const GAP_ELLIPSIS = -1_000_000_002;
+/** Score of one edit; agreeing words score -1, so a draft of up to EDIT words never trades an edit for agreements. */
+const EDIT = 4096;
 
 interface Alignment {
   cost: number;
@@ -331,10 +351,14 @@ interface Alignment {
  * for free (an ellipsis any number, a bracket up to BRACKET_MAX_WORDS).
  */
 function align(items: Int32Array, itemIsContent: boolean[], src: Int32Array, from: number, to: number): Alignment {
+  // Scores combine edits (EDIT each) with a bonus of -1 per agreeing word, so
+  // among alignments with the fewest edits the one pairing most words wins
+  // ("That me smart" pairs That, me, smart with "That makes me smart").
   const m = items.length;
   const n = to - from;
   const width = n + 1;
   const d = new Int32Array((m + 1) * width);
+  const pair = (it: number, j: number) => (src[from + j - 1] === it ? -1 : EDIT);
   // Row 0 is all zeros: the draft may start anywhere in the stretch.
   for (let i = 1; i <= m; i++) {
     const it = items[i - 1];
@@ -353,25 +377,23 @@ function align(items: Int32Array, itemIsContent: boolean[], src: Int32Array, fro
         d[row + j] = best;
       }
     } else {
-      d[row] = d[prev] + 1;
+      d[row] = d[prev] + EDIT;
       for (let j = 1; j <= n; j++) {
-        const diag = d[prev + j - 1] + (src[from + j - 1] === it ? 0 : 1);
-        const up = d[prev + j] + 1;
-        const left = d[row + j - 1] + 1;
+        const diag = d[prev + j - 1] + pair(it, j);
+        const up = d[prev + j] + EDIT;
+        const left = d[row + j - 1] + EDIT;
         d[row + j] = diag <= up ? (diag <= left ? diag : left) : up <= left ? up : left;
       }
     }
   }
   let bestJ = 0;
   for (let j = 1; j <= n; j++) if (d[m * width + j] < d[m * width + bestJ]) bestJ = j;
-  const cost = d[m * width + bestJ];
-  // Trace back, preferring a word-for-word pairing so a changed word reads as
-  // a substitution rather than an addition plus a drop.
   const ops: Alignment['ops'] = [];
   let i = m;
   let j = bestJ;
   let equal = 0;
   let equalContent = 0;
+  let cost = 0;
   while (i > 0) {
     const it = items[i - 1];
     const here = d[i * width + j];
@@ -379,25 +401,27 @@ function align(items: Int32Array, itemIsContent: boolean[], src: Int32Array, fro
     if (it === GAP_ELLIPSIS || it === GAP_BRACKET) {
       let k = j;
       const lower = it === GAP_BRACKET ? Math.max(0, j - BRACKET_MAX_WORDS) : 0;
-      while (k >= lower && d[prev + k] !== here) k--;
+      while (k > lower && d[prev + k] !== here) k--;
       j = k;
       i--;
       continue;
     }
-    if (j > 0 && d[prev + j - 1] + (src[from + j - 1] === it ? 0 : 1) === here) {
+    if (j > 0 && d[prev + j - 1] + pair(it, j) === here) {
       const same = src[from + j - 1] === it;
       ops.push({ op: same ? 'equal' : 'sub', item: i - 1, src: j - 1 });
       if (same) {
         equal++;
         if (itemIsContent[i - 1]) equalContent++;
-      }
+      } else cost++;
       i--;
       j--;
-    } else if (d[prev + j] + 1 === here) {
+    } else if (d[prev + j] + EDIT === here) {
       ops.push({ op: 'extra', item: i - 1, src: -1 });
+      cost++;
       i--;
     } else {
       ops.push({ op: 'drop', item: -1, src: j - 1 });
+      cost++;
       j--;
     }
   }
@@ -436,14 +460,14 @@ function docOf(index: VerifyIndex, pos: number): number {
 }
 
 function quoteAt(words: ArticleWords, local: number): number {
-  let lo = 0;
-  let hi = words.quotes.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (words.quotes[mid].to <= local) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < words.quotes.length && words.quotes[lo].from <= local ? lo : -1;
+  return local >= 0 && local < words.quoteOfWord.length ? words.quoteOfWord[local] : -1;
+}
+
+/** The innermost quote holding a word and every quote around it. */
+function quotesAround(words: ArticleWords, local: number): number[] {
+  const out: number[] = [];
+  for (let qi = quoteAt(words, local); qi >= 0 && out.length < 8; qi = words.quotes[qi].parent) out.push(qi);
+  return out;
 }
 
 function unitAt(words: ArticleWords, local: number): [number, number] {
@@ -541,21 +565,17 @@ function candidatesFor(index: VerifyIndex, q: ParsedDraftQuote, d: DraftItems): 
         const doc = docOf(index, pos);
         const words = index.words[doc];
         const local = pos - index.base[doc];
-        const qi = quoteAt(words, local);
-        let key: string;
-        let from: number;
-        let to: number;
-        let quote: Quote | null = null;
-        if (qi >= 0) {
-          ({ from, to, quote } = words.quotes[qi]);
-          key = `${doc}:q${qi}`;
-        } else {
-          [from, to] = unitAt(words, local);
-          key = `${doc}:s${from}`;
+        const vote = (key: string, from: number, to: number, quote: Quote | null) => {
+          const v = votes.get(key);
+          if (v) v.mask |= 1 << ai;
+          else votes.set(key, { mask: 1 << ai, doc, from, to, quote });
+        };
+        const around = quotesAround(words, local);
+        for (const qi of around) vote(`${doc}:q${qi}`, words.quotes[qi].from, words.quotes[qi].to, words.quotes[qi].quote);
+        if (!around.length) {
+          const [from, to] = unitAt(words, local);
+          vote(`${doc}:s${from}`, from, to, null);
         }
-        const v = votes.get(key);
-        if (v) v.mask |= 1 << ai;
-        else votes.set(key, { mask: 1 << ai, doc, from, to, quote });
       }
     });
     const ranked = [...votes.values()].map((v) => ({ ...v, n: popcount(v.mask) })).sort((a, b) => b.n - a.n);
@@ -569,7 +589,7 @@ function candidatesFor(index: VerifyIndex, q: ParsedDraftQuote, d: DraftItems): 
   let k = 0;
   chosen.forEach((a, ai) => {
     const offset = d.itemOfWord[a.word];
-    for (let p = index.postStart[a.id]; p < index.postStart[a.id + 1]; p++) centres[k++] = (index.post[p] - offset) * 8 + ai;
+    for (let p = index.postStart[a.id]; p < index.postStart[a.id + 1]; p++) centres[k++] = (index.post[p] - offset + m) * 8 + ai;
   });
   centres.sort();
   interface Cluster {
@@ -583,7 +603,7 @@ function candidatesFor(index: VerifyIndex, q: ParsedDraftQuote, d: DraftItems): 
   let cur: Cluster | null = null;
   for (let i = 0; i < total; i++) {
     const ai = centres[i] % 8;
-    const centre = (centres[i] - ai) / 8;
+    const centre = (centres[i] - ai) / 8 - m;
     const pos = centre + d.itemOfWord[chosen[ai].word];
     if (cur && centre - cur.hi <= 6) {
       cur.hi = centre;
@@ -607,9 +627,9 @@ function candidatesFor(index: VerifyIndex, q: ParsedDraftQuote, d: DraftItems): 
     for (const pos of c.positions) {
       const local = pos - b;
       if (local < 0 || local >= words.ids.length) continue;
-      const qi = quoteAt(words, local);
-      if (qi >= 0) seenUnits.add(qi);
-      else narrative = true;
+      const around = quotesAround(words, local);
+      for (const qi of around) seenUnits.add(qi);
+      if (!around.length) narrative = true;
     }
     for (const qi of seenUnits) out.push({ doc, from: words.quotes[qi].from, to: words.quotes[qi].to, quote: words.quotes[qi].quote });
     if (narrative) {
@@ -659,9 +679,13 @@ function evaluate(index: VerifyIndex, d: DraftItems, c: Candidate): Evaluated | 
 function isNearMatch(e: Evaluated, draftWords: number): boolean {
   const a = e.alignment;
   if (a.cost === 0) return false;
+  if (a.cost > Math.max(1, Math.floor(draftWords / NEAR_MATCH.wordsPerEdit))) return false;
+  if (a.equal <= a.cost) return false;
+  // The draft spans a whole source quote from its first word to its last:
+  // the same passage even when short ("would improve" / "would not improve").
+  if (e.quote && e.first === e.from && e.last === e.to - 1 && a.equal >= NEAR_MATCH.minEqualWordsWholeQuote) return true;
   if (a.equal < NEAR_MATCH.minEqualWords) return false;
-  if (a.equalContent < NEAR_MATCH.minEqualContentWords && a.equal < NEAR_MATCH.enoughEqualWords) return false;
-  return a.cost <= Math.max(1, Math.floor(draftWords / NEAR_MATCH.wordsPerEdit));
+  return a.equalContent >= NEAR_MATCH.minEqualContentWords || a.equal >= NEAR_MATCH.enoughEqualWords;
 }
 
 // ---------------------------------------------------------------------------

@@ -1,0 +1,309 @@
+// Accuracy and speed of quote verification on PolNeAR articles.
+//
+//   npm run bench:verify [-- CORPUS_SPLIT_FOLDER] [--scale N]
+//
+// The folder defaults to ../shared/corpus/polnear/dev (relative to the
+// project root); it may be the split folder (holding text/) or text/ itself.
+// The articles are read with the project's own reader (loadSources ->
+// parseArticle), and drafts are generated from the quotes it finds:
+//   verbatim   each quote pasted as is, attributed to its speaker (AP form:
+//              a closing period becomes a comma before "X said");
+//   mutated    one interior word changed (to another word of the article),
+//              dropped, or a negation added/removed; only quotes of at least
+//              MIN_MUTATION_WORDS words (shorter ones have no interior word
+//              worth changing and fall under the misquote thresholds);
+//   swapped    the speaker replaced by another person of the same article.
+// Nothing of the corpus is written anywhere; only figures are printed.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { loadSources } from '../src/core/sources';
+import { Article, Quote } from '../src/core/types';
+import { Finding, QuoteSource, articleSource, verifyDraft } from '../src/core/verify';
+
+const MIN_MUTATION_WORDS = 4;
+
+const AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'will', 'would', 'can', 'could', 'should', 'do', 'does', 'did', 'has', 'have', 'had', 'must', 'may', 'might']);
+const STOP = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'to', 'in', 'on', 'at', 'for', 'with', 'is', 'are', 'was', 'were', 'it', 'that', 'this', 'be', 'i', 'we', 'you', 'he', 'she', 'they']);
+
+interface Case {
+  kind: 'verbatim' | 'mutated' | 'swapped';
+  mutation?: 'change' | 'drop' | 'negate';
+  expect: Finding['kind'];
+  article: Article;
+  quote: Quote;
+  /** Where the quote's words sit in the generated draft. */
+  start: number;
+  end: number;
+  words: number;
+}
+
+function projectRoot(): string {
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+}
+
+function cleanQuoteText(text: string): string {
+  // Nested double marks become single ones, as a reporter would write them,
+  // and line breaks become spaces (one draft paragraph per quote).
+  return text.replace(/[“”"]/g, (m) => (m === '”' ? '’' : '‘')).replace(/\s+/g, ' ').trim();
+}
+
+function apForm(text: string, speaker: string | null): { before: string; quote: string; after: string } {
+  if (!speaker) return { before: '“', quote: text, after: '”' };
+  const quote = text.replace(/\.$/, ',');
+  return { before: '“', quote, after: `” ${speaker} said.` };
+}
+
+function isPerson(article: Article, name: string): boolean {
+  return article.people.some((p) => p.name === name);
+}
+
+function nameTokens(name: string): Set<string> {
+  return new Set(name.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean));
+}
+
+function sameish(a: string, b: string): boolean {
+  const ta = nameTokens(a);
+  const tb = nameTokens(b);
+  return [...ta].every((t) => tb.has(t)) || [...tb].every((t) => ta.has(t));
+}
+
+function wordSpans(text: string): { start: number; end: number; word: string }[] {
+  const out: { start: number; end: number; word: string }[] = [];
+  const re = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) out.push({ start: m.index, end: m.index + m[0].length, word: m[0] });
+  return out;
+}
+
+/** One interior word changed, dropped, or a negation toggled; null when the quote is too short. */
+function mutate(text: string, kind: 'change' | 'drop' | 'negate', seed: number, vocabulary: string[]): string | null {
+  const ws = wordSpans(text);
+  if (ws.length < MIN_MUTATION_WORDS) return null;
+  // Words whose change would leave the quote verbatim are not mutated: words
+  // inside [brackets] or next to an ellipsis (the gap absorbs them), and
+  // words repeated next to themselves ("very, very big" minus one "very").
+  const brackets = [...text.matchAll(/\[[^\]]*\]/g)].map((m) => [m.index, m.index + m[0].length]);
+  const nearGap = (a: number, b: number) => /…|\.\s?\.\s?\./.test(text.slice(a, b));
+  const interior = ws.filter((w, i) => {
+    if (i === 0 || i === ws.length - 1) return false;
+    if (brackets.some(([s, e]) => w.start >= s && w.end <= e)) return false;
+    if (nearGap(ws[i - 1].end, w.start) || nearGap(w.end, ws[i + 1].start)) return false;
+    const lw = w.word.toLowerCase();
+    return lw !== ws[i - 1].word.toLowerCase() && lw !== ws[i + 1].word.toLowerCase();
+  });
+  if (!interior.length) return null;
+  const content = interior.filter((w) => !STOP.has(w.word.toLowerCase()) && /^\p{L}+$/u.test(w.word));
+  const pick = <T>(xs: T[]): T => xs[seed % xs.length];
+  if (kind === 'negate') {
+    const neg = interior.find((w) => /^(?:not|never)$/i.test(w.word));
+    if (neg) return (text.slice(0, neg.start) + text.slice(neg.end)).replace(/ {2,}/g, ' ');
+    const aux = interior.find((w) => AUXILIARIES.has(w.word.toLowerCase()));
+    if (aux) return text.slice(0, aux.end) + ' not' + text.slice(aux.end);
+    const w = pick(interior);
+    return text.slice(0, w.start) + 'not ' + text.slice(w.start);
+  }
+  const target = pick(content.length ? content : interior);
+  if (kind === 'drop') return (text.slice(0, target.start) + text.slice(target.end)).replace(/ {2,}/g, ' ').replace(/ ([,.;:])/g, '$1');
+  const lower = new Set(ws.map((w) => w.word.toLowerCase()));
+  let replacement = '';
+  for (let k = 0; k < vocabulary.length; k++) {
+    const cand = vocabulary[(seed * 7919 + k) % vocabulary.length];
+    if (!lower.has(cand.toLowerCase())) {
+      replacement = cand;
+      break;
+    }
+  }
+  if (!replacement) replacement = 'purportedly';
+  return text.slice(0, target.start) + replacement + text.slice(target.end);
+}
+
+function articleVocabulary(article: Article): string[] {
+  const seen = new Set<string>();
+  for (const w of wordSpans(article.text)) {
+    const lw = w.word.toLowerCase();
+    if (lw.length >= 4 && /^\p{Ll}+$/u.test(w.word) && !STOP.has(lw)) seen.add(w.word);
+  }
+  return [...seen];
+}
+
+interface Built {
+  draft: string;
+  cases: Case[];
+}
+
+function buildDraft(article: Article, variant: Case['kind']): Built {
+  let draft = '';
+  const cases: Case[] = [];
+  const vocabulary = articleVocabulary(article);
+  const contributors = new Set(article.meta.contributors.map((c) => c.toLowerCase()));
+  const people = article.people.filter((p) => !contributors.has(p.name.toLowerCase()));
+  article.quotes.forEach((quote, qi) => {
+    const text = cleanQuoteText(quote.text);
+    if (!/[\p{L}\p{N}]/u.test(text)) return;
+    let speaker = quote.speaker;
+    let quoteText = text;
+    let expect: Finding['kind'] = 'verified';
+    let mutation: Case['mutation'];
+    if (variant === 'mutated') {
+      mutation = (['change', 'drop', 'negate'] as const)[qi % 3];
+      const m = mutate(text, mutation, qi + article.path.length, vocabulary);
+      if (m === null) return;
+      quoteText = m;
+      expect = 'misquote';
+    } else if (variant === 'swapped') {
+      if (!speaker || !isPerson(article, speaker)) return;
+      const other = people.find((p) => !sameish(p.name, speaker!));
+      if (!other) return;
+      speaker = other.name;
+      expect = 'misattributed';
+    }
+    const { before, quote: shown, after } = apForm(quoteText, speaker);
+    draft += before;
+    const start = draft.length;
+    draft += shown;
+    const end = draft.length;
+    draft += after + '\n\n';
+    cases.push({ kind: variant, mutation, expect, article, quote, start, end, words: wordSpans(text).length });
+  });
+  return { draft, cases };
+}
+
+interface Tally {
+  total: number;
+  right: number;
+  falseAlarm: number;
+  byKind: Record<Finding['kind'] | 'missing', number>;
+}
+
+function tally(): Tally {
+  return { total: 0, right: 0, falseAlarm: 0, byKind: { verified: 0, misquote: 0, misattributed: 0, unsourced: 0, missing: 0 } };
+}
+
+function pct(n: number, d: number): string {
+  return d ? `${((100 * n) / d).toFixed(2)} % (${n}/${d})` : 'n/a';
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? 0;
+}
+
+function main(): void {
+  const argv = process.argv.slice(2);
+  let scale = 10_000;
+  const positional: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--scale') scale = Number(argv[++i]);
+    else if (argv[i] === '--verbose') process.env.BENCH_VERBOSE = '1';
+    else positional.push(argv[i]);
+  }
+  let folder = positional[0] ?? path.resolve(projectRoot(), '..', 'shared', 'corpus', 'polnear', 'dev');
+  if (fs.existsSync(path.join(folder, 'text'))) folder = path.join(folder, 'text');
+  if (!fs.existsSync(folder)) {
+    process.stderr.write(`bench-verify: no such folder ${folder}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  const verbose = process.env.BENCH_VERBOSE === '1';
+  let t0 = performance.now();
+  const { articles } = loadSources([folder]);
+  const parseMs = performance.now() - t0;
+  const source: QuoteSource = articleSource(articles);
+  t0 = performance.now();
+  verifyDraft('“warm-up”', source);
+  const indexMs = performance.now() - t0;
+  const quoteCount = articles.reduce((s, a) => s + a.quotes.length, 0);
+  console.log(`PolNeAR ${path.basename(path.dirname(folder))}: ${articles.length} articles, ${quoteCount} quotes read (parse ${parseMs.toFixed(0)} ms, verification index ${indexMs.toFixed(0)} ms)`);
+
+  const tallies: Record<Case['kind'], Tally> = { verbatim: tally(), mutated: tally(), swapped: tally() };
+  const byMutation: Record<string, Tally> = { change: tally(), drop: tally(), negate: tally() };
+  const times: number[] = [];
+  const misses: string[] = [];
+  for (const variant of ['verbatim', 'mutated', 'swapped'] as const) {
+    for (const article of articles) {
+      const { draft, cases } = buildDraft(article, variant);
+      if (!cases.length) continue;
+      const t = performance.now();
+      const findings = verifyDraft(draft, source);
+      times.push(performance.now() - t);
+      const byStart = new Map(findings.map((f) => [f.start, f]));
+      for (const c of cases) {
+        // The finding for the case starts at the quote's first non-space character.
+        const f = byStart.get(c.start);
+        const got: Finding['kind'] | 'missing' = f ? f.kind : 'missing';
+        const t = tallies[variant];
+        t.total++;
+        t.byKind[got]++;
+        const right = got === c.expect;
+        if (right) t.right++;
+        // A false alarm: a flag (misquote/misattributed) where the draft is right.
+        if (variant === 'verbatim' && (got === 'misquote' || got === 'misattributed')) t.falseAlarm++;
+        if (c.mutation) {
+          byMutation[c.mutation].total++;
+          if (right) byMutation[c.mutation].right++;
+        }
+        if (!right && verbose) {
+          misses.push(`${variant}${c.mutation ? '/' + c.mutation : ''} expected ${c.expect}, got ${got}: ${path.basename(c.article.path)} “${draft.slice(c.start, c.end).slice(0, 140)}”` +
+            (f ? ` [speaker ${f.speaker} / attributed ${f.attributedTo}${f.expected ? ` / expected “${f.expected.slice(0, 100)}”` : ''}]` : '') + ` (source speaker ${c.quote.speaker})`);
+        }
+      }
+    }
+  }
+  const v = tallies.verbatim;
+  const m = tallies.mutated;
+  const s = tallies.swapped;
+  console.log('');
+  console.log(`verified-correct (verbatim, right speaker):  ${pct(v.right, v.total)}`);
+  console.log(`false alarms on verbatim quotes:             ${pct(v.falseAlarm, v.total)}  [misquote ${v.byKind.misquote}, misattributed ${v.byKind.misattributed}, unsourced ${v.byKind.unsourced}, not found ${v.byKind.missing}]`);
+  console.log(`misquote recall (>= ${MIN_MUTATION_WORDS} words, one edit):       ${pct(m.right, m.total)}  [change ${pct(byMutation.change.right, byMutation.change.total)}, drop ${pct(byMutation.drop.right, byMutation.drop.total)}, negate ${pct(byMutation.negate.right, byMutation.negate.total)}; judged verified ${m.byKind.verified}, misattributed ${m.byKind.misattributed}, unsourced ${m.byKind.unsourced}]`);
+  console.log(`misattribution recall (speaker swapped):     ${pct(s.right, s.total)}  [judged verified ${s.byKind.verified}, misquote ${s.byKind.misquote}, unsourced ${s.byKind.unsourced}]`);
+  const swappedFalse = s.byKind.misquote;
+  const mutatedFalse = m.byKind.misattributed;
+  console.log(`wrong kind of flag (mutated→misattributed, swapped→misquote): ${mutatedFalse + swappedFalse}`);
+  console.log(`verify time per article draft: median ${median(times).toFixed(2)} ms, max ${Math.max(...times).toFixed(2)} ms (${times.length} drafts)`);
+  if (verbose) for (const line of misses) console.log('  miss: ' + line);
+
+  if (scale > 0) scaleBench(articles, scale);
+}
+
+/** A 2,000-word draft with 20 quotes against `target` articles (the dev set cloned). */
+function scaleBench(articles: Article[], target: number): void {
+  const clones: Article[] = [];
+  for (let i = 0; clones.length < target; i++) {
+    const a = articles[i % articles.length];
+    clones.push({ ...a, path: `${a.path}#${Math.floor(i / articles.length)}` });
+  }
+  const source = articleSource(clones);
+  let t0 = performance.now();
+  verifyDraft('“warm-up”', source);
+  const buildMs = performance.now() - t0;
+  // Twenty quotes of different articles, three mutated, with narrative filler to 2,000 words.
+  const quotes = articles.flatMap((a) => a.quotes.filter((q) => q.speaker && wordSpans(q.text).length >= 6).slice(0, 1).map((q) => ({ a, q }))).slice(0, 20);
+  const filler = articles.flatMap((a) => a.sentences.slice(0, 3).map((s) => a.text.slice(s.start, s.end).replace(/[“”"]/g, '')));
+  let draft = '';
+  let fi = 0;
+  quotes.forEach(({ a, q }, i) => {
+    let text = cleanQuoteText(q.text);
+    if (i % 7 === 3) text = mutate(text, 'change', i, articleVocabulary(a)) ?? text;
+    draft += `“${text.replace(/\.$/, ',')}” ${q.speaker} said. `;
+    while (wordSpans(draft).length < ((i + 1) * 2000) / quotes.length) draft += filler[fi++ % filler.length] + ' ';
+    draft += '\n\n';
+  });
+  const runs: number[] = [];
+  let findings: Finding[] = [];
+  for (let r = 0; r < 7; r++) {
+    t0 = performance.now();
+    findings = verifyDraft(draft, source);
+    runs.push(performance.now() - t0);
+  }
+  const kinds = findings.reduce<Record<string, number>>((acc, f) => ((acc[f.kind] = (acc[f.kind] ?? 0) + 1), acc), {});
+  console.log('');
+  console.log(`scale: ${clones.length} articles (dev set cloned), index build ${buildMs.toFixed(0)} ms, heap ${(process.memoryUsage().heapUsed / 1048576).toFixed(0)} MB`);
+  console.log(`scale: ${wordSpans(draft).length}-word draft, ${findings.length} quotes found (${JSON.stringify(kinds)}): verify median ${median(runs).toFixed(1)} ms, max ${Math.max(...runs).toFixed(1)} ms over ${runs.length} runs`);
+}
+
+main();
