@@ -32,7 +32,7 @@ export function parseArticle(path: string, text: string): Article {
   const sentences: Sentence[] = [];
   paragraphs.forEach((p, i) => sentences.push(...splitSentences(text, p, i)));
   const tokens = tokenize(text, paragraphs);
-  const peopleResult = findPeople(text, tokens, meta.contributors);
+  const peopleResult = findPeople(text, tokens, meta.contributors, paragraphs);
   const personByName = new Map<string, ArticlePerson>(peopleResult.people.map((p) => [p.name, p]));
   const raw = scanQuotes(text, paragraphs);
   const attributions = attributeQuotes({ text, people: peopleResult, personByName, sentences, paragraphs, recentSpeakers: [] }, raw);

@@ -14,6 +14,12 @@ export interface Token extends Span {
 
 const TOKEN = /[\p{L}\p{N}][\p{L}\p{M}\p{N}.'’-]*/gu;
 
+const TRAILING_PUNCT = /[.'’-]+$/u;
+const POSSESSIVE = /(?:['’]s|['’])$/u;
+const INITIALS = /^(?:\p{L}\.)+$/u;
+const TITLE_ABBREVIATION = /^(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Prof|Rev|Pres)\.$/;
+const UPPER_START = /^\p{Lu}/u;
+
 export function tokenize(text: string, paragraphs: Span[]): Token[] {
   const tokens: Token[] = [];
   paragraphs.forEach((p, paragraph) => {
@@ -21,34 +27,38 @@ export function tokenize(text: string, paragraphs: Span[]): Token[] {
     let m: RegExpExecArray | null;
     while ((m = TOKEN.exec(text)) && m.index < p.end) {
       let word = m[0];
-      let end = m.index + word.length;
-      if (end > p.end) {
-        word = word.slice(0, p.end - m.index);
-        end = p.end;
-      }
+      if (m.index + word.length > p.end) word = word.slice(0, p.end - m.index);
       // Possessives and trailing punctuation are not part of the word.
-      let trimmed = word.replace(/(?:['’]s|['’])$/u, '');
-      const isInitialOrAbbrev = /^(?:\p{L}\.)+$/u.test(trimmed) || /^(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Prof|Rev|Pres)\.$/.test(trimmed);
-      if (!isInitialOrAbbrev) trimmed = trimmed.replace(/[.'’-]+$/u, '');
-      if (!trimmed) continue;
+      const last = word.charCodeAt(word.length - 1);
+      const plain = (last >= 97 && last <= 122) || (last >= 65 && last <= 90);
+      let trimmed = word;
+      if (!plain || word.endsWith("'s") || word.endsWith('’s')) {
+        trimmed = word.replace(POSSESSIVE, '');
+        if (!INITIALS.test(trimmed) && !TITLE_ABBREVIATION.test(trimmed)) trimmed = trimmed.replace(TRAILING_PUNCT, '');
+        if (!trimmed) continue;
+      }
+      const c = trimmed.charCodeAt(0);
       tokens.push({
         start: m.index,
         end: m.index + trimmed.length,
         word: trimmed,
         lower: trimmed.toLowerCase(),
         paragraph,
-        cap: /^\p{Lu}/u.test(trimmed),
+        cap: c >= 65 && c <= 90 ? true : c < 128 ? false : UPPER_START.test(trimmed),
       });
     }
   });
   return tokens;
 }
 
-/** Only white space between two tokens (no comma, period, quote mark, dash). */
+/** Only white space between two tokens (no comma, period, quote mark, dash, possessive). */
 export function joined(text: string, a: Token, b: Token): boolean {
-  if (a.paragraph !== b.paragraph) return false;
-  const gap = text.slice(a.end, b.start);
-  return /^\s+$/.test(gap) && text.slice(a.start, a.end + 2).indexOf('’s') !== a.end - a.start && text.slice(a.end, a.end + 2) !== "'s";
+  if (a.paragraph !== b.paragraph || b.start <= a.end) return false;
+  for (let i = a.end; i < b.start; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 10 && c !== 13 && c !== 9 && c !== 160) return false;
+  }
+  return true;
 }
 
 const NAME_PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'bin', 'al', 'el', 'la', 'le', 'da', 'di', 'del', 'du', 'dos', 'ibn']);
@@ -182,7 +192,7 @@ export interface PeopleResult {
   genders: Map<string, 'f' | 'm' | null>;
 }
 
-export function findPeople(text: string, tokens: Token[], contributors: string[]): PeopleResult {
+export function findPeople(text: string, tokens: Token[], contributors: string[], paragraphs: Span[]): PeopleResult {
   const contributorSet = new Set(contributors.map((c) => c.toLowerCase()));
   const found: FoundName[] = [];
   const takenStarts = new Set<number>();
@@ -217,10 +227,6 @@ export function findPeople(text: string, tokens: Token[], contributors: string[]
 
   const byName = new Map<string, ArticlePerson>();
   const genders = new Map<string, 'f' | 'm' | null>();
-  const paragraphEndOf = (pos: number): number => {
-    const nl = text.slice(pos).search(/(?:\r\n|\r|\n)\s*(?:\r\n|\r|\n)/);
-    return nl < 0 ? text.length : pos + nl;
-  };
   for (const f of found) {
     if (contributorSet.has(f.name.toLowerCase())) continue;
     let person = byName.get(f.name);
@@ -231,7 +237,7 @@ export function findPeople(text: string, tokens: Token[], contributors: string[]
     }
     const titles: Span[] = [];
     if (f.titleSpan) titles.push(f.titleSpan);
-    const app = appositiveTitle(text, f.end, paragraphEndOf(f.end));
+    const app = appositiveTitle(text, f.end, paragraphs[f.tokens[0].paragraph].end);
     if (app) titles.push(app);
     for (const t of titles) {
       const title = text.slice(t.start, t.end).replace(/\s+/g, ' ');
