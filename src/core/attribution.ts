@@ -101,7 +101,7 @@ function resolveSubject(ctx: AttributionContext, np: Span, paragraph: number): A
   // An organisation, a country or a description ("China", "the State Department", "a spokeswoman").
   const cleaned = phrase.replace(/^(?:the|The)\s+/, '');
   const isProper = /^\p{Lu}/u.test(cleaned);
-  const speaker = isProper ? cleaned.replace(/['’]s$/, '') : phrase;
+  const speaker = isProper ? cleaned.replace(/['’]s$/, '') : phrase.replace(/^(?:The|A|An)\s/, (d) => d.toLowerCase());
   return { speaker, speakerMention: np, cue: null };
 }
 

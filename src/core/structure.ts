@@ -75,7 +75,7 @@ function splitBlocks(text: string, from: number): Span[] {
 const COPYRIGHT = /^(?:©|\(c\)|copyright\b)\s*(?:©\s*)?(\d{4})?\s*(.*?)\s*\.?$/i;
 const UPDATE_NOTE = /^\((?:updates?|adds?|corrects?|recasts?|rewrites?|changes?|removes?|fixes?)\b[^)]*\)\.?$/i;
 const ASSISTANCE = /^[-–—]*\s*(?:with (?:assistance|additional reporting) from|additional reporting by|reporting by|editing by|written by|edited by)\s+(.+?)\.?$/i;
-const BYLINE = /^by\s+([A-Z][\p{L}.'’-]+(?:\s+[A-Z][\p{L}.'’-]+){0,3}(?:(?:,\s*|\s+and\s+)[A-Z][\p{L}.'’-]+(?:\s+[A-Z][\p{L}.'’-]+){0,3})*)(?:\s*[,|]\s*.*)?$/u;
+const BYLINE = /^[Bb]y\s+([A-Z][\p{L}.'’-]+(?:\s+[A-Z][\p{L}.'’-]+){0,3}(?:(?:,\s*|\s+and\s+)[A-Z][\p{L}.'’-]+(?:\s+[A-Z][\p{L}.'’-]+){0,3})*)(?:\s*[,|]\s*.*)?$/u;
 const DATELINE = /^(?:[A-Z][A-Za-z.'’ -]{0,40}?,?\s*(?:[A-Z][a-z.]+\s*)?)?\(([A-Z][\w&.'’ -]{0,40})\)\s*(?:--|—|–|-)\s*/;
 const CORPORATE_SUFFIX = /\s*(?:L\.P\.|LP|Inc\.?|LLC|Ltd\.?|Corp\.?|Co\.|Company|plc)\s*\.?$/i;
 
@@ -205,7 +205,7 @@ export function splitSentences(text: string, para: Span, paragraph: number): Sen
     }
     // The next sentence must begin like one: a capital, a digit or an opening mark.
     const next = /^\s+(\S)/u.exec(slice.slice(endRel));
-    if (next && !/[\p{Lu}\d“"‘'(\[—–-]/u.test(next[1])) continue;
+    if (next && !/[\p{Lu}\d“"‘'([—–-]/u.test(next[1])) continue;
     const s = trimSpan(text, start, abs);
     if (s.end > s.start) out.push({ ...s, paragraph });
     start = abs;

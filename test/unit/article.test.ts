@@ -1,0 +1,273 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { parseArticle } from '../../src/core/article';
+import { decodeSource } from '../../src/core/decode';
+import { splitSentences } from '../../src/core/structure';
+import type { Article } from '../../src/core/types';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const SEED = path.join(ROOT, 'seeds', '000_0af8d4bc5d39ec79.txt');
+
+function quotesOf(a: Article): [string, string | null][] {
+  return a.quotes.map((q) => [q.text, q.speaker]);
+}
+
+function speakerOf(text: string, quoteStart: string): string | null {
+  const a = parseArticle('fixture.txt', text);
+  const q = a.quotes.find((x) => x.text.startsWith(quoteStart));
+  assert.ok(q, `no quote starting "${quoteStart}" in ${JSON.stringify(a.quotes.map((x) => x.text))}`);
+  return q.speaker;
+}
+
+describe('reading the seed article', () => {
+  const text = decodeSource(fs.readFileSync(SEED));
+  assert.ok('text' in text);
+  const a = parseArticle(SEED, text.text);
+
+  it('finds exactly the four quotes with their speakers', () => {
+    assert.deepEqual(
+      a.quotes.map((q) => [q.text.slice(0, 30), q.speaker]),
+      [
+        ['in-depth and constructive,', 'China'],
+        ['properly handling issues in bi', 'Wang Wenbin'],
+        ['were candid, they were substan', 'Ned Price'],
+        ['would continue to compete vigo', 'Ned Price'],
+      ],
+    );
+    assert.equal(a.quotes[2].text, 'were candid, they were substantive.');
+  });
+
+  it('gives offsets that slice to the quote and mentions that name the speaker', () => {
+    for (const q of a.quotes) {
+      assert.equal(a.text.slice(q.start, q.end), q.text);
+      assert.ok(q.speakerMention);
+    }
+    const m = a.quotes[3].speakerMention!;
+    assert.equal(a.text.slice(m.start, m.end), 'Price');
+    assert.equal(a.quotes[1].cue, 'said');
+  });
+
+  it('lists the ten people with titles as written, and not the contributors', () => {
+    const byName = new Map(a.people.map((p) => [p.name, p]));
+    assert.deepEqual([...byName.keys()].sort(), ['Antony Blinken', 'Daniel Kritenbrink', 'Joe Biden', 'Laura Rosenberger', 'Nancy Pelosi', 'Ned Price', 'Wang Wenbin', 'Wang Yi', 'Xi Jinping', 'Xie Feng']);
+    assert.deepEqual(byName.get('Ned Price')!.titles, ['State Department spokesman']);
+    assert.deepEqual(byName.get('Xie Feng')!.titles, ['Vice Foreign Minister']);
+    assert.deepEqual(byName.get('Laura Rosenberger')!.titles, ['National Security Council Senior Director for China and Taiwan']);
+    assert.deepEqual(byName.get('Antony Blinken')!.titles, ['US Secretary of State']);
+    assert.ok(byName.get('Xi Jinping')!.surnameFirst);
+    assert.equal(byName.get('Wang Wenbin')!.surname, 'Wang');
+    assert.deepEqual(a.meta.contributors, ['Ocean Hou', 'Courtney McBride']);
+  });
+
+  it('resolves the first bare "Wang" to Wang Wenbin and the second to Wang Yi', () => {
+    const wangs = a.people.flatMap((p) => p.mentions.filter((m) => a.text.slice(m.start, m.end) === 'Wang').map((m) => [m.start, p.name] as const)).sort((x, y) => x[0] - y[0]);
+    assert.deepEqual(wangs.map((w) => w[1]), ['Wang Wenbin', 'Wang Yi']);
+  });
+
+  it('reads aliases: possessives and the Xi-Biden pair', () => {
+    const blinken = a.people.find((p) => p.name === 'Antony Blinken')!;
+    assert.ok(blinken.aliases.includes('Blinken’s'));
+    const xi = a.people.find((p) => p.name === 'Xi Jinping')!;
+    assert.ok(xi.aliases.includes('Xi'));
+    assert.equal(xi.mentions.length, 2);
+  });
+
+  it('reads the outlet and year, and keeps boilerplate out of the story', () => {
+    assert.equal(a.meta.outlet, 'Bloomberg');
+    assert.equal(a.meta.date, '2022');
+    const story = a.paragraphs.map((p) => a.text.slice(p.start, p.end)).join('\n');
+    assert.ok(!story.includes('©2022'));
+    assert.ok(!story.includes('With assistance'));
+    assert.ok(!story.includes('(Updates with'));
+    assert.ok(!story.startsWith('(Bloomberg)'));
+  });
+});
+
+describe('quote constructions', () => {
+  it('curly and straight marks', () => {
+    assert.deepEqual(quotesOf(parseArticle('a.txt', 'Headline words here\n\n"We will win," Mayor Ann Lee said.\n\n“We lost,” Lee said later.')), [
+      ['We will win,', 'Ann Lee'],
+      ['We lost,', 'Ann Lee'],
+    ]);
+  });
+
+  it('a quote split by its attribution is two entries with one speaker', () => {
+    const a = parseArticle('a.txt', '“This is the first part,” she said, “and this is the second.”\n');
+    assert.equal(a.quotes.length, 2);
+    assert.equal(a.quotes[0].speakerMention && a.text.slice(a.quotes[0].speakerMention.start, a.quotes[0].speakerMention.end), 'she');
+    assert.deepEqual(a.quotes[0].speakerMention, a.quotes[1].speakerMention);
+  });
+
+  it('a multi-paragraph quote continues with the same speaker', () => {
+    const text = 'Senator Maria Gomez said: “The first paragraph of the speech goes here.\n\n“And the second paragraph ends it.”\n';
+    const a = parseArticle('a.txt', text);
+    assert.deepEqual(quotesOf(a), [
+      ['The first paragraph of the speech goes here.', 'Maria Gomez'],
+      ['And the second paragraph ends it.', 'Maria Gomez'],
+    ]);
+  });
+
+  it('single quotes nested in double stay inside the quote', () => {
+    const a = parseArticle('a.txt', '“He told me ‘never again’ and left,” Tom Baker said.');
+    assert.deepEqual(quotesOf(a), [['He told me ‘never again’ and left,', 'Tom Baker']]);
+  });
+
+  it('apostrophes are not quote marks', () => {
+    const a = parseArticle('a.txt', 'The voters’ choice isn’t clear, and it’s late. “Still,” Joe Ruiz said.');
+    assert.deepEqual(quotesOf(a), [['Still,', 'Joe Ruiz']]);
+  });
+
+  it('a quote never closed ends at its paragraph', () => {
+    const text = '“This quote never closes, Dana Kim said.\n\nA new paragraph with no quotes.';
+    const a = parseArticle('a.txt', text);
+    assert.equal(a.quotes.length, 1);
+    assert.equal(a.quotes[0].end, text.indexOf('\n'));
+  });
+
+  it('partial quotes inside reported speech', () => {
+    assert.equal(speakerOf('Economist Lisa Cook said the plan was “deeply flawed” and would fail.', 'deeply'), 'Lisa Cook');
+    assert.equal(speakerOf('The ministry described the talks as “frank and useful.”', 'frank'), 'the ministry');
+  });
+});
+
+describe('attribution', () => {
+  it('cue after: name, said name, pronoun, description', () => {
+    assert.equal(speakerOf('Mayor Ann Lee spoke first.\n\n“We will rebuild,” Lee said.', 'We will'), 'Ann Lee');
+    assert.equal(speakerOf('“We will rebuild,” said Governor Tom Park.', 'We will'), 'Tom Park');
+    assert.equal(speakerOf('Mayor Ann Lee spoke first. “We will rebuild,” she said.', 'We will'), 'Ann Lee');
+    assert.equal(speakerOf('“The numbers are wrong,” the newspaper wrote.', 'The numbers'), 'the newspaper');
+  });
+
+  it('cue before, colon introduction, according to', () => {
+    assert.equal(speakerOf('Senator Bill Hart said: “We have the votes.”', 'We have'), 'Bill Hart');
+    assert.equal(speakerOf('“Prices will fall,” according to Federal Reserve Chair Jane Moss.', 'Prices'), 'Jane Moss');
+    assert.equal(speakerOf('According to Jane Moss, “prices will fall.”', 'prices'), 'Jane Moss');
+  });
+
+  it('a name separated from the verb by an appositive', () => {
+    assert.equal(speakerOf('Wang Yi, China’s foreign minister, said the meeting was “useful.”', 'useful'), 'Wang Yi');
+    assert.equal(speakerOf('“It was useful,” Wang Yi, China’s foreign minister, said.', 'It was'), 'Wang Yi');
+  });
+
+  it('records the appositive as a title', () => {
+    const a = parseArticle('a.txt', 'Wang Yi, China’s foreign minister, said the meeting was “useful.”');
+    assert.deepEqual(a.people.find((p) => p.name === 'Wang Yi')!.titles, ['China’s foreign minister']);
+  });
+
+  it('organisations and countries speak too', () => {
+    assert.equal(speakerOf('China said the move was “unacceptable.”', 'unacceptable'), 'China');
+    assert.equal(speakerOf('“We disagree,” the State Department said.', 'We disagree'), 'State Department');
+  });
+
+  it('the speaker carries to the following quotes of the paragraph', () => {
+    const a = parseArticle('a.txt', '“One,” Sam Ortiz said. “Two.” “Three.”');
+    assert.deepEqual(a.quotes.map((q) => q.speaker), ['Sam Ortiz', 'Sam Ortiz', 'Sam Ortiz']);
+  });
+
+  it('unknown stays null rather than guessing', () => {
+    assert.equal(speakerOf('The crowd chanted “lock her up” all night in the cold rain.', 'lock'), null);
+    // Two women named before "she": no guess.
+    assert.equal(speakerOf('Ann Lee met Mary Cole. Later “it was fine,” she said.', 'it was'), null);
+  });
+
+  it('a surname that cannot be resolved with confidence stays unresolved', () => {
+    const a = parseArticle('a.txt', 'Smith arrived early.\n\nTom Smith and Ann Smith spoke later.');
+    const first = a.people.flatMap((p) => p.mentions).find((m) => m.start === 0);
+    assert.equal(first, undefined);
+  });
+});
+
+describe('articles as users have them', () => {
+  const body = 'Headline of the story\n\n“We will win,” Mayor Ann Lee said.\n';
+
+  it('UTF-8 with BOM: offsets index the decoded text, BOM removed', () => {
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(body, 'utf8')]);
+    const d = decodeSource(bytes);
+    assert.ok('text' in d);
+    assert.equal(d.text, body);
+  });
+
+  it('UTF-16 LE and BE with BOM', () => {
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(body, 'utf16le')]);
+    const d = decodeSource(le);
+    assert.ok('text' in d && d.text === body);
+    const be = Buffer.from(le);
+    for (let i = 0; i < be.length; i += 2) [be[i], be[i + 1]] = [be[i + 1], be[i]];
+    const d2 = decodeSource(be);
+    assert.ok('text' in d2 && d2.text === body);
+  });
+
+  it('CRLF and CR-only line ends', () => {
+    for (const eol of ['\r\n', '\r']) {
+      const text = body.replace(/\n/g, eol);
+      const a = parseArticle('a.txt', text);
+      assert.equal(a.meta.title, 'Headline of the story');
+      assert.deepEqual(quotesOf(a), [['We will win,', 'Ann Lee']]);
+      assert.equal(text.slice(a.quotes[0].start, a.quotes[0].end), 'We will win,');
+    }
+  });
+
+  it('Windows-1252 falls back sensibly; binary is refused', () => {
+    const d = decodeSource(Buffer.from([0x93, 0x48, 0x69, 0x94, 0x20, 0x6f, 0x6b]));
+    assert.ok('text' in d && d.text === '“Hi” ok');
+    const bin = decodeSource(Buffer.from([0x00, 0x01, 0x02, 0x50, 0x4b]));
+    assert.ok('error' in bin);
+  });
+
+  it('front matter: title, outlet, date, url, authors', () => {
+    const a = parseArticle('a.md', '---\ntitle: Talks resume\noutlet: Reuters\ndate: 2023-05-02\nurl: https://example.com/x\nauthor: Jo Reyes\n---\n\n“Fine,” Ann Lee said.\n');
+    assert.deepEqual(a.meta, { title: 'Talks resume', outlet: 'Reuters', date: '2023-05-02', url: 'https://example.com/x', contributors: ['Jo Reyes'] });
+  });
+
+  it('datelines and copyright lines give the outlet', () => {
+    assert.equal(parseArticle('a.txt', 'WASHINGTON (AP) — The Senate voted. “Done,” Ann Lee said.').meta.outlet, 'AP');
+    const c = parseArticle('a.txt', 'Text of the story here.\n\nCopyright 2021 The Associated Press. All rights reserved.');
+    assert.equal(c.meta.date, '2021');
+  });
+
+  it('a Markdown heading is the headline; a byline is a contributor', () => {
+    const a = parseArticle('a.md', '# Budget passes\n\nBy Carla Diaz\n\nMayor Ann Lee said the budget was “balanced.”');
+    assert.equal(a.meta.title, 'Budget passes');
+    assert.deepEqual(a.meta.contributors, ['Carla Diaz']);
+    assert.ok(!a.people.some((p) => p.name === 'Carla Diaz'));
+  });
+
+  it('abbreviations do not end sentences', () => {
+    const text = 'The U.S. Sen. Ann Lee of Calif. spoke on Monday. Then she left.';
+    const s = splitSentences(text, { start: 0, end: text.length }, 0);
+    assert.deepEqual(s.map((x) => text.slice(x.start, x.end)), ['The U.S. Sen. Ann Lee of Calif. spoke on Monday.', 'Then she left.']);
+  });
+});
+
+describe('properties of the reader on any input', () => {
+  const marks = fc.constantFrom('“', '”', '"', '‘', '’', "'", ' said ', ' Ann Lee ', ', ', '.', '\n\n', '\r\n', 'Sen. ', 'he ', ':', 'according to ', '—');
+  const pieces = fc.array(fc.oneof(marks, fc.string({ maxLength: 8 }), fc.string({ unit: 'grapheme', maxLength: 4 })), { maxLength: 60 });
+
+  it('never throws, and every span lies inside the text and slices to the quote', () => {
+    fc.assert(
+      fc.property(pieces, (parts) => {
+        const text = parts.join('');
+        const a = parseArticle('p.txt', text);
+        for (const q of a.quotes) {
+          assert.ok(q.start >= 0 && q.end <= text.length && q.start <= q.end);
+          assert.equal(text.slice(q.start, q.end), q.text);
+          if (q.speakerMention) assert.ok(q.speakerMention.start >= 0 && q.speakerMention.end <= text.length && q.speakerMention.start < q.speakerMention.end);
+        }
+        for (const p of a.people) for (const m of p.mentions) assert.ok(m.start >= 0 && m.end <= text.length);
+        for (const s of a.sentences) assert.ok(s.start >= 0 && s.end <= text.length && s.start < s.end);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('decoding never throws on random bytes', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => {
+        const d = decodeSource(bytes);
+        assert.ok('text' in d || 'error' in d);
+      }),
+    );
+  });
+});
