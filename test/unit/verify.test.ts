@@ -1,0 +1,241 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Article, ArticlePerson, Quote } from '../../src/core/types';
+import { Finding, FindingKind, QuoteSource, articleSource, verifyDraft } from '../../src/core/verify';
+
+// The fixture articles are read from disk, but their quotes, speakers and
+// people are annotated here by hand, so these tests judge verification alone,
+// whatever the article reader makes of the files.
+
+const FIXTURES = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'verify');
+
+interface PersonSpec {
+  name: string;
+  surname: string;
+  titles?: string[];
+}
+
+function person(p: PersonSpec): ArticlePerson {
+  return { name: p.name, surname: p.surname, titles: p.titles ?? [], aliases: [p.surname], mentions: [], surnameFirst: false };
+}
+
+function fixtureArticle(file: string, quotes: [text: string, speaker: string | null][], people: PersonSpec[], otherSpeakers: string[] = []): Article {
+  const filePath = path.join(FIXTURES, file);
+  const text = fs.readFileSync(filePath, 'utf8');
+  const paragraphs: { start: number; end: number }[] = [];
+  for (const m of text.matchAll(/[^\n]+/g)) paragraphs.push({ start: m.index, end: m.index + m[0].length });
+  const sentences = paragraphs.flatMap((p, i) => {
+    const out: { start: number; end: number; paragraph: number }[] = [];
+    const body = text.slice(p.start, p.end);
+    let from = 0;
+    for (const m of body.matchAll(/[.!?][”"]?\s+(?=[“"\p{Lu}])/gu)) {
+      out.push({ start: p.start + from, end: p.start + m.index + m[0].trimEnd().length, paragraph: i });
+      from = m.index + m[0].length;
+    }
+    out.push({ start: p.start + from, end: p.end, paragraph: i });
+    return out;
+  });
+  const quoteObjects: Quote[] = quotes.map(([q, speaker], i) => {
+    const start = text.indexOf(q);
+    assert.ok(start >= 0, `fixture ${file} lacks quote ${q}`);
+    const paragraph = paragraphs.findIndex((p) => p.start <= start && p.end >= start);
+    return { id: `${file}#${i}`, start, end: start + q.length, text: q, speaker, speakerMention: null, cue: 'said', paragraph };
+  });
+  return {
+    path: filePath,
+    text,
+    meta: { outlet: null, date: null, title: null, url: null, contributors: [] },
+    paragraphs,
+    sentences,
+    people: people.map(person),
+    quotes: quoteObjects,
+    otherSpeakers,
+  };
+}
+
+const harbor = fixtureArticle(
+  'harbor.txt',
+  [
+    ['a historic day for every family that lives below the tide line,', 'Elena Ortiz'],
+    ['We will not let the water decide where people can live,', 'Elena Ortiz'],
+    ['The wall is the promise we made after the flood, and tonight we kept it.', 'Elena Ortiz'],
+    ['would not survive contact with a real contractor.', 'David Kline'],
+    ['at least three cheaper designs submitted by local engineers.', 'David Kline'],
+    ['long overdue and fully funded through 2027.', 'The harbor authority'],
+    ['Every storm season we hold our breath,', 'Ruth Abara'],
+    ['This time the engineers say it will hold for fifty years.', 'Ruth Abara'],
+  ],
+  [
+    { name: 'Elena Ortiz', surname: 'Ortiz', titles: ['Mayor'] },
+    { name: 'David Kline', surname: 'Kline', titles: ['Council member'] },
+    { name: 'Ruth Abara', surname: 'Abara', titles: ['Harbor master'] },
+  ],
+);
+
+const school = fixtureArticle(
+  'school.txt',
+  [
+    ['would improve reading scores within two years.', 'Sarah Kline'],
+    ['Teachers asked for more time, and we listened,', 'Sarah Kline'],
+    ['Nobody asked the families who work late shifts,', 'Tomás Reyes'],
+    ['Thirty minutes sounds small until you are the one paying for the bus.', 'Tomás Reyes'],
+    ['raises pay by 4 percent and adds two paid sick days.', 'Linda Park'],
+    ['historic for our drivers', 'Linda Park'],
+  ],
+  [
+    { name: 'Sarah Kline', surname: 'Kline', titles: ['Superintendent'] },
+    { name: 'Tomás Reyes', surname: 'Reyes', titles: ['Parent organizer'] },
+    { name: 'Linda Park', surname: 'Park', titles: ['board president'] },
+  ],
+);
+
+const sources = articleSource([harbor, school]);
+
+interface Case {
+  name: string;
+  draft: string;
+  /** Judgement of each quoted passage, in order. */
+  kinds: FindingKind[];
+  speaker?: string | null;
+  attributedTo?: string | null;
+  expected?: string;
+}
+
+const CASES: Case[] = [
+  // Verbatim, attribution forms.
+  { name: 'curly marks, "X said"', draft: '“We will not let the water decide where people can live,” Ortiz said.', kinds: ['verified'], speaker: 'Elena Ortiz', attributedTo: 'Ortiz' },
+  { name: 'straight marks', draft: '"We will not let the water decide where people can live," Ortiz said.', kinds: ['verified'], speaker: 'Elena Ortiz' },
+  { name: 'title + full name', draft: '“Every storm season we hold our breath,” harbor master Ruth Abara said.', kinds: ['verified'], speaker: 'Ruth Abara', attributedTo: 'Ruth Abara' },
+  { name: '"said X"', draft: '“Nobody asked the families who work late shifts,” said Tomás Reyes.', kinds: ['verified'], attributedTo: 'Tomás Reyes' },
+  { name: '"according to X"', draft: 'The contract “raises pay by 4 percent and adds two paid sick days,” according to Linda Park.', kinds: ['verified'], attributedTo: 'Linda Park' },
+  { name: '"X said:" before the quote', draft: 'Reyes said: “Thirty minutes sounds small until you are the one paying for the bus.”', kinds: ['verified'], attributedTo: 'Reyes' },
+  { name: 'appositive', draft: '“Teachers asked for more time, and we listened,” Sarah Kline, the superintendent, said.', kinds: ['verified'], attributedTo: 'Sarah Kline' },
+  { name: 'pronoun to the previous name', draft: 'Abara has run the harbor for a decade. “This time the engineers say it will hold for fifty years,” she said.', kinds: ['verified'], attributedTo: 'Abara' },
+  { name: 'ambiguous surname covers the speaker', draft: '“Would not survive contact with a real contractor,” Kline said.', kinds: ['verified'], speaker: 'David Kline' },
+  { name: 'subject before a partial quote', draft: 'Superintendent Sarah Kline said the change “would improve reading scores within two years.”', kinds: ['verified'], attributedTo: 'Sarah Kline' },
+  // Verbatim up to typography and Markdown.
+  { name: 'across a line break', draft: '“The wall is the promise we made after the flood,\nand tonight we kept it,” Ortiz said.', kinds: ['verified'] },
+  { name: 'inside Markdown emphasis', draft: '*“Teachers asked for more time, and we listened,”* Kline said.', kinds: ['verified'], speaker: 'Sarah Kline' },
+  { name: 'block quote', draft: '> “Every storm season we hold our breath,” Abara said.', kinds: ['verified'] },
+  { name: 'block quote across lines', draft: '> “Every storm season\n> we hold our breath,” Abara said.', kinds: ['verified'] },
+  { name: 'list item', draft: '- “Nobody asked the families who work late shifts,” Reyes said.', kinds: ['verified'] },
+  { name: 'apostrophes are not quote marks', draft: 'The mayor’s office and Kline\'s allies clashed. “We will not let the water decide where people can live,” Ortiz said.', kinds: ['verified'] },
+  { name: 'capitalised first letter', draft: 'Ortiz said the vote was “A historic day for every family that lives below the tide line.”', kinds: ['verified'] },
+  { name: 'percent sign for "percent"', draft: 'The contract “raises pay by 4% and adds two paid sick days,” Park said.', kinds: ['verified'] },
+  { name: 'ellipsis inside one quote', draft: '“The wall is the promise we made … and tonight we kept it,” Ortiz said.', kinds: ['verified'] },
+  { name: 'three-dot ellipsis', draft: 'Kline said the council ignored “at least three cheaper designs ... by local engineers.”', kinds: ['verified'] },
+  { name: 'bracket replacing a word', draft: '“This time the engineers say [the wall] will hold for fifty years,” Abara said.', kinds: ['verified'] },
+  { name: 'bracket replacing the first word', draft: '“[The city] will not let the water decide where people can live,” Ortiz said.', kinds: ['verified'] },
+  { name: 'split by its attribution', draft: '“The wall is the promise we made after the flood,” Ortiz said, “and tonight we kept it.”', kinds: ['verified', 'verified'] },
+  { name: 'AP quote continued over paragraphs', draft: 'Abara said: “Every storm season we hold our breath.\n\n“This time the engineers say it will hold for fifty years.”', kinds: ['verified', 'verified'] },
+  { name: 'narrative text of a source', draft: 'The vote ended “a two-year dispute over who should pay for storm repairs.”', kinds: ['verified'], speaker: null },
+  { name: 'narrative text with an attribution is not judged', draft: '“The plan passed 7-2,” Kline said.', kinds: ['verified'], speaker: null },
+  { name: 'unresolvable attribution is not a misattribution', draft: '“Every storm season we hold our breath,” a dockworker said.', kinds: ['verified'], speaker: 'Ruth Abara' },
+  { name: 'unknown person is not a misattribution', draft: '“Every storm season we hold our breath,” Jim Smith said.', kinds: ['verified'] },
+  { name: 'one-word fragment found inside quotes', draft: 'Kline called the vote “historic.”', kinds: ['verified'] },
+  // Misquotes.
+  { name: 'one word changed', draft: '“We will not let the ocean decide where people can live,” Ortiz said.', kinds: ['misquote'], expected: 'We will not let the water decide where people can live,', speaker: 'Elena Ortiz' },
+  { name: 'one word added', draft: '“Teachers asked for more time, and we really listened,” Kline said.', kinds: ['misquote'], expected: 'Teachers asked for more time, and we listened,' },
+  { name: 'one word dropped', draft: '“Teachers asked for time, and we listened,” Kline said.', kinds: ['misquote'], expected: 'Teachers asked for more time, and we listened,' },
+  { name: 'negation added', draft: 'Kline said the change “would not improve reading scores within two years.”', kinds: ['misquote'], expected: 'would improve reading scores within two years.' },
+  { name: 'negation removed', draft: 'Kline said the cost estimates “would survive contact with a real contractor.”', kinds: ['misquote'], expected: 'would not survive contact with a real contractor.' },
+  { name: 'number changed', draft: 'The contract “raises pay by 5 percent and adds two paid sick days,” according to Linda Park.', kinds: ['misquote'], expected: 'raises pay by 4 percent and adds two paid sick days,' },
+  { name: 'changed word inside an ellipsis quote', draft: '“The wall is the promise we made … and tonight we broke it,” Ortiz said.', kinds: ['misquote'], expected: 'The wall is the promise we made … and tonight we kept it,' },
+  { name: 'short whole quote with a negation', draft: 'Park called it “not historic for our drivers.”', kinds: ['misquote'], expected: 'historic for our drivers.' },
+  // Misattributions.
+  { name: 'surname of someone else', draft: '“Every storm season we hold our breath,” Ortiz said.', kinds: ['misattributed'], speaker: 'Ruth Abara', attributedTo: 'Ortiz' },
+  { name: 'title + full name of someone else', draft: '“Nobody asked the families who work late shifts,” Superintendent Sarah Kline said.', kinds: ['misattributed'], speaker: 'Tomás Reyes' },
+  { name: 'pronoun referring to someone else', draft: 'Ortiz spoke after the vote. “Every storm season we hold our breath,” she said.', kinds: ['misattributed'], speaker: 'Ruth Abara', attributedTo: 'Ortiz' },
+  { name: '"according to" someone else', draft: 'The contract “raises pay by 4 percent and adds two paid sick days,” according to Tomás Reyes.', kinds: ['misattributed'], speaker: 'Linda Park' },
+  // Unsourced, and what must not become a misquote.
+  { name: 'in no source', draft: '“We are building the tallest wall in the state,” Ortiz said.', kinds: ['unsourced'] },
+  { name: 'short near match is not a misquote', draft: '“historical day,” Ortiz said.', kinds: ['unsourced'] },
+  { name: 'ellipsis may not join two source quotes', draft: '“We will not let the water decide … tonight we kept it,” Ortiz said.', kinds: ['unsourced'] },
+  { name: 'unclosed quote while typing', draft: 'Ortiz said: “We will not let', kinds: [] },
+];
+
+describe('verifyDraft: table of draft passages against the fixture articles', () => {
+  for (const c of CASES) {
+    it(c.name, () => {
+      const findings = verifyDraft(c.draft, sources);
+      assert.deepEqual(
+        findings.map((f) => f.kind),
+        c.kinds,
+        JSON.stringify(findings.map((f) => ({ kind: f.kind, text: f.text, expected: f.expected, speaker: f.speaker, attributedTo: f.attributedTo }))),
+      );
+      const f = findings[0];
+      if (c.speaker !== undefined) assert.equal(f.speaker, c.speaker);
+      if (c.attributedTo !== undefined) assert.equal(f.attributedTo, c.attributedTo);
+      if (c.expected !== undefined) assert.equal(f.expected, c.expected);
+      for (const g of findings) assert.equal(c.draft.slice(g.start, g.end), g.text);
+    });
+  }
+
+  it('has at least 30 passages', () => {
+    assert.ok(CASES.length >= 30);
+  });
+});
+
+describe('verifyDraft: findings', () => {
+  it('a misquote fixed with its expected wording verifies', () => {
+    for (const c of CASES.filter((k) => k.kinds[0] === 'misquote')) {
+      const [f] = verifyDraft(c.draft, sources);
+      const fixed = c.draft.slice(0, f.start) + f.expected + c.draft.slice(f.end);
+      assert.deepEqual(verifyDraft(fixed, sources).map((g) => g.kind), ['verified'], `${c.name}: ${fixed}`);
+    }
+  });
+
+  it('gives a word diff from the draft to the source', () => {
+    const [f] = verifyDraft('“We will not let the ocean decide where people can live,” Ortiz said.', sources);
+    assert.deepEqual(f.diff, [
+      { op: 'equal', text: 'We will not let the' },
+      { op: 'delete', text: 'ocean' },
+      { op: 'insert', text: 'water' },
+      { op: 'equal', text: 'decide where people can live' },
+    ]);
+  });
+
+  it('points to the source words and quote', () => {
+    const [f] = verifyDraft('“Every storm season we hold our breath,” Abara said.', sources);
+    assert.ok(f.source);
+    assert.equal(f.source.path, harbor.path);
+    assert.equal(harbor.text.slice(f.source.start, f.source.end), 'Every storm season we hold our breath');
+    assert.equal(f.source.quoteId, 'harbor.txt#6');
+  });
+
+  it('reports every quote of a longer draft at its own offsets', () => {
+    const draft = [
+      '# Harbor wall',
+      '',
+      'Mayor Elena Ortiz said “we will not let the water decide where people can live.”',
+      '',
+      '“Every storm season we hold our breath,” Ortiz said.',
+      '',
+      '“The budget is final,” Kline said.',
+    ].join('\n');
+    const findings = verifyDraft(draft, sources);
+    assert.deepEqual(
+      findings.map((f) => [f.kind, f.text]),
+      [
+        ['verified', 'we will not let the water decide where people can live.'],
+        ['misattributed', 'Every storm season we hold our breath,'],
+        ['unsourced', 'The budget is final,'],
+      ],
+    );
+  });
+
+  it('sees new articles when the source changes', () => {
+    let articles: Article[] = [school];
+    const source: QuoteSource = { articles: () => articles };
+    const draft = '“Every storm season we hold our breath,” Abara said.';
+    assert.equal(verifyDraft(draft, source)[0].kind, 'unsourced');
+    articles = [school, harbor];
+    assert.equal(verifyDraft(draft, source)[0].kind, 'verified');
+  });
+
+  it('keeps the finding kinds within the contract', () => {
+    const kinds = new Set<Finding['kind']>(['verified', 'misquote', 'misattributed', 'unsourced']);
+    for (const c of CASES) for (const f of verifyDraft(c.draft, sources)) assert.ok(kinds.has(f.kind));
+  });
+});
