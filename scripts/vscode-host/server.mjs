@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { mkdirSync, openSync, closeSync, readFileSync, existsSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { get } from 'node:http';
 import { chromium } from 'playwright-core';
 import { chromiumPath, codeServerEntry } from './paths.mjs';
@@ -65,6 +65,8 @@ export async function startCodeServer({
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
+    // Otherwise code-server writes ~/.config/code-server/config.yaml.
+    '--config', join(dirname(userDataDir), 'code-server-config.yaml'),
     '--user-data-dir', userDataDir,
     '--extensions-dir', extensionsDir,
     ...extraArgs,
@@ -145,7 +147,8 @@ export function stopProcessGroup(child) {
  * extension, tests path…). URIs in the payload use the page's own authority.
  */
 export function workbenchUrl(server, folder, payload = []) {
-  let url = `${server.base}/?folder=${encodeURIComponent(folder)}`;
+  // Slashes need no escaping in a query; unescaped, the URL reads as a path.
+  let url = `${server.base}/?folder=${encodeURIComponent(folder).replace(/%2F/g, '/')}`;
   if (payload.length > 0) url += `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
   return url;
 }
