@@ -1,44 +1,78 @@
-// Entry point of the Sourcebook extension. Activation must stay cheap: it only
-// registers contributions; reading sources happens later, in the background.
+// Entry point of the Sourcebook extension. It only composes the features;
+// activation stays cheap (no file is read here): the sources are indexed in
+// the background once the editor is up.
 import * as vscode from 'vscode';
+import type { Deps } from './deps';
+import { describeError, SourceIndexer } from './indexer';
+import { Verifier } from './verifier';
+import * as completion from './features/completion';
+import * as definition from './features/definition';
+import * as diagnostics from './features/diagnostics';
+import * as hover from './features/hover';
+import * as quickFix from './features/quickFix';
+import * as statusBar from './features/statusBar';
+import * as insertCitation from './commands/insertCitation';
+import * as openSource from './commands/openSource';
+import * as rebuildIndex from './commands/rebuildIndex';
+import * as searchQuotes from './commands/searchQuotes';
+import * as searchSources from './commands/searchSources';
 
-const COMMAND_IDS = [
-  'sourcebook.searchQuotes',
-  'sourcebook.insertCitation',
-  'sourcebook.searchSources',
-  'sourcebook.openSource',
-  'sourcebook.rebuildIndex',
-] as const;
+/** What the extension exports to other extensions and to its tests. */
+export interface SourcebookApi {
+  /** Resolves when no indexing is outstanding, with what the index holds. */
+  whenIndexed(): Promise<{ sources: number; quotes: number; people: number }>;
+}
 
-export function activate(context: vscode.ExtensionContext): void {
+const FEATURES: { name: string; register(context: vscode.ExtensionContext, deps: Deps): void }[] = [
+  { name: 'status bar', register: statusBar.register },
+  { name: 'Search Quotes', register: searchQuotes.register },
+  { name: 'Insert Citation', register: insertCitation.register },
+  { name: 'Search Sources', register: searchSources.register },
+  { name: 'Open Source', register: openSource.register },
+  { name: 'Rebuild Index', register: rebuildIndex.register },
+  { name: 'hover cards', register: hover.register },
+  { name: 'name completion', register: completion.register },
+  { name: 'go to definition', register: definition.register },
+  { name: 'quote diagnostics', register: diagnostics.register },
+  { name: 'quick fix', register: quickFix.register },
+];
+
+export function activate(context: vscode.ExtensionContext): SourcebookApi {
+  const started = performance.now();
   const log = vscode.window.createOutputChannel('Sourcebook', { log: true });
   context.subscriptions.push(log);
-  try {
-    for (const id of COMMAND_IDS) {
-      context.subscriptions.push(
-        vscode.commands.registerCommand(id, () => {
-          void vscode.window.showInformationMessage(`Sourcebook: ${id} is not ready yet.`);
-        }),
-      );
+  const indexer = new SourceIndexer(context.extensionUri, log);
+  context.subscriptions.push(indexer);
+  const deps: Deps = { indexer, log, verifier: new Verifier(indexer, log) };
+
+  // One broken feature must not take the others down with it.
+  const failed: string[] = [];
+  for (const feature of FEATURES) {
+    try {
+      feature.register(context, deps);
+    } catch (error) {
+      failed.push(feature.name);
+      log.error(`Could not start ${feature.name}: ${error instanceof Error ? (error.stack ?? error.message) : describeError(error)}`);
     }
-    const languages = vscode.workspace.getConfiguration('sourcebook').get<string[]>('languages', ['markdown', 'plaintext']);
-    context.subscriptions.push(
-      vscode.languages.registerHoverProvider(
-        languages.map((language) => ({ language })),
-        { provideHover: () => undefined },
-      ),
-    );
-    const status = vscode.window.createStatusBarItem('sourcebook.status', vscode.StatusBarAlignment.Left, 100);
-    status.name = 'Sourcebook';
-    status.text = '$(quote) Sourcebook';
-    status.command = 'sourcebook.searchQuotes';
-    status.show();
-    context.subscriptions.push(status);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    log.error(`Activation failed: ${message}`);
-    void vscode.window.showErrorMessage(`Sourcebook failed to start: ${message}`);
   }
+  if (failed.length > 0) {
+    void vscode.window.showErrorMessage(`Sourcebook could not start: ${failed.join(', ')}. See the Sourcebook output for details.`, 'Show Log').then((choice) => {
+      if (choice) log.show();
+    });
+  }
+
+  // Indexing waits until the editor has finished starting up.
+  const timer = setTimeout(() => indexer.start(), 0);
+  context.subscriptions.push({ dispose: () => clearTimeout(timer) });
+  log.info(`Activated in ${(performance.now() - started).toFixed(1)} ms.`);
+
+  return {
+    async whenIndexed() {
+      indexer.start();
+      await indexer.whenIdle();
+      return indexer.index.stats();
+    },
+  };
 }
 
 export function deactivate(): void {

@@ -1,0 +1,446 @@
+// Owns the index of source articles: finds them (the shipped seeds and the
+// workspace files matching `sourcebook.sources`), reads them in the
+// background in small batches, keeps them current through file watchers, and
+// tells the features when the index changed.
+import * as vscode from 'vscode';
+import { decodeSource, parseArticle } from '../core/article';
+import { SourceIndex } from '../core/sourceIndex';
+import type { Article } from '../core/types';
+import { readConfig } from './config';
+import { NameMatcher } from './names';
+
+/** Larger files are not articles (logs, dumps) and would stall the host while parsed. */
+const MAX_SOURCE_BYTES = 2_000_000;
+/** Work between two yields to the event loop, so the editor never waits. */
+const BATCH_BUDGET_MS = 25;
+const SOURCE_EXTENSIONS = /\.(txt|md)$/i;
+const EXCLUDE = '**/{node_modules,.git}/**';
+/** While a large folder is read, features refresh at most this often. */
+const CHANGE_COALESCE_MS = 250;
+/** The parsed-article cache is written this long after the last change. */
+const CACHE_SAVE_DELAY_MS = 2000;
+
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+}
+
+/**
+ * Parsed articles kept between sessions, so a restart skips parsing files
+ * that did not change. A cached reading is used only for the very same file.
+ */
+export interface ArticleCacheStore {
+  load(): Promise<void>;
+  restore(path: string, stamp: FileStamp, text: string): Article | null;
+  save(entries: { article: Article; stamp: FileStamp }[]): Promise<void>;
+}
+
+export interface IndexProgress {
+  indexing: boolean;
+  done: number;
+  total: number;
+}
+
+interface SourceFile {
+  uri: vscode.Uri;
+  /** Article.path: the file system path for local files. */
+  path: string;
+  seed: boolean;
+  article: Article;
+  stamp: FileStamp;
+}
+
+export function articlePath(uri: vscode.Uri): string {
+  return uri.scheme === 'file' ? uri.fsPath : uri.toString();
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+export class SourceIndexer implements vscode.Disposable {
+  /** Everything the features ask about the sources; updated one file at a time. */
+  readonly index = new SourceIndex();
+  /** Indexed files by URI string. */
+  private readonly sources = new Map<string, SourceFile>();
+  private readonly byPath = new Map<string, SourceFile>();
+  private matcher: { version: number; names: NameMatcher } | undefined;
+  /** Files waiting to be (re)read, by URI string. */
+  private readonly pending = new Map<string, { uri: vscode.Uri; seed: boolean }>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private watchers: vscode.Disposable[] = [];
+  private readonly changeEmitter = new vscode.EventEmitter<void>();
+  private changeTimer: ReturnType<typeof setTimeout> | undefined;
+  private doneInRun = 0;
+  private readonly progressEmitter = new vscode.EventEmitter<IndexProgress>();
+  /** Bumped on every change of the indexed sources. */
+  private changeCount = 0;
+  private draining: Promise<void> | undefined;
+  /** Bumped by each full scan, so an outdated scan stops adding files. */
+  private generation = 0;
+  private scanning: Promise<void> | undefined;
+  private progress: IndexProgress = { indexing: false, done: 0, total: 0 };
+  private started = false;
+
+  /**
+   * Fires when the indexed sources changed (coalesced: at most every
+   * CHANGE_COALESCE_MS while indexing, at once when a batch of work ends).
+   * Listeners read `index` again.
+   */
+  readonly onDidChange = this.changeEmitter.event;
+  readonly onDidChangeProgress = this.progressEmitter.event;
+
+  private cacheLoaded = false;
+  private cacheSaveTimer: ReturnType<typeof setTimeout> | undefined;
+  private cacheHits = 0;
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly log: vscode.LogOutputChannel,
+    /** Parsed articles from the previous session; none: every file is parsed. */
+    private readonly cache?: ArticleCacheStore,
+  ) {
+    this.disposables.push(
+      this.changeEmitter,
+      this.progressEmitter,
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('sourcebook.sources') || e.affectsConfiguration('sourcebook.includeSeeds')) {
+          this.log.info('Source settings changed: looking for sources again.');
+          this.resetWatchers();
+          void this.scan(false);
+        }
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => {
+        this.log.info('Workspace folders changed: looking for sources again.');
+        this.resetWatchers();
+        void this.scan(false);
+      }),
+    );
+  }
+
+  /** Starts watching and indexing; returns at once, the work runs in the background. */
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    this.resetWatchers();
+    void this.scan(false);
+  }
+
+  /** Forgets everything and reads every source again. */
+  async rebuild(): Promise<void> {
+    this.started = true;
+    this.resetWatchers();
+    await this.scan(true);
+  }
+
+  get currentProgress(): IndexProgress {
+    return this.progress;
+  }
+
+  /** Changes whenever the indexed sources change; results computed from the index can be keyed by it. */
+  get version(): number {
+    return this.changeCount;
+  }
+
+  /** The names of the sources' people, for matching in drafts (rebuilt after a change). */
+  names(): NameMatcher {
+    if (!this.matcher || this.matcher.version !== this.changeCount) this.matcher = { version: this.changeCount, names: new NameMatcher(this.index) };
+    return this.matcher.names;
+  }
+
+  /** Whether the sources have been looked for at least once (else "no quotes" means "not yet"). */
+  get ready(): boolean {
+    return this.started && !this.scanning && !this.draining;
+  }
+
+  /** Resolves once no scan or read is outstanding. */
+  async whenIdle(): Promise<void> {
+    for (;;) {
+      const work = this.scanning ?? this.draining;
+      if (!work) return;
+      await work;
+    }
+  }
+
+  uriOf(path: string): vscode.Uri {
+    return this.byPath.get(path)?.uri ?? (/^[a-z][\w+.-]+:\/\//i.test(path) ? vscode.Uri.parse(path) : vscode.Uri.file(path));
+  }
+
+  isIndexed(path: string): boolean {
+    return this.byPath.has(path);
+  }
+
+  /** How a source is named to the user: its workspace-relative path, or "seed NAME". */
+  fileLabel(path: string): string {
+    const source = this.byPath.get(path);
+    if (!source) return SourceIndex.fileLabel(path);
+    if (source.seed) return `seed ${SourceIndex.fileLabel(source.uri.path)}`;
+    return vscode.workspace.asRelativePath(source.uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
+  }
+
+  private resetWatchers(): void {
+    for (const w of this.watchers) w.dispose();
+    this.watchers = [];
+    const config = readConfig();
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      for (const pattern of config.sources) {
+        const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, pattern));
+        watcher.onDidCreate((uri) => this.enqueue(uri, false, 'created'));
+        watcher.onDidChange((uri) => this.enqueue(uri, false, 'changed'));
+        watcher.onDidDelete((uri) => this.remove(uri));
+        this.watchers.push(watcher);
+      }
+    }
+  }
+
+  private enqueue(uri: vscode.Uri, seed: boolean, why?: string): void {
+    if (!SOURCE_EXTENSIONS.test(uri.path) || /\/(node_modules|\.git)\//.test(uri.path)) return;
+    if (why) this.log.debug(`${vscode.workspace.asRelativePath(uri)} ${why}: re-indexing it.`);
+    this.pending.set(uri.toString(), { uri, seed });
+    this.drain();
+  }
+
+  private remove(uri: vscode.Uri): void {
+    const key = uri.toString();
+    this.pending.delete(key);
+    if (this.forget(key)) {
+      this.log.info(`${vscode.workspace.asRelativePath(uri)} deleted: removed from the index.`);
+      this.changed(true);
+    }
+  }
+
+  private async scan(forget: boolean): Promise<void> {
+    const generation = ++this.generation;
+    const run = (async () => {
+      const started = performance.now();
+      const found = await this.discover();
+      if (generation !== this.generation) return;
+      let removed = 0;
+      // Sources that no longer match the settings leave the index (all of them on a rebuild).
+      for (const key of [...this.sources.keys()]) {
+        if (forget || !found.has(key)) {
+          this.forget(key);
+          if (!forget) removed++;
+        }
+      }
+      if (removed > 0 || forget) this.changed(true);
+      let queued = 0;
+      for (const [key, entry] of found) {
+        if (!this.sources.has(key)) {
+          this.pending.set(key, entry);
+          queued++;
+        }
+      }
+      this.log.info(`Found ${found.size} source file(s) in ${Math.round(performance.now() - started)} ms; ${queued} to read, ${removed} no longer matching.`);
+      this.drain();
+      await this.draining;
+    })();
+    this.scanning = run;
+    try {
+      await run;
+    } finally {
+      if (this.scanning === run) this.scanning = undefined;
+    }
+  }
+
+  private async discover(): Promise<Map<string, { uri: vscode.Uri; seed: boolean }>> {
+    const config = readConfig();
+    const found = new Map<string, { uri: vscode.Uri; seed: boolean }>();
+    if (config.includeSeeds) {
+      for (const uri of await this.listSeeds(vscode.Uri.joinPath(this.extensionUri, 'seeds'))) found.set(uri.toString(), { uri, seed: true });
+    }
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      for (const pattern of config.sources) {
+        try {
+          const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, pattern), EXCLUDE);
+          for (const uri of uris) {
+            if (SOURCE_EXTENSIONS.test(uri.path) && !found.has(uri.toString())) found.set(uri.toString(), { uri, seed: false });
+          }
+        } catch (error) {
+          this.log.warn(`Could not search ${folder.name} for "${pattern}": ${describeError(error)}`);
+        }
+      }
+    }
+    return found;
+  }
+
+  private async listSeeds(dir: vscode.Uri): Promise<vscode.Uri[]> {
+    let entries: [string, vscode.FileType][];
+    try {
+      entries = await vscode.workspace.fs.readDirectory(dir);
+    } catch (error) {
+      this.log.warn(`No seed articles: cannot list ${dir.fsPath} (${describeError(error)}).`);
+      return [];
+    }
+    const uris: vscode.Uri[] = [];
+    for (const [name, type] of entries.sort((a, b) => a[0].localeCompare(b[0]))) {
+      const child = vscode.Uri.joinPath(dir, name);
+      if (type & vscode.FileType.Directory) uris.push(...(await this.listSeeds(child)));
+      else if (SOURCE_EXTENSIONS.test(name)) uris.push(child);
+    }
+    return uris;
+  }
+
+  private drain(): void {
+    if (this.draining || this.pending.size === 0) return;
+    this.doneInRun = 0;
+    this.reportProgress(true);
+    this.draining = (async () => {
+      try {
+        await this.readPending();
+      } finally {
+        this.draining = undefined;
+      }
+    })();
+  }
+
+  private async loadCache(): Promise<void> {
+    if (this.cacheLoaded || !this.cache) return;
+    this.cacheLoaded = true;
+    try {
+      await this.cache.load();
+    } catch (error) {
+      this.log.warn(`The article cache could not be read; every file is parsed (${describeError(error)}).`);
+    }
+  }
+
+  private scheduleCacheSave(): void {
+    if (!this.cache) return;
+    if (this.cacheSaveTimer) clearTimeout(this.cacheSaveTimer);
+    this.cacheSaveTimer = setTimeout(() => void this.saveCache(), CACHE_SAVE_DELAY_MS);
+  }
+
+  private async saveCache(): Promise<void> {
+    this.cacheSaveTimer = undefined;
+    try {
+      await this.cache?.save([...this.sources.values()].map(({ article, stamp }) => ({ article, stamp })));
+    } catch (error) {
+      this.log.warn(`Could not save the article cache: ${describeError(error)}`);
+    }
+  }
+
+  private async readPending(): Promise<void> {
+    await this.loadCache();
+    const started = performance.now();
+    this.cacheHits = 0;
+    let sliceStart = performance.now();
+    let read = 0;
+    let skipped = 0;
+    let changedSinceFire = false;
+    while (this.pending.size > 0) {
+      const [key, entry] = this.pending.entries().next().value as [string, { uri: vscode.Uri; seed: boolean }];
+      this.pending.delete(key);
+      const outcome = await this.readOne(entry.uri, entry.seed);
+      if (outcome === 'indexed' || outcome === 'removed') {
+        changedSinceFire = true;
+        if (outcome === 'indexed') read++;
+      } else skipped++;
+      this.doneInRun++;
+      if (performance.now() - sliceStart >= BATCH_BUDGET_MS) {
+        // Let the features see what is ready, then give the editor its turn.
+        if (changedSinceFire) this.changed(false);
+        changedSinceFire = false;
+        this.reportProgress(true);
+        await yieldToEventLoop();
+        sliceStart = performance.now();
+      }
+    }
+    if (changedSinceFire) this.changed(true);
+    this.reportProgress(false);
+    if (read + skipped > 0) {
+      const stats = this.index.stats();
+      this.log.info(
+        `Indexed ${read} file(s) (${this.cacheHits} from the cache), skipped ${skipped}, in ${Math.round(performance.now() - started)} ms: ${stats.sources} sources, ${stats.quotes} quotes, ${stats.people} people.`,
+      );
+      this.scheduleCacheSave();
+    }
+  }
+
+  private async readOne(uri: vscode.Uri, seed: boolean): Promise<'indexed' | 'removed' | 'skipped'> {
+    const key = uri.toString();
+    const label = seed ? `seed ${uri.path.split('/').pop()}` : vscode.workspace.asRelativePath(uri);
+    let bytes: Uint8Array;
+    let stamp: FileStamp;
+    try {
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (stat.size > MAX_SOURCE_BYTES) return this.skip(key, label, `larger than ${MAX_SOURCE_BYTES / 1_000_000} MB`);
+      stamp = { size: stat.size, mtimeMs: stat.mtime };
+      bytes = await vscode.workspace.fs.readFile(uri);
+    } catch (error) {
+      if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') {
+        return this.forget(key) ? 'removed' : 'skipped';
+      }
+      return this.skip(key, label, `cannot be read (${describeError(error)})`);
+    }
+    const decoded = decodeSource(bytes);
+    if ('error' in decoded) return this.skip(key, label, decoded.error);
+    try {
+      const path = articlePath(uri);
+      // The cached reading is used only for the very same file (size, mtime, length).
+      const restored = this.cache?.restore(path, stamp, decoded.text) ?? null;
+      if (restored) this.cacheHits++;
+      const article = restored ?? parseArticle(path, decoded.text);
+      this.index.setArticle(article);
+      this.changeCount++;
+      const file = { uri, path, seed, article, stamp };
+      this.sources.set(key, file);
+      this.byPath.set(path, file);
+      this.log.debug(`Indexed ${label}: ${article.quotes.length} quotes, ${article.people.length} people, outlet ${article.meta.outlet ?? 'unknown'}.`);
+      return 'indexed';
+    } catch (error) {
+      return this.skip(key, label, `could not be read as an article (${describeError(error)})`);
+    }
+  }
+
+  private skip(key: string, label: string, reason: string): 'skipped' | 'removed' {
+    this.log.warn(`Skipped ${label}: ${reason}.`);
+    return this.forget(key) ? 'removed' : 'skipped';
+  }
+
+  /** Drops a file from the index; whether it was there. */
+  private forget(key: string): boolean {
+    const file = this.sources.get(key);
+    if (!file) return false;
+    this.sources.delete(key);
+    this.byPath.delete(file.path);
+    this.index.removeArticle(file.path);
+    this.changeCount++;
+    return true;
+  }
+
+  private changed(now: boolean): void {
+    this.changeCount++;
+    if (now) {
+      if (this.changeTimer) clearTimeout(this.changeTimer);
+      this.changeTimer = undefined;
+      this.changeEmitter.fire();
+    } else {
+      this.changeTimer ??= setTimeout(() => {
+        this.changeTimer = undefined;
+        this.changeEmitter.fire();
+      }, CHANGE_COALESCE_MS);
+    }
+  }
+
+  private reportProgress(indexing: boolean): void {
+    this.setProgress({ indexing, done: this.doneInRun, total: this.doneInRun + this.pending.size });
+  }
+
+  private setProgress(progress: IndexProgress): void {
+    this.progress = progress;
+    this.progressEmitter.fire(progress);
+  }
+
+  dispose(): void {
+    this.generation++;
+    this.pending.clear();
+    if (this.changeTimer) clearTimeout(this.changeTimer);
+    if (this.cacheSaveTimer) clearTimeout(this.cacheSaveTimer);
+    for (const w of this.watchers) w.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+export function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

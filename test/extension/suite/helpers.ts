@@ -1,0 +1,88 @@
+// Shared steps of the editor-feature suites: activate, wait for the index,
+// open drafts, read hover cards. Waits are readiness waits (poll until the
+// state is reached, with a generous cap), never timing assertions.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+
+export const EXTENSION_ID = 'sourcebook.sourcebook';
+
+interface SourcebookApi {
+  whenIndexed(): Promise<{ sources: number; quotes: number; people: number }>;
+}
+
+export async function indexed(): Promise<{ sources: number; quotes: number; people: number }> {
+  const extension = vscode.extensions.getExtension<SourcebookApi>(EXTENSION_ID);
+  assert.ok(extension, `${EXTENSION_ID} is installed`);
+  const api = await extension.activate();
+  return api.whenIndexed();
+}
+
+export const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls `probe` until it returns a value other than undefined (cap: ~30 s). */
+export async function eventually<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, tries = 150): Promise<T> {
+  let last: unknown;
+  for (let i = 0; i < tries; i++) {
+    try {
+      const value = await probe();
+      if (value !== undefined) return value;
+    } catch (error) {
+      last = error;
+    }
+    await pause(200);
+  }
+  throw new Error(`gave up waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+}
+
+export function workspaceUri(relative: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the test workspace is open');
+  return vscode.Uri.joinPath(folder.uri, relative);
+}
+
+/** A new untitled Markdown draft, shown in an editor. */
+export async function draft(content: string, language = 'markdown'): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument({ language, content });
+  return vscode.window.showTextDocument(document);
+}
+
+export async function closeAll(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+export function positionOf(document: vscode.TextDocument, needle: string, inside = 1, occurrence = 0): vscode.Position {
+  let offset = -1;
+  for (let i = 0; i <= occurrence; i++) offset = document.getText().indexOf(needle, offset + 1);
+  assert.ok(offset >= 0, `the text contains ${JSON.stringify(needle)}`);
+  return document.positionAt(offset + inside);
+}
+
+export function markdownOf(hover: vscode.Hover): string {
+  return hover.contents.map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
+}
+
+export async function hoverAt(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover[]> {
+  return (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position)) ?? [];
+}
+
+/** Our card's Markdown, unescaped the way the renderer would read it (backslash escapes removed). */
+export function readable(markdown: string): string {
+  return markdown.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+}
+
+/** The JSON arguments of every `command:ID?ARGS` link in a card. */
+export function commandLinks(markdown: string): { command: string; args: unknown }[] {
+  const links: { command: string; args: unknown }[] = [];
+  for (const m of markdown.matchAll(/\]\(command:([\w.]+)(?:\?([^)\s]*))?/g)) {
+    links.push({ command: m[1], args: m[2] ? JSON.parse(decodeURIComponent(m[2])) : undefined });
+  }
+  return links;
+}
+
+export async function setSetting(key: string, value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration('sourcebook').update(key, value, vscode.ConfigurationTarget.Global);
+}
+
+export function diagnosticsOf(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'sourcebook');
+}
