@@ -36,6 +36,7 @@ const DEFAULT_CANDIDATES = 200;
 const WALK_BUDGET = 60000;
 /** Prefix expansions considered for the word being typed (most frequent first). */
 const MAX_PREFIX_EXPANSIONS = 400;
+const SHORT_PREFIX_BUDGET = 5000;
 const TYPO_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
 const FUSE_OPTIONS = {
@@ -43,16 +44,61 @@ const FUSE_OPTIONS = {
   ignoreLocation: true,
   useExtendedSearch: true,
   threshold: 0.4,
-  keys: [
-    { name: 'text', weight: 0.7 },
-    { name: 'all', weight: 0.3 },
-  ],
+  // One key holding the words and who said them: a query may mix both
+  // ("Price candid"), and every extra key is another Bitap pass per word.
+  keys: ['all'],
 };
+/** How many of the index's best candidates fuse.js ranks. */
+const FUSE_POOL = 60;
 
 interface FuseDoc {
   id: number;
   text: string;
   all: string;
+}
+
+/** Keeps the `k` highest-scoring ids seen (a min-heap on score). */
+class TopK {
+  private readonly heap: number[] = [];
+  constructor(
+    private readonly k: number,
+    private readonly score: Float64Array,
+  ) {}
+  /** a is worse than b: lower score, or equal score and higher id. */
+  private worse(a: number, b: number): boolean {
+    const d = this.score[a] - this.score[b];
+    return d < 0 || (d === 0 && a > b);
+  }
+  offer(id: number): void {
+    const h = this.heap;
+    if (h.length < this.k) {
+      h.push(id);
+      let i = h.length - 1;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (!this.worse(h[i], h[parent])) break;
+        [h[i], h[parent]] = [h[parent], h[i]];
+        i = parent;
+      }
+    } else if (this.worse(h[0], id)) {
+      h[0] = id;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < h.length && this.worse(h[l], h[m])) m = l;
+        if (r < h.length && this.worse(h[r], h[m])) m = r;
+        if (m === i) break;
+        [h[i], h[m]] = [h[m], h[i]];
+        i = m;
+      }
+    }
+  }
+  sorted(): number[] {
+    const s = this.score;
+    return [...this.heap].sort((a, b) => s[b] - s[a] || a - b);
+  }
 }
 
 /** A growable list of item ids, ascending (ids are handed out in increasing order). */
@@ -92,10 +138,41 @@ class Postings {
   }
 }
 
+/** Word pairs are many and mostly short: plain arrays cost a fraction of a typed array each. */
+type IdList = Postings | number[];
+
+function idsOf(list: IdList): ArrayLike<number> {
+  return list instanceof Postings ? list.ids : list;
+}
+
+function contains(list: IdList, id: number): boolean {
+  if (list instanceof Postings) return list.has(id);
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = list[mid];
+    if (v === id) return true;
+    if (v < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
 interface Expansion {
+  /** The vocabulary word, or -1 for a word pair. */
   word: number;
   weight: number;
+  list: IdList;
 }
+
+/** Word pairs are keyed by a hash of their ids: a collision only adds a candidate that ranking then drops. */
+function pairKey(a: number, b: number): number {
+  return (Math.imul(a + 1, 0x9e3779b1) ^ b) & 0x3fffffff;
+}
+/** Expansions per side combined into word pairs. */
+const PAIR_LEFT = 8;
+const PAIR_RIGHT = 24;
 
 interface QueryTerm {
   text: string;
@@ -106,12 +183,21 @@ interface QueryTerm {
 }
 
 export class WordIndex {
+  /**
+   * Adjacent word pairs are indexed too when asked (quotes): a fragment with a
+   * typo in its one rare word ("a hvuse in") is found by its pairs, where its
+   * single words would tie with thousands of items.
+   */
+  constructor(private readonly options: { pairs?: boolean } = {}) {}
+  private readonly pairPostings = new Map<number, number[]>();
   private readonly wordIds = new Map<string, number>();
   private readonly wordList: string[] = [];
   private readonly postings: Postings[] = [];
   /** Last item posted per word, so an item is posted once per word. */
   private lastPosted: Int32Array = new Int32Array(1024).fill(-1);
   private sortedWords: number[] | null = null;
+  /** Expansions of recently typed words: each keystroke re-parses the whole query. */
+  private expansionCache = new Map<string, Expansion[]>();
   private alive: Uint8Array = new Uint8Array(1024);
   private nextId = 0;
   private liveCount = 0;
@@ -139,14 +225,36 @@ export class WordIndex {
 
   /** Posts every word of `text[start, end)` for item `id` (must be the newest id). */
   addText(id: number, text: string, start = 0, end = text.length): void {
-    forEachWord(text, (w) => this.post(id, w), start, end);
+    if (!this.options.pairs) {
+      forEachWord(text, (w) => this.post(id, w), start, end);
+      return;
+    }
+    let prev = -1;
+    forEachWord(
+      text,
+      (w) => {
+        const wid = this.post(id, w);
+        if (prev >= 0) {
+          const key = pairKey(prev, wid);
+          let list = this.pairPostings.get(key);
+          if (!list) {
+            list = [];
+            this.pairPostings.set(key, list);
+          }
+          if (list.length === 0 || list[list.length - 1] !== id) list.push(id);
+        }
+        prev = wid;
+      },
+      start,
+      end,
+    );
   }
 
   addWords(id: number, list: readonly string[]): void {
     for (const w of list) this.post(id, w);
   }
 
-  private post(id: number, word: string): void {
+  private post(id: number, word: string): number {
     let wid = this.wordIds.get(word);
     if (wid === undefined) {
       wid = this.wordList.length;
@@ -159,10 +267,12 @@ export class WordIndex {
         this.lastPosted = next;
       }
       if (this.sortedWords) this.insertSorted(wid);
+      if (this.expansionCache.size > 0) this.expansionCache = new Map();
     }
-    if (this.lastPosted[wid] === id) return;
+    if (this.lastPosted[wid] === id) return wid;
     this.lastPosted[wid] = id;
     this.postings[wid].push(id);
+    return wid;
   }
 
   private insertSorted(wid: number): void {
@@ -206,6 +316,13 @@ export class WordIndex {
   compact(): void {
     const alive = (id: number): boolean => this.alive[id] === 1;
     for (const p of this.postings) p.compact(alive);
+    for (const [key, p] of this.pairPostings) {
+      const kept = p.filter(alive);
+      if (kept.length === 0) this.pairPostings.delete(key);
+      else this.pairPostings.set(key, kept);
+    }
+    // Cached expansions hold the old lists.
+    this.expansionCache = new Map();
     this.deadCount = 0;
   }
 
@@ -213,6 +330,7 @@ export class WordIndex {
   postingBytes(): number {
     let n = 0;
     for (const p of this.postings) n += p.ids.byteLength;
+    for (const p of this.pairPostings.values()) n += 8 * p.length;
     return n;
   }
 
@@ -277,41 +395,82 @@ export class WordIndex {
     return [...found];
   }
 
+  private expand(w: string, isPrefix: boolean): Expansion[] {
+    const expansions: Expansion[] = [];
+    const exact = this.wordIds.get(w);
+    if (exact !== undefined) expansions.push({ word: exact, weight: 1, list: this.postings[exact] });
+    if (isPrefix) {
+      const longer = this.prefixWords(w).filter((id) => id !== exact);
+      // Most frequent completions first: they are the likeliest, and word pairs use the first few.
+      longer.sort((a, b) => this.postings[b].length - this.postings[a].length);
+      if (longer.length > MAX_PREFIX_EXPANSIONS) longer.length = MAX_PREFIX_EXPANSIONS;
+      for (const id of longer) expansions.push({ word: id, weight: 0.9, list: this.postings[id] });
+    }
+    // A typo is only guessed at in words long enough to carry one; in three
+    // letters only when the word is unknown ("teh"), or "the" would match "she".
+    if (w.length >= 4 || (w.length === 3 && exact === undefined && !isPrefix)) {
+      const have = new Set(expansions.map((e) => e.word));
+      const typos = this.typoWords(w).filter((id) => !have.has(id));
+      typos.sort((a, b) => this.postings[b].length - this.postings[a].length);
+      for (const id of typos) expansions.push({ word: id, weight: w.length >= 4 ? 0.6 : 0.4, list: this.postings[id] });
+    }
+    // Best weight first, so an item is credited once per term at its best match.
+    return expansions.sort((a, b) => b.weight - a.weight);
+  }
+
   private parseQuery(query: string): QueryTerm[] {
     const folded = words(query);
     // The last word is still being typed unless the query ends in a separator.
     const typing = folded.length > 0 && /[\p{L}\p{N}]$/u.test(query);
     const n = Math.max(this.liveCount, 1);
     const terms: QueryTerm[] = [];
-    const seen = new Set<string>();
+    const byPosition: QueryTerm[] = [];
+    const seen = new Map<string, QueryTerm>();
     folded.forEach((w, i) => {
       const isPrefix = typing && i === folded.length - 1;
       const key = (isPrefix ? '>' : '=') + w;
-      if (seen.has(key)) return;
-      seen.add(key);
-      const expansions: Expansion[] = [];
-      const exact = this.wordIds.get(w);
-      if (exact !== undefined) expansions.push({ word: exact, weight: 1 });
-      if (isPrefix) {
-        const longer = this.prefixWords(w).filter((id) => id !== exact);
-        if (longer.length > MAX_PREFIX_EXPANSIONS) longer.sort((a, b) => this.postings[b].length - this.postings[a].length).length = MAX_PREFIX_EXPANSIONS;
-        for (const id of longer) expansions.push({ word: id, weight: 0.9 });
+      const known = seen.get(key);
+      if (known) {
+        byPosition.push(known);
+        return;
       }
-      // A typo is only guessed at in words long enough to carry one.
-      if (w.length >= 4) {
-        const have = new Set(expansions.map((e) => e.word));
-        for (const id of this.typoWords(w)) if (!have.has(id)) expansions.push({ word: id, weight: 0.6 });
+      let expansions = this.expansionCache.get(key);
+      if (!expansions) {
+        expansions = this.expand(w, isPrefix);
+        if (this.expansionCache.size > 500) this.expansionCache = new Map();
+        this.expansionCache.set(key, expansions);
       }
       let cost = 0;
       let df = 0;
       for (const e of expansions) {
-        const len = this.postings[e.word].length;
-        cost += len;
-        if (e.weight === 1) df = len;
+        cost += e.list.length;
+        if (e.weight === 1) df = e.list.length;
       }
       if (df === 0) df = cost;
-      terms.push({ text: w, expansions, cost, idf: Math.log(1 + n / (1 + df)), isPrefix });
+      const term: QueryTerm = { text: w, expansions, cost, idf: Math.log(1 + n / (1 + df)), isPrefix };
+      seen.set(key, term);
+      terms.push(term);
+      byPosition.push(term);
     });
+    if (this.options.pairs) {
+      for (let i = 0; i + 1 < byPosition.length; i++) {
+        const left = byPosition[i].expansions.slice(0, PAIR_LEFT);
+        const right = byPosition[i + 1].expansions.slice(0, PAIR_RIGHT);
+        const expansions: Expansion[] = [];
+        let cost = 0;
+        for (const a of left) {
+          for (const b of right) {
+            const list = this.pairPostings.get(pairKey(a.word, b.word));
+            if (!list) continue;
+            expansions.push({ word: -1, weight: a.weight * b.weight, list });
+            cost += list.length;
+          }
+        }
+        if (expansions.length === 0) continue;
+        expansions.sort((a, b) => b.weight - a.weight);
+        terms.push({ text: byPosition[i].text + ' ' + byPosition[i + 1].text, expansions, cost, idf: byPosition[i].idf + byPosition[i + 1].idf, isPrefix: false });
+      }
+    }
     return terms;
   }
 
@@ -360,13 +519,15 @@ export class WordIndex {
       // Expansions best weight first, so an item is credited once per term at its best match.
       const mark = ++this.termMark;
       const marks = this.termMarks;
-      const sortedExp = [...term.expansions].sort((a, b) => b.weight - a.weight);
-      let budgetLeft = walked === 0 && term.cost > WALK_BUDGET ? WALK_BUDGET : Infinity;
-      for (const e of sortedExp) {
-        const p = this.postings[e.word];
+      // A lone short prefix ("t") matches nearly everything: a sample is as good as all.
+      const firstBudget = terms.length === 1 && term.isPrefix && term.text.length <= 2 ? SHORT_PREFIX_BUDGET : WALK_BUDGET;
+      let budgetLeft = walked === 0 && term.cost > firstBudget ? firstBudget : Infinity;
+      for (const e of term.expansions) {
+        const ids = idsOf(e.list);
+        const len = e.list.length;
         const add = term.idf * e.weight;
-        for (let k = 0; k < p.length && budgetLeft > 0; k++, budgetLeft--) {
-          const id = p.ids[k];
+        for (let k = 0; k < len && budgetLeft > 0; k++, budgetLeft--) {
+          const id = ids[k];
           if (!this.alive[id] || marks[id] === mark) continue;
           marks[id] = mark;
           if (stamps[id] !== stamp) {
@@ -383,11 +544,11 @@ export class WordIndex {
     const pool = selectTop(touched, score, unwalked.length > 0 ? limit * 4 : limit);
     if (unwalked.length > 0) {
       for (const term of unwalked) {
-        const checks = term.expansions.length <= 16 ? [...term.expansions].sort((a, b) => b.weight - a.weight) : null;
+        const checks = term.expansions.length <= 16 ? term.expansions : null;
         for (const id of pool) {
           if (checks) {
             for (const e of checks) {
-              if (this.postings[e.word].has(id)) {
+              if (contains(e.list, id)) {
                 score[id] += term.idf * e.weight;
                 break;
               }
@@ -406,10 +567,10 @@ export class WordIndex {
 
 /** The `k` ids with the highest scores, best first (ties: lower id first). */
 function selectTop(ids: number[], score: Float64Array, k: number): number[] {
-  const cmp = (a: number, b: number): number => score[b] - score[a] || a - b;
-  if (ids.length <= k) return [...ids].sort(cmp);
-  // Threshold by sampling would be faster, but a partial sort of a few thousand is cheap.
-  return [...ids].sort(cmp).slice(0, k);
+  if (ids.length <= k) return [...ids].sort((a, b) => score[b] - score[a] || a - b);
+  const top = new TopK(k, score);
+  for (const id of ids) top.offer(id);
+  return top.sorted();
 }
 
 /**
@@ -428,7 +589,7 @@ export function searchIndex(
   const pool = index.candidates(query, options.candidates ?? DEFAULT_CANDIDATES);
   if (pool.length === 0) return [];
   const foldedQuery = foldText(query);
-  const docs: FuseDoc[] = pool.map(({ id }) => {
+  const docs: FuseDoc[] = pool.slice(0, FUSE_POOL).map(({ id }) => {
     const f = fields(id);
     return { id, text: f.text, all: f.context ? f.text + ' ' + f.context : f.text };
   });
@@ -439,12 +600,14 @@ export function searchIndex(
   const maxPool = pool[0].score || 1;
   const ranked = results.map((r) => {
     const d = r.item;
-    const phrase = (' ' + d.text + ' ').includes(' ' + foldedQuery) || (' ' + d.all + ' ').includes(' ' + foldedQuery);
+    const phrase = (' ' + d.all).includes(' ' + foldedQuery);
     const fuzzy = 1 - Math.min(1, r.score ?? 1);
     return { id: d.id, phrase, fuzzy, pool: (poolScore.get(d.id) ?? 0) / maxPool };
   });
-  ranked.sort((a, b) => Number(b.phrase) - Number(a.phrase) || b.fuzzy - a.fuzzy || b.pool - a.pool || a.id - b.id);
-  const out: ScoredId[] = ranked.map((r) => ({ id: r.id, score: round3((r.phrase ? 0.5 : 0) + 0.5 * (0.8 * r.fuzzy + 0.2 * r.pool)) }));
+  // fuse.js judges the spelling; the index's score knows which words are rare and which come in order.
+  const blended = (r: { fuzzy: number; pool: number }): number => 0.5 * r.fuzzy + 0.5 * r.pool;
+  ranked.sort((a, b) => Number(b.phrase) - Number(a.phrase) || blended(b) - blended(a) || a.id - b.id);
+  const out: ScoredId[] = ranked.map((r) => ({ id: r.id, score: round3((r.phrase ? 0.5 : 0) + 0.5 * blended(r)) }));
   // Candidates fuse.js rejected (several typos) still beat nothing, after the rest.
   if (out.length < limit) {
     const have = new Set(out.map((r) => r.id));
@@ -458,10 +621,4 @@ export function searchIndex(
 
 function round3(x: number): number {
   return Math.round(x * 1000) / 1000;
-}
-
-/** Plain fuse.js over every item, as the benchmark's baseline. */
-export function plainFuseSearch(docs: readonly { text: string; all: string }[], query: string, limit: number): number[] {
-  const fuse = new Fuse(docs, { includeScore: true, ignoreLocation: true, keys: FUSE_OPTIONS.keys });
-  return fuse.search(query, { limit }).map((r) => r.refIndex);
 }

@@ -87,7 +87,7 @@ function speakerKind(name: string): EntityKind {
 
 export class SourceIndex {
   private readonly records = new Map<string, ArticleRecord>();
-  private readonly quoteIndex = new WordIndex();
+  private readonly quoteIndex = new WordIndex({ pairs: true });
   private readonly sentenceIndex = new WordIndex();
   /** Item id -> owning article record (dead ids keep their old record; liveness is the index's). */
   private readonly quoteOwner: ArticleRecord[] = [];

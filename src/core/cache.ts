@@ -1,0 +1,158 @@
+// A persisted cache of parsed articles, so the next start skips parsing
+// unchanged files. Each entry is keyed by the file's path, size and
+// modification time, and the whole cache by a format version: anything
+// missing, stale, malformed or from another version is simply not used and
+// the file is parsed again (a cache must never be a reason for wrong quotes).
+//
+// The article text itself is not stored (it is in the file, which must be
+// read anyway to be shown); offsets are stored as flat number arrays, which
+// keeps the JSON small and quick to parse.
+
+import type { Article, ArticleMeta, ArticlePerson, Mention, Quote, Sentence, Span } from './types';
+
+/** Bump whenever Article's shape or the reader's output changes meaning. */
+export const CACHE_FORMAT_VERSION = 1;
+
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+}
+
+export interface CachedArticle {
+  path: string;
+  size: number;
+  mtimeMs: number;
+  textLength: number;
+  meta: ArticleMeta;
+  /** [start, end, …] */
+  paragraphs: number[];
+  /** [start, end, paragraph, …] */
+  sentences: number[];
+  people: { name: string; titles: string[]; aliases: string[]; surname: string; surnameFirst: boolean; mentions: (number | string | null)[] }[];
+  /** [id, start, end, speaker, mentionStart|-1, mentionEnd|-1, cue, paragraph] */
+  quotes: (string | number | null)[][];
+  otherSpeakers: string[];
+}
+
+export interface ArticleCache {
+  version: number;
+  articles: CachedArticle[];
+}
+
+function flatSpans(spans: readonly Span[]): number[] {
+  const out: number[] = [];
+  for (const s of spans) out.push(s.start, s.end);
+  return out;
+}
+
+export function cacheEntry(article: Article, stamp: FileStamp): CachedArticle {
+  const sentences: number[] = [];
+  for (const s of article.sentences) sentences.push(s.start, s.end, s.paragraph);
+  return {
+    path: article.path,
+    size: stamp.size,
+    mtimeMs: stamp.mtimeMs,
+    textLength: article.text.length,
+    meta: article.meta,
+    paragraphs: flatSpans(article.paragraphs),
+    sentences,
+    people: article.people.map((p) => ({
+      name: p.name,
+      titles: p.titles,
+      aliases: p.aliases,
+      surname: p.surname,
+      surnameFirst: p.surnameFirst,
+      // [start, end, name, candidates joined by \u0001 or null, …]
+      mentions: p.mentions.flatMap((m) => [m.start, m.end, m.name, m.candidates ? m.candidates.join('\u0001') : null]),
+    })),
+    quotes: article.quotes.map((q) => [q.id, q.start, q.end, q.speaker, q.speakerMention?.start ?? -1, q.speakerMention?.end ?? -1, q.cue, q.paragraph]),
+    otherSpeakers: article.otherSpeakers,
+  };
+}
+
+export function buildCache(entries: Iterable<{ article: Article; stamp: FileStamp }>): ArticleCache {
+  const articles: CachedArticle[] = [];
+  for (const { article, stamp } of entries) articles.push(cacheEntry(article, stamp));
+  return { version: CACHE_FORMAT_VERSION, articles };
+}
+
+export function serializeCache(cache: ArticleCache): string {
+  return JSON.stringify(cache);
+}
+
+/**
+ * The cache's entries by path, or an empty map when the cache is missing,
+ * corrupt or of another format version (the caller then parses everything).
+ */
+export function readCache(json: string | null | undefined): Map<string, CachedArticle> {
+  const out = new Map<string, CachedArticle>();
+  if (!json) return out;
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch {
+    return out;
+  }
+  if (!data || typeof data !== 'object') return out;
+  const { version, articles } = data as Partial<ArticleCache>;
+  if (version !== CACHE_FORMAT_VERSION || !Array.isArray(articles)) return out;
+  for (const a of articles) {
+    if (a && typeof a === 'object' && typeof a.path === 'string') out.set(a.path, a);
+  }
+  return out;
+}
+
+const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
+const isStrOrNull = (v: unknown): v is string | null => v === null || typeof v === 'string';
+
+/**
+ * The article for a file from its cache entry and its current text, or null
+ * when the entry is stale (size, mtime or length differ) or malformed.
+ */
+export function restoreArticle(entry: CachedArticle, stamp: FileStamp, text: string): Article | null {
+  try {
+    if (entry.size !== stamp.size || entry.mtimeMs !== stamp.mtimeMs || entry.textLength !== text.length) return null;
+    const n = text.length;
+    const span = (s: unknown, e: unknown): boolean => isInt(s) && isInt(e) && s >= 0 && s <= e && e <= n;
+    const paragraphs: Span[] = [];
+    const p = entry.paragraphs;
+    if (!Array.isArray(p) || p.length % 2 !== 0) return null;
+    for (let i = 0; i < p.length; i += 2) {
+      if (!span(p[i], p[i + 1])) return null;
+      paragraphs.push({ start: p[i], end: p[i + 1] });
+    }
+    const sentences: Sentence[] = [];
+    const s = entry.sentences;
+    if (!Array.isArray(s) || s.length % 3 !== 0) return null;
+    for (let i = 0; i < s.length; i += 3) {
+      if (!span(s[i], s[i + 1]) || !isInt(s[i + 2])) return null;
+      sentences.push({ start: s[i], end: s[i + 1], paragraph: s[i + 2] });
+    }
+    const people: ArticlePerson[] = [];
+    for (const c of entry.people) {
+      if (typeof c.name !== 'string' || typeof c.surname !== 'string' || !Array.isArray(c.mentions) || c.mentions.length % 4 !== 0) return null;
+      const mentions: Mention[] = [];
+      for (let i = 0; i < c.mentions.length; i += 4) {
+        const [start, end, name, cands] = c.mentions.slice(i, i + 4);
+        if (!span(start, end) || !isStrOrNull(name) || !isStrOrNull(cands)) return null;
+        const m: Mention = { start: start as number, end: end as number, name };
+        if (cands !== null) m.candidates = cands.split('\u0001');
+        mentions.push(m);
+      }
+      people.push({ name: c.name, titles: c.titles, aliases: c.aliases, surname: c.surname, surnameFirst: !!c.surnameFirst, mentions });
+    }
+    const quotes: Quote[] = [];
+    for (const q of entry.quotes) {
+      const [id, start, end, speaker, ms, me, cue, paragraph] = q;
+      if (typeof id !== 'string' || !span(start, end) || !isStrOrNull(speaker) || !isStrOrNull(cue) || !isInt(paragraph)) return null;
+      const mention = isInt(ms) && ms >= 0 ? (span(ms, me) ? { start: ms, end: me as number } : undefined) : null;
+      if (mention === undefined) return null;
+      quotes.push({ id, text: text.slice(start as number, end as number), start: start as number, end: end as number, speaker, speakerMention: mention, cue, paragraph });
+    }
+    if (!entry.meta || !Array.isArray(entry.meta.contributors) || !Array.isArray(entry.otherSpeakers)) return null;
+    return { path: entry.path, text, meta: entry.meta, paragraphs, sentences, people, quotes, otherSpeakers: entry.otherSpeakers };
+  } catch {
+    // A hand-edited or truncated entry: parse the file instead.
+    return null;
+  }
+}
