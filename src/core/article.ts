@@ -39,7 +39,15 @@ export function parseArticle(path: string, text: string): Article {
 
   // Titles of shows, books and slogans ("Face the Nation", "Morning Joe") are quoted
   // without anyone saying them; short title-case spans with no speaker are left out.
-  const keep = raw.map((q, i) => !(attributions[i].speakerMention === null && looksLikeTitle(text.slice(q.start, q.end))));
+  // A title right after a possessive or a preposition ("on NBC’s “Meet the Press,”") is a
+  // title even when a speech verb is near; markup debris (`author="…"`) is no quote.
+  const keep = raw.map((q, i) => {
+    const words = text.slice(q.start, q.end);
+    const before = text.slice(Math.max(0, q.open - 24), q.open);
+    if (/=\s*$/.test(before) || /=$/.test(words)) return false;
+    if (!looksLikeTitle(words)) return true;
+    return attributions[i].speakerMention !== null && !/(?:['’]s|\b(?:on|in|to|told|of|from|at|book|show|program|titled|called|film|movie|song|album)\b)\s*$/i.test(before);
+  });
   const seen = new Map<string, number>();
   const pathHash = hashString(path);
   const quotes: Quote[] = raw.flatMap((q, i) => {
