@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: type-check and compile (tsc), lint (eslint), bundle (esbuild),
-// the unit suite in Node, then the extension suite inside VS Code; ends with
-// the totals line `N passed, N failed` over both suites. A failing compile,
+// the unit suite in Node, the extension suite inside VS Code, then the
+// packaged .vsix installed into code-server; ends with the totals line
+// `N passed, N failed` over all three. A failing compile,
 // lint or build stops the run (nothing after it would mean anything); a
 // failing unit suite does not stop the extension suite, so one run shows all.
 // Exit status: 0 only when every step passed.
@@ -19,6 +20,14 @@ function step(title, args) {
   const ok = result.status === 0;
   if (!ok) console.error(`=== ${title}: FAILED (exit ${result.status ?? result.signal}) ===`);
   return ok;
+}
+
+function stepNode(title, args) {
+  console.log(`\n=== ${title} ===`);
+  const result = spawnSync(process.execPath, args, { cwd: projectRoot, stdio: 'inherit' });
+  const passed = result.status === 0;
+  if (!passed) console.error(`=== ${title}: FAILED (exit ${result.status ?? result.signal}) ===`);
+  return passed;
 }
 
 // A compiled test whose source was deleted or renamed would still run:
@@ -46,7 +55,9 @@ let ok = step('compile (tsc)', ['run', '--silent', 'compile'])
 if (ok) {
   const unitOk = step('unit tests (mocha, Node)', ['run', '--silent', 'test:unit', '--', '--reporter', './scripts/test-totals/reporter.cjs', '--reporter-option', 'suite=unit']);
   const extensionOk = step('extension tests (mocha, inside VS Code)', ['run', '--silent', 'test:extension']);
-  ok = unitOk && extensionOk;
+  // Last, because packaging rebuilds dist/ as the production bundle.
+  const vsixOk = stepNode('packaged .vsix installs and activates (code-server)', ['scripts/vscode-host/check-vsix.mjs', '--fresh', '--record']);
+  ok = unitOk && extensionOk && vsixOk;
 }
 
 const { passed, failed, notes } = readTotals();

@@ -3,7 +3,7 @@
 // the .vsix check, so they all run VS Code the same way.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { mkdirSync, openSync, closeSync, readFileSync, existsSync } from 'node:fs';
+import { mkdirSync, openSync, closeSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { get } from 'node:http';
 import { chromium } from 'playwright-core';
@@ -57,6 +57,7 @@ export async function startCodeServer({
   // development extension is silently not loaded.
   mkdirSync(userDataDir, { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
+  writeDefaultUserSettings(userDataDir);
   const args = [
     codeServerEntry,
     '--auth', 'none',
@@ -110,6 +111,27 @@ export async function startCodeServer({
     process: child,
     stop: () => stopProcessGroup(child),
   };
+}
+
+// A fresh profile would open the "Get Started with VS Code for the Web"
+// walkthrough, which takes the editor area and the keyboard focus.
+const DEFAULT_USER_SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
+  'workbench.tips.enabled': false,
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'extensions.ignoreRecommendations': true,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+};
+
+/** Writes the profile's settings.json, unless the user already has one. */
+function writeDefaultUserSettings(userDataDir) {
+  const file = join(userDataDir, 'User', 'settings.json');
+  if (existsSync(file)) return;
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(DEFAULT_USER_SETTINGS, null, 2) + '\n');
 }
 
 export function tail(file, lines = 40) {

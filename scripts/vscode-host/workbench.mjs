@@ -20,15 +20,12 @@ export async function waitForStatusItem(page, timeout = 90_000) {
   return item;
 }
 
-/** Quick Open (Ctrl+P) a file of the workspace by name; waits for its editor. */
+/** Opens a top-level file of the workspace from the Explorer; waits for its editor. */
 export async function openFile(page, name) {
-  await page.locator('.monaco-workbench').click({ position: { x: 600, y: 300 } }).catch(() => {});
-  await page.keyboard.press(`${modifier}+P`);
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(name);
-  await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
-  await page.keyboard.press('Enter');
+  const row = page.locator('.explorer-folders-view .monaco-list-row').filter({ hasText: name }).first();
+  await row.waitFor({ state: 'visible', timeout: 60_000 });
+  // A double click opens it as a pinned editor, not a preview.
+  await row.dblclick();
   await page.locator(`.tab[aria-label*="${name}"]`).first().waitFor();
   await page.locator('.monaco-editor .view-lines').first().waitFor();
 }
