@@ -80,12 +80,15 @@ const NEAR_MATCH = { minEqualWords: 3, minEqualContentWords: 2, enoughEqualWords
 const SHORT_QUOTE_WORDS = 3;
 /** How many source words one `[bracketed]` editorial insertion may stand for. */
 const BRACKET_MAX_WORDS = 6;
-/** Lookups skip words this frequent when rarer ones exist (they would only add noise). */
-const MAX_ANCHORS = 6;
-const COMMON_WORD_POSTINGS = 50_000;
-/** Candidate places aligned per quote: every best-voted one up to the cap, plus some runners-up. */
-const MAX_BEST_CANDIDATES = 400;
-const RUNNER_UP_CANDIDATES = 24;
+/** Candidate places are looked up from the quote's rarest words. */
+const SEEDS = 3;
+/** Beyond the first seed, more seeds are looked up only while their occurrences stay under this total. */
+const SEED_POSTINGS_BUDGET = 60_000;
+/** Word shifts tolerated when scoring a candidate place (an added or dropped word, a bracket). */
+const SHIFTS = [-1, 1, -2, 2];
+/** Candidate places aligned per quote: every best-scored one up to the cap, plus some runners-up. */
+const MAX_BEST_CANDIDATES = 200;
+const RUNNER_UP_CANDIDATES = 16;
 
 const STOPWORDS = new Set(
   (
@@ -446,6 +449,8 @@ interface Evaluated extends Candidate {
   /** Article word range actually matched, [first, last]. */
   first: number;
   last: number;
+  /** Length in words of the source quote matched in (0 for narrative). */
+  quoteWords: number;
 }
 
 function docOf(index: VerifyIndex, pos: number): number {
@@ -538,116 +543,176 @@ function draftItems(q: ParsedDraftQuote): DraftItems {
   return { items: Int32Array.from(items), isContent, itemOfWord, hasEllipsis, brackets };
 }
 
-function candidatesFor(index: VerifyIndex, q: ParsedDraftQuote, d: DraftItems): Candidate[] {
-  // Anchors: the rarest distinct words of the quote, by postings length.
+interface Candidates {
+  /** Exact, gap-free occurrences found by direct comparison (no alignment needed). */
+  exact: Evaluated[];
+  /** Stretches to align (quotes with gaps, or no exact occurrence). */
+  windows: Candidate[];
+}
+
+/**
+ * Seeds are the quote's rarest distinct words (up to SEEDS): every place a
+ * seed occurs is a candidate alignment; several seeds keep a changed rare
+ * word from hiding the place. Candidates are then scored by comparing the
+ * draft's words directly with the source words around them.
+ */
+function seedsOf(index: VerifyIndex, d: DraftItems, q: ParsedDraftQuote): { word: number; id: number; n: number }[] {
   const seen = new Set<number>();
-  const anchors: { word: number; id: number; n: number }[] = [];
+  const all: { word: number; id: number; n: number }[] = [];
   q.words.forEach((_, wi) => {
     const id = d.items[d.itemOfWord[wi]];
     if (id < 0 || seen.has(id)) return;
     seen.add(id);
     const n = index.postStart[id + 1] - index.postStart[id];
-    if (n > 0) anchors.push({ word: wi, id, n });
+    if (n > 0) all.push({ word: wi, id, n });
   });
-  anchors.sort((a, b) => a.n - b.n);
-  const chosen = anchors.filter((a, i) => i === 0 || a.n <= COMMON_WORD_POSTINGS).slice(0, MAX_ANCHORS);
-  if (!chosen.length) return [];
+  all.sort((a, b) => a.n - b.n);
+  const out: typeof all = [];
+  let budget = 0;
+  for (const a of all) {
+    if (out.length >= SEEDS) break;
+    if (out.length > 0 && budget + a.n > SEED_POSTINGS_BUDGET) break;
+    out.push(a);
+    budget += a.n;
+  }
+  return out;
+}
 
-  const out: Candidate[] = [];
-  const m = d.items.length;
-  const slack = 8 + d.brackets * BRACKET_MAX_WORDS;
+function candidatesFor(index: VerifyIndex, q: ParsedDraftQuote, d: DraftItems): Candidates {
+  const seeds = seedsOf(index, d, q);
+  const result: Candidates = { exact: [], windows: [] };
+  if (!seeds.length) return result;
+  const m = q.words.length;
+  const wordIds = q.words.map((_, wi) => d.items[d.itemOfWord[wi]]);
+
   if (d.hasEllipsis) {
-    // Vote for units (a source quote, else the sentence) holding several anchors.
-    const votes = new Map<string, { mask: number; doc: number; from: number; to: number; quote: Quote | null }>();
-    chosen.forEach((a, ai) => {
-      for (let p = index.postStart[a.id]; p < index.postStart[a.id + 1]; p++) {
+    // Fragments sit anywhere inside one unit: a source quote, else a sentence.
+    // Score each unit by how many distinct draft words it holds.
+    const units = new Map<string, { doc: number; from: number; to: number; quote: Quote | null }>();
+    for (const seed of seeds) {
+      for (let p = index.postStart[seed.id]; p < index.postStart[seed.id + 1]; p++) {
         const pos = index.post[p];
         const doc = docOf(index, pos);
         const words = index.words[doc];
         const local = pos - index.base[doc];
-        const vote = (key: string, from: number, to: number, quote: Quote | null) => {
-          const v = votes.get(key);
-          if (v) v.mask |= 1 << ai;
-          else votes.set(key, { mask: 1 << ai, doc, from, to, quote });
-        };
         const around = quotesAround(words, local);
-        for (const qi of around) vote(`${doc}:q${qi}`, words.quotes[qi].from, words.quotes[qi].to, words.quotes[qi].quote);
+        for (const qi of around) {
+          const key = `${doc}:q${qi}`;
+          if (!units.has(key)) units.set(key, { doc, from: words.quotes[qi].from, to: words.quotes[qi].to, quote: words.quotes[qi].quote });
+        }
         if (!around.length) {
           const [from, to] = unitAt(words, local);
-          vote(`${doc}:s${from}`, from, to, null);
+          const key = `${doc}:s${from}`;
+          if (!units.has(key)) units.set(key, { doc, from, to, quote: null });
         }
       }
+    }
+    const wanted = new Set(wordIds.filter((id) => id >= 0));
+    const scored = [...units.values()].map((u) => {
+      const ids = index.words[u.doc].ids;
+      const present = new Set<number>();
+      for (let i = u.from; i < u.to; i++) if (wanted.has(ids[i])) present.add(ids[i]);
+      return { ...u, n: present.size };
     });
-    const ranked = [...votes.values()].map((v) => ({ ...v, n: popcount(v.mask) })).sort((a, b) => b.n - a.n);
-    pickCandidates(ranked, (v) => out.push({ doc: v.doc, from: v.from, to: v.to, quote: v.quote }));
-    return out;
+    scored.sort((a, b) => b.n - a.n);
+    pickCandidates(scored, (u) => result.windows.push(u));
+    return result;
   }
 
-  // Vote for diagonals: where the anchors line up as in the draft.
-  const total = chosen.reduce((s, a) => s + a.n, 0);
-  const centres = new Float64Array(total);
-  let k = 0;
-  chosen.forEach((a, ai) => {
-    const offset = d.itemOfWord[a.word];
-    for (let p = index.postStart[a.id]; p < index.postStart[a.id + 1]; p++) centres[k++] = (index.post[p] - offset + m) * 8 + ai;
-  });
-  centres.sort();
-  interface Cluster {
-    lo: number;
-    hi: number;
-    mask: number;
-    positions: number[];
-    n: number;
+  // Gap-free (or bracketed) quotes: each seed occurrence fixes where the
+  // draft's first word would sit; score that place by the draft words found
+  // there, allowing a shift of up to two (an added or dropped word, a bracket).
+  const slack = 8 + d.brackets * BRACKET_MAX_WORDS;
+  if (d.brackets === 0) {
+    // Every exact occurrence holds the rarest word at its place, so its
+    // occurrences alone find them all, comparing word for word until a miss.
+    const seed = seeds[0];
+    for (let p = index.postStart[seed.id]; p < index.postStart[seed.id + 1]; p++) {
+      const pos = index.post[p];
+      const doc = docOf(index, pos);
+      const ids = index.words[doc].ids;
+      const local = pos - seed.word - index.base[doc];
+      if (local < 0 || local + m > ids.length) continue;
+      let k = 0;
+      while (k < m && ids[local + k] === wordIds[k]) k++;
+      if (k < m) continue;
+      const placed = exactPlacements(index, doc, local, local + m - 1, q);
+      if (placed) result.exact.push(...placed);
+    }
+    if (result.exact.length) return result;
   }
-  const clusters: Cluster[] = [];
-  let cur: Cluster | null = null;
-  for (let i = 0; i < total; i++) {
-    const ai = centres[i] % 8;
-    const centre = (centres[i] - ai) / 8 - m;
-    const pos = centre + d.itemOfWord[chosen[ai].word];
-    if (cur && centre - cur.hi <= 6) {
-      cur.hi = centre;
-      cur.mask |= 1 << ai;
-      cur.positions.push(pos);
-    } else {
-      cur = { lo: centre, hi: centre, mask: 1 << ai, positions: [pos], n: 0 };
-      clusters.push(cur);
+  const scored: { doc: number; start: number; n: number }[] = [];
+  const seenStarts = new Set<number>();
+  for (const seed of seeds) {
+    for (let p = index.postStart[seed.id]; p < index.postStart[seed.id + 1]; p++) {
+      const pos = index.post[p];
+      const start = pos - seed.word;
+      if (seenStarts.has(start)) continue;
+      seenStarts.add(start);
+      const doc = docOf(index, pos);
+      const ids = index.words[doc].ids;
+      const local = start - index.base[doc];
+      let n = 0;
+      for (let k = 0; k < m; k++) {
+        const at = local + k;
+        const id = wordIds[k];
+        if (at >= 0 && at < ids.length && ids[at] === id) {
+          n++;
+          continue;
+        }
+        for (const shift of SHIFTS) {
+          const s = at + shift;
+          if (s >= 0 && s < ids.length && ids[s] === id) {
+            n++;
+            break;
+          }
+        }
+      }
+      scored.push({ doc, start: local, n });
     }
   }
-  for (const c of clusters) c.n = popcount(c.mask);
-  clusters.sort((a, b) => b.n - a.n);
-  pickCandidates(clusters, (c) => {
-    const doc = docOf(index, c.positions[0]);
-    const words = index.words[doc];
-    const b = index.base[doc];
-    const lo = c.lo - b - slack;
-    const hi = c.hi - b + m + slack;
+  scored.sort((a, b) => b.n - a.n);
+  pickCandidates(scored, (c) => {
+    const words = index.words[c.doc];
     const seenUnits = new Set<number>();
-    let narrative = false;
-    for (const pos of c.positions) {
-      const local = pos - b;
-      if (local < 0 || local >= words.ids.length) continue;
-      const around = quotesAround(words, local);
+    let narrative = -1;
+    for (let k = 0; k < m; k++) {
+      const at = c.start + k;
+      if (at < 0 || at >= words.ids.length || words.ids[at] !== wordIds[k]) continue;
+      const around = quotesAround(words, at);
       for (const qi of around) seenUnits.add(qi);
-      if (!around.length) narrative = true;
+      if (!around.length && narrative < 0) narrative = at;
     }
-    for (const qi of seenUnits) out.push({ doc, from: words.quotes[qi].from, to: words.quotes[qi].to, quote: words.quotes[qi].quote });
-    if (narrative) {
-      const local = c.positions.find((p) => quoteAt(words, p - b) < 0)! - b;
-      const [from, to] = narrativeWindow(words, local, lo, hi);
-      if (to > from) out.push({ doc, from, to, quote: null });
+    if (!seenUnits.size && narrative < 0) narrative = Math.max(0, Math.min(words.ids.length - 1, c.start));
+    for (const qi of seenUnits) result.windows.push({ doc: c.doc, from: words.quotes[qi].from, to: words.quotes[qi].to, quote: words.quotes[qi].quote });
+    if (narrative >= 0) {
+      const [from, to] = narrativeWindow(words, narrative, c.start - slack, c.start + m + slack);
+      if (to > from) result.windows.push({ doc: c.doc, from, to, quote: null });
     }
   });
-  return out;
+  return result;
 }
 
-function popcount(x: number): number {
-  let n = 0;
-  while (x) {
-    x &= x - 1;
-    n++;
+/**
+ * An exact occurrence at article words [first, last]: inside the source
+ * quotes that hold all of it (innermost and the ones around it), or in
+ * narrative when no word of it is quoted; null when it straddles an edge.
+ */
+function exactPlacements(index: VerifyIndex, doc: number, first: number, last: number, q: ParsedDraftQuote): Evaluated[] | null {
+  const words = index.words[doc];
+  const ops = q.words.map((_, k) => ({ op: 'equal' as const, item: k, src: k }));
+  const alignment: Alignment = { cost: 0, equal: q.words.length, equalContent: 0, ops };
+  const out: Evaluated[] = [];
+  let qi = quoteAt(words, first);
+  while (qi >= 0 && words.quotes[qi].to <= last) qi = words.quotes[qi].parent;
+  for (; qi >= 0; qi = words.quotes[qi].parent) {
+    const quote = words.quotes[qi];
+    if (quote.from > first || quote.to <= last) continue;
+    out.push({ doc, from: first, to: last + 1, quote: quote.quote, alignment, first, last, quoteWords: quote.to - quote.from });
   }
-  return n;
+  if (out.length) return out;
+  for (let i = first; i <= last; i++) if (quoteAt(words, i) >= 0) return null;
+  return [{ doc, from: first, to: last + 1, quote: null, alignment, first, last, quoteWords: 0 }];
 }
 
 function pickCandidates<T extends { n: number }>(ranked: T[], take: (t: T) => void): void {
@@ -673,7 +738,7 @@ function evaluate(index: VerifyIndex, d: DraftItems, c: Candidate): Evaluated | 
     last = op.src;
   }
   if (first < 0) return null;
-  return { ...c, alignment, first: c.from + first, last: c.from + last };
+  return { ...c, alignment, first: c.from + first, last: c.from + last, quoteWords: c.quote ? c.to - c.from : 0 };
 }
 
 function isNearMatch(e: Evaluated, draftWords: number): boolean {
@@ -796,9 +861,11 @@ function judge(draftText: string, q: ParsedDraftQuote, index: VerifyIndex, resol
     source: null,
   };
   const d = draftItems(q);
+  const candidates = candidatesFor(index, q, d);
+  if (candidates.exact.length) return judgeAttribution(q, candidates.exact, index, resolve, base);
   const evaluated: Evaluated[] = [];
   const seen = new Set<string>();
-  for (const c of candidatesFor(index, q, d)) {
+  for (const c of candidates.windows) {
     const key = `${c.doc}:${c.from}:${c.to}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -832,7 +899,7 @@ function judgeAttribution(q: ParsedDraftQuote, exact: Evaluated[], index: Verify
   if (named.length) return verified(named[0]);
   const contradicting = inQuotes.filter(judgeable);
   // A short quote contradicts only a source quote of exactly those words.
-  const decisive = q.words.length >= SHORT_QUOTE_WORDS ? contradicting : contradicting.filter((e) => e.to - e.from === q.words.length);
+  const decisive = q.words.length >= SHORT_QUOTE_WORDS ? contradicting : contradicting.filter((e) => e.quoteWords === q.words.length);
   if (decisive.length) {
     return { ...base, kind: 'misattributed', speaker: decisive[0].quote!.speaker, source: sourceRef(index, decisive[0]) };
   }
