@@ -30,7 +30,8 @@ const DESCRIPTION_WORDS = new Set(
    economists economist voters voter residents resident protesters demonstrators friend friends family
    relatives neighbor neighbours neighbors manager director chairman chairwoman president secretary minister
    ambassador envoy diplomat diplomats lawmaker lawmakers senator senators governor mayor judge prosecutors
-   prosecutor authorities officials' military's`.split(/\s+/),
+   prosecutor authorities officials' military's press communications national political chief deputy foreign
+   policy economic senior executive legal spokespeople`.split(/\s+/),
 );
 
 interface Word extends Span {
@@ -96,7 +97,8 @@ function resolveSubject(ctx: AttributionContext, np: Span, paragraph: number): A
   }
   if (lower === 'i' || lower === 'we' || lower === 'you') return null;
   // "a statement", "the new radio ad", "Wednesday": things and times do not speak.
-  const head = lower.split(/\s+/).pop() ?? '';
+  const lastWord = phrase.split(/\s+/).pop() ?? '';
+  const head = /^\p{Lu}/u.test(lastWord) ? '' : lastWord.toLowerCase();
   if (SPEECH_NOUNS.has(head) || /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|evening|night|afternoon|week|year|day|time|winner)$/.test(head)) return null;
   // An organisation, a country or a description ("China", "the State Department", "a spokeswoman").
   const cleaned = phrase.replace(/^(?:the|The)\s+/, '');
@@ -275,7 +277,8 @@ function attributionAfter(ctx: AttributionContext, q: RawQuote, limit: number): 
     const subj = subjectBefore(ctx, words, k);
     // The subject must open the attribution (a lower-case modifier or two may precede it: "super PAC spokeswoman …").
     const lead = subj ? words.filter((w) => w.start < subj.start) : [];
-    if (subj && lead.length <= 2 && lead.every((w) => !NP_BREAKERS.has(w.lower) && !isCue(w.lower))) {
+    const leadOk = lead.length <= 2 ? lead.every((w) => !NP_BREAKERS.has(w.lower) && !isCue(w.lower)) : lead.length <= 4 && lead.every((w) => /^\p{Lu}/u.test(w.text) || DESCRIPTION_WORDS.has(w.lower));
+    if (subj && leadOk) {
       return withCue(resolveSubject(ctx, lead.length ? { start: words[0].start, end: subj.end } : subj, q.paragraph), words[k].text);
     }
     break;
@@ -299,15 +302,15 @@ function attributionBefore(ctx: AttributionContext, q: RawQuote, from: number): 
     // Too far from the quote: the cue belongs to something else.
     if (words.length - k > 14) break;
     let subj = subjectBefore(ctx, words, k);
-    if (!subj && k > 0 && /,\s*$/.test(text.slice(words[k - 1].end, words[k].start)) && /ing$/.test(words[k].lower)) {
-      subj = sentenceSubject(ctx, words, k);
-    }
+    const participle = /ing$/.test(words[k].lower) && k > 0 && /,\s*$/.test(text.slice(words[k - 1].end, words[k].start));
+    // "… outlined his plan and vowed to …": a second verb shares the sentence's subject.
+    const coordinated = k > 0 && words[k - 1].lower === 'and';
+    if (!subj && (participle || coordinated)) subj = sentenceSubject(ctx, words, k);
     if (subj) {
       const a = resolveSubject(ctx, subj, q.paragraph);
       // A participle ("…, saying “…”") is trusted only with a named or pronoun subject:
       // on PolNeAR train, descriptions found that way were right 8 times in 36.
-      const participle = /ing$/.test(words[k].lower);
-      if (a && (!participle || isPersonOrPronoun(ctx, a))) return { ...a, cue: words[k].text };
+      if (a && (!(participle || coordinated || /ing$/.test(words[k].lower)) || isPersonOrPronoun(ctx, a))) return { ...a, cue: words[k].text };
     }
   }
   // "Caddell: “…" — a name and a colon right before the quote.
@@ -319,6 +322,17 @@ function attributionBefore(ctx: AttributionContext, q: RawQuote, from: number): 
     if (m && m.name) return { speaker: m.name, speakerMention: { start: m.start, end: m.end }, cue: ':' };
   }
   return null;
+}
+
+/** A transcript line quoted whole: `"PENCE: Well, look, …`. The label names the speaker. */
+function transcriptLabel(ctx: AttributionContext, q: RawQuote): Attribution | null {
+  const m = /^([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s/.exec(ctx.text.slice(q.start, q.start + 40));
+  if (!m || m[1].length < 2) return null;
+  const label = m[1];
+  const span = { start: q.start, end: q.start + label.length };
+  const surname = label.split(' ').pop()!.toLowerCase();
+  const people = [...ctx.personByName.values()].filter((p) => p.surname.toLowerCase() === surname || p.name.toLowerCase() === label.toLowerCase());
+  return { speaker: people.length === 1 ? people[0].name : null, speakerMention: span, cue: ':' };
 }
 
 /** The speaker of a paragraph that ends in a colon introducing the next one. */
@@ -365,7 +379,7 @@ export function attributeQuotes(ctx: AttributionContext, raw: RawQuote[]): Attri
       break;
     }
     const limit = Math.min(next ? next.open : para.end, Math.max(sentenceEnd, q.close));
-    let a = attributionAfter(ctx, q, limit) ?? attributionBefore(ctx, q, from);
+    let a = transcriptLabel(ctx, q) ?? attributionAfter(ctx, q, limit) ?? attributionBefore(ctx, q, from);
     if (!a && q.continued && results.length > 0) a = { ...results[results.length - 1] };
     // A paragraph introduced by the previous one ("Cruz continued:", "… said in a statement:").
     if (!a && q.open === para.start && q.paragraph > 0) a = introducedBy(ctx, q.paragraph - 1);
