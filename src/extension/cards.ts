@@ -18,39 +18,48 @@ function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+/** A long quote is cut on the card (never in a citation): the card must fit the screen. */
+const CARD_QUOTE_CHARS = 220;
+
+function cardQuote(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= CARD_QUOTE_CHARS ? flat : `${flat.slice(0, CARD_QUOTE_CHARS - 1).trimEnd()}…`;
+}
+
 export function appendPerson(md: vscode.MarkdownString, indexer: SourceIndexer, person: PersonEntry): void {
   md.appendMarkdown(`**${inert(person.name)}**`);
   if (person.titles.length > 0) md.appendMarkdown(` — ${person.titles.map(inert).join('; ')}`);
   md.appendMarkdown('\n\n');
 
+  // Where: each source with how often it names them, linked to the first mention there.
   const mentionCount = new Map<string, number>();
   for (const m of person.mentions) mentionCount.set(m.path, (mentionCount.get(m.path) ?? 0) + 1);
-  md.appendMarkdown(
-    `${inert(`${plural(person.quotes.length, 'quote')}, ${plural(person.mentions.length, 'mention')} in ${plural(person.articles.length, 'source')}`)}\n\n`,
-  );
+  const places = [...person.articles].sort((a, b) => (mentionCount.get(b.path) ?? 0) - (mentionCount.get(a.path) ?? 0));
+  md.appendMarkdown(inert(`Mentioned ${plural(person.mentions.length, 'time')} in ${plural(places.length, 'source')}`));
+  md.appendMarkdown(places.length > 0 ? ':' : '.');
+  places.slice(0, MAX_PLACES).forEach((article, i) => {
+    const count = mentionCount.get(article.path) ?? 0;
+    const first = person.mentions.find((m) => m.path === article.path);
+    const label = `${whereFrom(indexer, article)}${places.length > 1 ? ` ×${count}` : ''}`;
+    md.appendMarkdown(i === 0 ? ' ' : ' · ');
+    md.appendMarkdown(first ? commandLink(label, 'sourcebook.openSource', { path: first.path, start: first.start, end: first.end }, 'Open the first mention') : inert(label));
+  });
+  if (places.length > MAX_PLACES) md.appendMarkdown(inert(` …and ${places.length - MAX_PLACES} more`));
+  md.appendMarkdown('\n\n');
 
+  if (person.quotes.length === 0) {
+    md.appendMarkdown(inert('No direct quotes in the sources.'));
+    return;
+  }
+  md.appendMarkdown(`${inert(plural(person.quotes.length, 'quote'))}:\n\n`);
   for (const quote of person.quotes.slice(0, MAX_QUOTES)) {
-    md.appendMarkdown(`> “${inert(quote.text)}”  \n> — ${inert(whereFrom(indexer, quote.article))}  \n> `);
+    md.appendMarkdown(`- “${inert(cardQuote(quote.text))}” — ${inert(`${quote.article.meta.outlet ?? 'unknown outlet'}, ${quote.article.meta.date ?? 'undated'}`)} · `);
     md.appendMarkdown(commandLink('Insert', 'sourcebook.insertCitation', { quoteId: quote.id }, 'Insert this quote with its attribution'));
     md.appendMarkdown(' · ');
-    md.appendMarkdown(commandLink('Open in source', 'sourcebook.openSource', { quoteId: quote.id }, 'Show the quote in its article'));
-    md.appendMarkdown('\n\n');
+    md.appendMarkdown(commandLink('Open', 'sourcebook.openSource', { quoteId: quote.id }, 'Show the quote in its article'));
+    md.appendMarkdown('\n');
   }
-  if (person.quotes.length > MAX_QUOTES) md.appendMarkdown(`${inert(`…and ${person.quotes.length - MAX_QUOTES} more (Sourcebook: Search Quotes)`)}\n\n`);
-
-  const places = [...person.articles].sort((a, b) => (mentionCount.get(b.path) ?? 0) - (mentionCount.get(a.path) ?? 0));
-  if (places.length > 0) {
-    md.appendMarkdown('Mentioned in:\n\n');
-    for (const article of places.slice(0, MAX_PLACES)) {
-      const count = mentionCount.get(article.path) ?? 0;
-      const first = person.mentions.find((m) => m.path === article.path);
-      const label = `${whereFrom(indexer, article)}: ${plural(count, 'time')}`;
-      md.appendMarkdown('- ');
-      md.appendMarkdown(first ? commandLink(label, 'sourcebook.openSource', { path: first.path, start: first.start, end: first.end }, 'Open the first mention') : inert(label));
-      md.appendMarkdown('\n');
-    }
-    if (places.length > MAX_PLACES) md.appendMarkdown(`- ${inert(`…and ${places.length - MAX_PLACES} more sources`)}\n`);
-  }
+  if (person.quotes.length > MAX_QUOTES) md.appendMarkdown(`- ${inert(`…and ${person.quotes.length - MAX_QUOTES} more (Sourcebook: Search Quotes)`)}\n`);
 }
 
 export function personCard(indexer: SourceIndexer, people: PersonEntry[], written: string): vscode.MarkdownString {

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { Deps } from './deps';
 import { describeError, SourceIndexer } from './indexer';
 import { Verifier } from './verifier';
+import { GlobalStorageArticleCache } from './articleCache';
 import * as completion from './features/completion';
 import * as definition from './features/definition';
 import * as diagnostics from './features/diagnostics';
@@ -41,7 +42,8 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('Sourcebook', { log: true });
   context.subscriptions.push(log);
-  const indexer = new SourceIndexer(context.extensionUri, log);
+  // Parsed articles survive restarts in global storage: only changed files are parsed again.
+  const indexer = new SourceIndexer(context.extensionUri, log, new GlobalStorageArticleCache(context.globalStorageUri));
   context.subscriptions.push(indexer);
   const deps: Deps = { indexer, log, verifier: new Verifier(indexer, log) };
 

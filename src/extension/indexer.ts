@@ -91,6 +91,8 @@ export class SourceIndexer implements vscode.Disposable {
   readonly onDidChangeProgress = this.progressEmitter.event;
 
   private cacheLoaded = false;
+  /** Rebuild Index means "read everything again": the cache is not trusted until it is done. */
+  private bypassCache = false;
   private cacheSaveTimer: ReturnType<typeof setTimeout> | undefined;
   private cacheHits = 0;
 
@@ -130,7 +132,12 @@ export class SourceIndexer implements vscode.Disposable {
   async rebuild(): Promise<void> {
     this.started = true;
     this.resetWatchers();
-    await this.scan(true);
+    this.bypassCache = true;
+    try {
+      await this.scan(true);
+    } finally {
+      this.bypassCache = false;
+    }
   }
 
   get currentProgress(): IndexProgress {
@@ -377,7 +384,7 @@ export class SourceIndexer implements vscode.Disposable {
     try {
       const path = articlePath(uri);
       // The cached reading is used only for the very same file (size, mtime, length).
-      const restored = this.cache?.restore(path, stamp, decoded.text) ?? null;
+      const restored = this.bypassCache ? null : (this.cache?.restore(path, stamp, decoded.text) ?? null);
       if (restored) this.cacheHits++;
       const article = restored ?? parseArticle(path, decoded.text);
       this.index.setArticle(article);

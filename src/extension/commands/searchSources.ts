@@ -7,6 +7,12 @@ import type { Deps } from '../deps';
 import { applyCitation, captureTarget } from '../insertion';
 import { PICKER_LIMIT, plain, shorten, showPicker } from '../picker';
 
+function selectedText(): string {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || editor.selection.isEmpty) return '';
+  return editor.document.getText(editor.selection).replace(/\s+/g, ' ').trim().slice(0, 200);
+}
+
 export function register(context: vscode.ExtensionContext, deps: Deps): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('sourcebook.searchSources', () => {
@@ -15,7 +21,8 @@ export function register(context: vscode.ExtensionContext, deps: Deps): void {
       return showPicker<SentenceRef>(deps.indexer, {
         title: 'Sourcebook: Search Sources',
         placeholder: 'Words of a sentence in the sources, or the outlet',
-        initialQuery: '',
+        // Selected words are the likeliest search: start with them.
+        initialQuery: selectedText(),
         emptyMessage: 'No sentence matches.',
         search: (query) => index.searchSentences(query, PICKER_LIMIT),
         toItem: (ref) => ({

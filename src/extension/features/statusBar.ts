@@ -3,6 +3,10 @@
 import * as vscode from 'vscode';
 import type { Deps } from '../deps';
 
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 export function register(context: vscode.ExtensionContext, deps: Deps): void {
   const item = vscode.window.createStatusBarItem('sourcebook.status', vscode.StatusBarAlignment.Left, 100);
   item.name = 'Sourcebook';
@@ -15,7 +19,7 @@ export function register(context: vscode.ExtensionContext, deps: Deps): void {
       return;
     }
     const stats = deps.indexer.index.stats();
-    item.text = `$(quote) ${stats.sources} sources · ${stats.quotes} quotes`;
+    item.text = `$(quote) ${count(stats.sources, 'source')} · ${count(stats.quotes, 'quote')}`;
     item.tooltip = `Sourcebook: ${stats.sources} sources, ${stats.quotes} quotes, ${stats.people} people. Click to search quotes.`;
   };
   // The count waits for the first read; until then say so instead of "0 sources".
