@@ -267,15 +267,22 @@ function main(): void {
   console.log(`verify time per article draft: median ${median(times).toFixed(2)} ms, max ${Math.max(...times).toFixed(2)} ms (${times.length} drafts)`);
   if (verbose) for (const line of misses) console.log('  miss: ' + line);
 
-  if (scale > 0) scaleBench(articles, scale);
+  if (scale > 0) {
+    // More distinct articles make the scale test less repetitive: add the
+    // train split when it sits beside the dev split.
+    const train = path.resolve(folder, '..', '..', 'train', 'text');
+    const extra = fs.existsSync(train) && path.resolve(folder) !== train ? loadSources([train]).articles : [];
+    scaleBench(articles, extra, scale);
+  }
 }
 
-/** A 2,000-word draft with 20 quotes against `target` articles (the dev set cloned). */
-function scaleBench(articles: Article[], target: number): void {
+/** A 2,000-word draft with 20 quotes against `target` articles (dev + train, cloned up to the target). */
+function scaleBench(articles: Article[], extra: Article[], target: number): void {
+  const pool = [...articles, ...extra];
   const clones: Article[] = [];
   for (let i = 0; clones.length < target; i++) {
-    const a = articles[i % articles.length];
-    clones.push({ ...a, path: `${a.path}#${Math.floor(i / articles.length)}` });
+    const a = pool[i % pool.length];
+    clones.push(i < pool.length ? a : { ...a, path: `${a.path}#${Math.floor(i / pool.length)}` });
   }
   const source = articleSource(clones);
   let t0 = performance.now();
@@ -302,7 +309,7 @@ function scaleBench(articles: Article[], target: number): void {
   }
   const kinds = findings.reduce<Record<string, number>>((acc, f) => ((acc[f.kind] = (acc[f.kind] ?? 0) + 1), acc), {});
   console.log('');
-  console.log(`scale: ${clones.length} articles (dev set cloned), index build ${buildMs.toFixed(0)} ms, heap ${(process.memoryUsage().heapUsed / 1048576).toFixed(0)} MB`);
+  console.log(`scale: ${clones.length} articles (${pool.length} distinct, cloned), index build ${buildMs.toFixed(0)} ms, heap ${(process.memoryUsage().heapUsed / 1048576).toFixed(0)} MB`);
   console.log(`scale: ${wordSpans(draft).length}-word draft, ${findings.length} quotes found (${JSON.stringify(kinds)}): verify median ${median(runs).toFixed(1)} ms, max ${Math.max(...runs).toFixed(1)} ms over ${runs.length} runs`);
 }
 

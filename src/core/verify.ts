@@ -22,7 +22,7 @@
 // after one file changes re-reads only that file.
 
 import { Article, Quote } from './types';
-import { NameResolver, ParsedDraftQuote, WordToken, parseDraft, sourceWords } from './draft';
+import { NameResolver, ParsedDraftQuote, WordToken, normWord, parseDraft, sourceWords } from './draft';
 
 export { findDraftQuotes, parseDraft } from './draft';
 export type { DraftQuote, DraftAttribution } from './draft';
@@ -125,23 +125,64 @@ interface ArticleWords {
 
 const articleWordsCache = new WeakMap<Article, ArticleWords>();
 
-function firstWordAtOrAfter(tokens: WordToken[], offset: number): number {
+const SOURCE_WORD = /\p{N}+(?:[.,:]\p{N}+)*(?:['’][\p{L}]+)?|[\p{L}\p{N}]+(?:['’‘][\p{L}\p{N}]+)*|%/gu;
+
+/** Word ids with offsets, as `sourceWords` reads them, without an object per word (indexing speed). */
+function scanArticleWords(text: string): { ids: Int32Array; starts: Int32Array; ends: Int32Array; length: number } {
+  const lower = text.toLowerCase();
+  // Lower-casing keeps offsets unless a letter changes length (rare, e.g. "İ"): then fold word by word.
+  const scan = lower.length === text.length ? lower : text;
+  const folded = scan === lower;
+  let cap = Math.max(16, text.length >> 2);
+  let ids = new Int32Array(cap);
+  let starts = new Int32Array(cap);
+  let ends = new Int32Array(cap);
+  let n = 0;
+  const re = new RegExp(SOURCE_WORD.source, 'gu');
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(scan)) !== null) {
+    if (n === cap) {
+      cap *= 2;
+      const grow = (a: Int32Array) => {
+        const b = new Int32Array(cap);
+        b.set(a);
+        return b;
+      };
+      ids = grow(ids);
+      starts = grow(starts);
+      ends = grow(ends);
+    }
+    let w = m[0];
+    if (w === '%') w = 'percent';
+    else {
+      if (!folded) w = w.toLowerCase();
+      if (w.indexOf('’') >= 0 || w.indexOf('‘') >= 0) w = normWord(w);
+    }
+    ids[n] = wordId(w);
+    starts[n] = m.index;
+    ends[n] = m.index + m[0].length;
+    n++;
+  }
+  return { ids: ids.slice(0, n), starts: starts.subarray(0, n), ends: ends.subarray(0, n), length: n };
+}
+
+function firstAtOrAfter(values: Int32Array, offset: number): number {
   let lo = 0;
-  let hi = tokens.length;
+  let hi = values.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (tokens[mid].start < offset) lo = mid + 1;
+    if (values[mid] < offset) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
-function firstWordEndingAfter(tokens: WordToken[], offset: number): number {
+function firstAfter(values: Int32Array, offset: number): number {
   let lo = 0;
-  let hi = tokens.length;
+  let hi = values.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (tokens[mid].end <= offset) lo = mid + 1;
+    if (values[mid] <= offset) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -150,17 +191,16 @@ function firstWordEndingAfter(tokens: WordToken[], offset: number): number {
 function wordsOfArticle(article: Article): ArticleWords {
   const cached = articleWordsCache.get(article);
   if (cached) return cached;
-  const tokens = sourceWords(article.text);
-  const ids = new Int32Array(tokens.length);
-  for (let i = 0; i < tokens.length; i++) ids[i] = wordId(tokens[i].norm);
+  const tokens = scanArticleWords(article.text);
+  const ids = tokens.ids;
   const quotes = [...article.quotes]
     .sort((a, b) => a.start - b.start)
-    .map((quote) => ({ quote, from: firstWordAtOrAfter(tokens, quote.start), to: firstWordEndingAfter(tokens, quote.end), parent: -1 }))
+    .map((quote) => ({ quote, from: firstAtOrAfter(tokens.starts, quote.start), to: firstAfter(tokens.ends, quote.end), parent: -1 }))
     .filter((q) => q.to > q.from)
     .slice(0, 32000);
   // Quotes may nest (a transcript quoting a headline): paint outer ones first
   // so each word knows its innermost quote, and link each to its encloser.
-  const quoteOfWord = new Int16Array(tokens.length).fill(-1);
+  const quoteOfWord = new Int16Array(ids.length).fill(-1);
   const byLength = quotes.map((_, i) => i).sort((a, b) => quotes[b].to - quotes[b].from - (quotes[a].to - quotes[a].from));
   for (const qi of byLength) {
     const q = quotes[qi];
@@ -171,8 +211,8 @@ function wordsOfArticle(article: Article): ArticleWords {
   const spans = article.sentences.length ? article.sentences : article.paragraphs.length ? article.paragraphs : [{ start: 0, end: article.text.length }];
   const units = new Int32Array(spans.length * 2);
   spans.forEach((s, i) => {
-    units[2 * i] = firstWordAtOrAfter(tokens, s.start);
-    units[2 * i + 1] = firstWordEndingAfter(tokens, s.end);
+    units[2 * i] = firstAtOrAfter(tokens.starts, s.start);
+    units[2 * i + 1] = firstAfter(tokens.ends, s.end);
   });
   const result = { ids, quotes, quoteOfWord, units };
   articleWordsCache.set(article, result);

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { Article, ArticlePerson, Quote } from '../../src/core/types';
 import { Finding, FindingKind, QuoteSource, articleSource, verifyDraft } from '../../src/core/verify';
@@ -237,5 +238,68 @@ describe('verifyDraft: findings', () => {
   it('keeps the finding kinds within the contract', () => {
     const kinds = new Set<Finding['kind']>(['verified', 'misquote', 'misattributed', 'unsourced']);
     for (const c of CASES) for (const f of verifyDraft(c.draft, sources)) assert.ok(kinds.has(f.kind));
+  });
+});
+
+describe('verifyDraft with the project index and reader', () => {
+  it('accepts a SourceIndex as its QuoteSource', async () => {
+    const { SourceIndex } = await import('../../src/core/sourceIndex');
+    const index = new SourceIndex();
+    index.setArticle(harbor);
+    index.setArticle(school);
+    const [f] = verifyDraft('“Every storm season we hold our breath,” Ortiz said.', index);
+    assert.equal(f.kind, 'misattributed');
+    assert.equal(f.speaker, 'Ruth Abara');
+  });
+});
+
+describe('sourcebook verify (CLI)', () => {
+  const seedDraft = (body: string) => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sb-verify-')), 'draft.md');
+    fs.writeFileSync(file, body);
+    return file;
+  };
+  async function cli(argv: string[]) {
+    const { run } = await import('../../src/cli/commands/verify');
+    const { main } = await import('../../src/cli/main');
+    let stdout = '';
+    let stderr = '';
+    const io = { stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t) };
+    assert.equal(typeof run, 'function');
+    const code = await main(['verify', ...argv], io);
+    return { code, stdout, stderr };
+  }
+
+  it('exits 0 and reports a verified quote in JSON', async () => {
+    const draft = seedDraft('The talks “were candid, they were substantive,” State Department spokesman Ned Price said.\n');
+    const { code, stdout } = await cli(['--json', draft]);
+    assert.equal(code, 0);
+    const json = JSON.parse(stdout) as { findings: Finding[] };
+    assert.equal(json.findings.length, 1);
+    assert.equal(json.findings[0].kind, 'verified');
+    assert.equal(json.findings[0].speaker, 'Ned Price');
+    assert.ok(json.findings[0].source && /000_0af8d4bc5d39ec79\.txt$/.test(json.findings[0].source.path));
+  });
+
+  it('exits 1 on a misquote and prints file:line:column', async () => {
+    const draft = seedDraft('# Draft\n\nPrice said the talks “were candid, they were not substantive.”\n');
+    const { code, stdout } = await cli([draft]);
+    assert.equal(code, 1);
+    assert.match(stdout, /draft\.md:3:23 misquote: .*were candid, they were substantive/);
+  });
+
+  it('exits 3 with a clear message for a missing or binary draft', async () => {
+    const missing = await cli(['/nonexistent/draft.md']);
+    assert.equal(missing.code, 3);
+    assert.match(missing.stderr, /no such draft/);
+    const binary = seedDraft('');
+    fs.writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1, 2, 3]));
+    const bad = await cli([binary]);
+    assert.equal(bad.code, 3);
+    assert.match(bad.stderr, /not a text draft/);
+  });
+
+  it('exits 2 without a draft', async () => {
+    assert.equal((await cli([])).code, 2);
   });
 });
