@@ -66,9 +66,11 @@ function gc(): void {
   }
 }
 
+/** The JavaScript heap plus typed-array backing stores (which live outside it but are the index's too). */
 function heapMB(): number {
   gc();
-  return process.memoryUsage().heapUsed / 1e6;
+  const m = process.memoryUsage();
+  return (m.heapUsed + m.arrayBuffers) / 1e6;
 }
 
 const round = (x: number | null, digits = 2): number | null => (x === null || !Number.isFinite(x) ? null : Math.round(x * 10 ** digits) / 10 ** digits);

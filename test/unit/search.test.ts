@@ -1,0 +1,138 @@
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { WordIndex, searchIndex, RankFields } from '../../src/core/search';
+import { foldText, words } from '../../src/core/text';
+
+/** A small index over plain strings: item id = position in the list. */
+function indexOf(items: string[], contexts: string[] = []): { index: WordIndex; search: (q: string, limit?: number) => number[] } {
+  const index = new WordIndex({ pairs: true });
+  items.forEach((text, i) => {
+    const id = index.allocate();
+    assert.equal(id, i);
+    index.addText(id, text);
+    if (contexts[i]) index.addWords(id, words(contexts[i]));
+  });
+  const fields = (id: number): RankFields => ({ text: foldText(items[id]), context: foldText(contexts[id] ?? '') });
+  return { index, search: (q, limit = 5) => searchIndex(index, q, fields, { limit }).map((r) => r.id) };
+}
+
+const QUOTES = [
+  'were candid, they were substantive.',
+  'would continue to compete vigorously, stand up for US interests and values',
+  'in-depth and constructive,',
+  'properly handling issues in bilateral relations including the Taiwan question',
+  'We are candid about the risks, and they were real.',
+  'China’s economy is slowing, officials said.',
+  'The café reopened after the storm.',
+];
+const WHO = ['Ned Price State Department spokesman Bloomberg', 'Ned Price Bloomberg', 'China Bloomberg', 'Wang Wenbin Bloomberg', 'Jane Doe AP', 'Li Wei Reuters', 'Sam Smith AP'];
+
+describe('search: inverted index + fuse.js', () => {
+  const { search, index } = indexOf(QUOTES, WHO);
+
+  it('an exact three-word fragment ranks its quote first', () => {
+    assert.equal(search('they were substantive')[0], 0);
+    assert.equal(search('compete vigorously, stand')[0], 1);
+    assert.equal(search('candid about the')[0], 4);
+  });
+
+  it('words out of order and across quote and speaker ("Price candid")', () => {
+    assert.equal(search('candid substantive')[0], 0);
+    assert.equal(search('Price candid')[0], 0);
+  });
+
+  it('tolerates one typo per word (substitution, deletion, insertion, transposition)', () => {
+    assert.equal(search('substantiev')[0], 0);
+    assert.equal(search('vigorusly')[0], 1);
+    assert.equal(search('bilatteral relations')[0], 3);
+    assert.equal(search('cnadid substantive')[0], 0);
+  });
+
+  it('treats the word being typed as a prefix', () => {
+    assert.equal(search('bilat')[0], 3);
+    assert.equal(search('compete vig')[0], 1);
+    // Followed by a space, the word is complete: "bilat " is not a word here.
+    assert.ok(!search('bilat ').includes(3));
+  });
+
+  it('folds case, accents and curly apostrophes', () => {
+    assert.equal(search('cafe reopened')[0], 6);
+    assert.equal(search("China's economy")[0], 5);
+    assert.equal(search('CHINAS ECONOMY')[0], 5);
+  });
+
+  it('finds by outlet and title words', () => {
+    assert.equal(search('Reuters')[0], 5);
+    assert.ok(search('spokesman').includes(0));
+  });
+
+  it('an empty query lists the first items in order; limit is respected', () => {
+    assert.deepEqual(search('', 3), [0, 1, 2]);
+    assert.equal(search('the', 2).length <= 2, true);
+  });
+
+  it('nothing matches nonsense', () => {
+    assert.deepEqual(search('xyzzyq plugh'), []);
+  });
+
+  it('removed items are never returned, and compaction keeps the rest', () => {
+    const { index: ix, search: s } = indexOf(QUOTES, WHO);
+    ix.remove(0);
+    assert.ok(!s('were substantive').includes(0));
+    assert.deepEqual(s('', 2), [1, 2]);
+    ix.compact();
+    assert.equal(s('vigorously')[0], 1);
+    assert.equal(ix.size(), QUOTES.length - 1);
+  });
+
+  it('items added after a search are found (sorted vocabulary and caches stay right)', () => {
+    const local = new WordIndex();
+    const texts = ['alpha beta gamma'];
+    const fields = (id: number): RankFields => ({ text: foldText(texts[id]), context: '' });
+    local.addText(local.allocate(), texts[0]);
+    assert.deepEqual(searchIndex(local, 'zulu', fields, { limit: 5 }), []);
+    assert.deepEqual(searchIndex(local, 'alp', fields, { limit: 5 }).map((r) => r.id), [0]);
+    texts.push('alpine zulu');
+    local.addText(local.allocate(), texts[1]);
+    assert.deepEqual(searchIndex(local, 'zulu', fields, { limit: 5 }).map((r) => r.id), [1]);
+    assert.deepEqual(searchIndex(local, 'alp', fields, { limit: 5 }).map((r) => r.id).sort(), [0, 1]);
+  });
+
+  it('scores are in [0, 1] and sorted best first', () => {
+    const r = searchIndex(index, 'were candid', (id) => ({ text: foldText(QUOTES[id]), context: foldText(WHO[id]) }), { limit: 10 });
+    assert.ok(r.length >= 2);
+    for (let i = 0; i < r.length; i++) {
+      assert.ok(r[i].score >= 0 && r[i].score <= 1);
+      if (i > 0) assert.ok(r[i - 1].score >= r[i].score);
+    }
+  });
+});
+
+describe('search: properties on generated corpora', () => {
+  // Distinct made-up words so that fragments are unique, as in the benchmark's sample.
+  const word = fc.stringMatching(/^[a-z]{5,9}$/);
+  it('a three-word fragment of an item whose words are unique ranks it first', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(word, { minLength: 30, maxLength: 60 }), fc.nat(), (vocab, pick) => {
+        const items: string[] = [];
+        for (let i = 0; i + 5 <= vocab.length; i += 5) items.push(vocab.slice(i, i + 5).join(' '));
+        const { search } = indexOf(items);
+        const target = pick % items.length;
+        const w = items[target].split(' ');
+        assert.equal(search(w.slice(1, 4).join(' '))[0], target);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('never throws and respects the limit on any query', () => {
+    const { search } = indexOf(QUOTES, WHO);
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), fc.integer({ min: 0, max: 10 }), (q, limit) => {
+        const r = search(q, limit);
+        assert.ok(r.length <= limit);
+        assert.equal(new Set(r).size, r.length);
+      }),
+    );
+  });
+});

@@ -1,0 +1,207 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { SourceIndex } from '../../src/core/sourceIndex';
+import { parseArticle } from '../../src/core/article';
+import { decodeSource } from '../../src/core/decode';
+import { formatCitation } from '../../src/core/citation';
+import type { Article, ArticlePerson, Quote } from '../../src/core/types';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const SEED = path.join(ROOT, 'seeds', '000_0af8d4bc5d39ec79.txt');
+
+interface FakePerson {
+  name: string;
+  titles?: string[];
+  aliases?: string[];
+  surname?: string;
+  surnameFirst?: boolean;
+}
+
+/** A hand-built article: quotes are found in the text by their words, people mentioned where named. */
+function fakeArticle(p: string, text: string, opts: { people?: FakePerson[]; quotes?: [string, string | null][]; outlet?: string | null; contributors?: string[]; others?: string[] }): Article {
+  const people: ArticlePerson[] = (opts.people ?? []).map((fp) => {
+    const surname = fp.surname ?? fp.name.split(' ').pop() ?? fp.name;
+    const mentions = [];
+    for (let at = text.indexOf(fp.name); at >= 0; at = text.indexOf(fp.name, at + 1)) mentions.push({ start: at, end: at + fp.name.length, name: fp.name });
+    return { name: fp.name, titles: fp.titles ?? [], aliases: fp.aliases ?? [surname], mentions, surnameFirst: !!fp.surnameFirst, surname };
+  });
+  const quotes: Quote[] = (opts.quotes ?? []).map(([words, speaker], i) => {
+    const start = text.indexOf(words);
+    assert.ok(start >= 0, `fake quote not in text: ${words}`);
+    return { id: `${p}#${i}`, text: words, start, end: start + words.length, speaker, speakerMention: null, cue: 'said', paragraph: 0 };
+  });
+  const sentences = [];
+  const re = /[^.!?]+[.!?]+/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) sentences.push({ start: m.index, end: m.index + m[0].length, paragraph: 0 });
+  return {
+    path: p,
+    text,
+    meta: { outlet: opts.outlet === undefined ? 'Bloomberg' : opts.outlet, date: '2022', title: null, url: null, contributors: opts.contributors ?? [] },
+    paragraphs: [{ start: 0, end: text.length }],
+    sentences,
+    people,
+    quotes,
+    otherSpeakers: opts.others ?? [],
+  };
+}
+
+const A = fakeArticle(
+  '/s/a.txt',
+  'State Department spokesman Ned Price said the talks “were candid, they were substantive.” Foreign Ministry spokesman Wang Wenbin said China wants “stable ties.” China described them as “in-depth.” By Jane Writer.',
+  {
+    people: [
+      { name: 'Ned Price', titles: ['State Department spokesman'], aliases: ['Price', 'Price’s'] },
+      { name: 'Wang Wenbin', titles: ['Foreign Ministry spokesman'], surname: 'Wang', surnameFirst: true, aliases: ['Wang'] },
+      { name: 'Jane Writer' },
+    ],
+    quotes: [
+      ['were candid, they were substantive.', 'Ned Price'],
+      ['stable ties.', 'Wang Wenbin'],
+      ['in-depth.', 'China'],
+    ],
+    contributors: ['Jane Writer'],
+    others: ['China'],
+  },
+);
+const B = fakeArticle('/s/b.txt', 'Foreign Minister Wang Yi met Ned Price, a spokesman, in Bali. Price said the meeting was “useful.”', {
+  people: [
+    { name: 'Wang Yi', titles: ['Foreign Minister'], surname: 'Wang', surnameFirst: true, aliases: ['Wang'] },
+    { name: 'Ned Price', titles: ['spokesman'], aliases: ['Price'] },
+  ],
+  quotes: [['useful.', 'Ned Price']],
+  outlet: 'AP',
+});
+
+function build(...articles: Article[]): SourceIndex {
+  const ix = new SourceIndex();
+  for (const a of articles) ix.setArticle(a);
+  return ix;
+}
+
+describe('SourceIndex: people merged across articles', () => {
+  it('merges a person’s titles, quotes, mentions and articles by canonical name', () => {
+    const price = build(A, B).person('Ned Price');
+    assert.ok(price);
+    assert.deepEqual(price.titles, ['State Department spokesman', 'spokesman']);
+    assert.deepEqual(
+      price.quotes.map((q) => q.text),
+      ['were candid, they were substantive.', 'useful.'],
+    );
+    assert.deepEqual(price.articles.map((a) => a.path), ['/s/a.txt', '/s/b.txt']);
+    assert.equal(price.mentions.length, 2);
+    assert.equal(price.kind, 'person');
+    assert.equal(price.surname, 'Price');
+  });
+
+  it('leaves out contributors and organisations from people(), but knows the organisation as a speaker', () => {
+    const ix = build(A, B);
+    const names = ix.people().map((p) => p.name);
+    assert.deepEqual(names.sort(), ['Ned Price', 'Wang Wenbin', 'Wang Yi']);
+    const china = ix.person('China');
+    assert.ok(china);
+    assert.equal(china.kind, 'organization');
+    assert.deepEqual(china.quotes.map((q) => q.text), ['in-depth.']);
+    assert.deepEqual(ix.stats(), { sources: 2, quotes: 4, people: 3 });
+  });
+
+  it('removing an article removes its contributions; replacing does not duplicate', () => {
+    const ix = build(A, B);
+    ix.setArticle(B);
+    assert.equal(ix.person('Ned Price')?.quotes.length, 2);
+    ix.removeArticle('/s/b.txt');
+    assert.deepEqual(ix.person('Ned Price')?.titles, ['State Department spokesman']);
+    assert.equal(ix.person('Wang Yi'), undefined);
+    assert.deepEqual(ix.lookupName('Wang').map((p) => p.name), ['Wang Wenbin']);
+    assert.equal(ix.quoteById('/s/b.txt#0'), undefined);
+    assert.equal(ix.searchQuotes('useful').length, 0);
+    assert.deepEqual(ix.stats(), { sources: 1, quotes: 3, people: 2 });
+  });
+});
+
+describe('SourceIndex.lookupName (hover)', () => {
+  const ix = build(A, B);
+  const names = (t: string): string[] => ix.lookupName(t).map((p) => p.name).sort();
+
+  it('full name, surname, possessive, "Title Name"', () => {
+    assert.deepEqual(names('Ned Price'), ['Ned Price']);
+    assert.deepEqual(names('Price'), ['Ned Price']);
+    assert.deepEqual(names('Price’s'), ['Ned Price']);
+    assert.deepEqual(names("Price's"), ['Ned Price']);
+    assert.deepEqual(names('State Department spokesman Ned Price'), ['Ned Price']);
+  });
+
+  it('an ambiguous surname gives every candidate, unless a title picks one', () => {
+    assert.deepEqual(names('Wang'), ['Wang Wenbin', 'Wang Yi']);
+    assert.deepEqual(names('Foreign Minister Wang'), ['Wang Yi']);
+    assert.deepEqual(names('Foreign Ministry spokesman Wang'), ['Wang Wenbin']);
+  });
+
+  it('lower-case words and unknown names match nobody; contributors are not people', () => {
+    assert.deepEqual(names('price'), []);
+    assert.deepEqual(names('Jane Writer'), []);
+    assert.deepEqual(names('Smith'), []);
+    assert.deepEqual(names(''), []);
+  });
+
+  it('name forms for scanning a draft, longest first', () => {
+    const forms = ix.nameForms();
+    const lengths = forms.map((f) => f.form.length);
+    assert.deepEqual(lengths, [...lengths].sort((a, b) => b - a));
+    const wang = forms.find((f) => f.form === 'Wang');
+    assert.ok(wang);
+    assert.equal(wang.entries.length, 2);
+    assert.ok(forms.some((f) => f.form === 'Ned Price'));
+    assert.ok(!forms.some((f) => f.form.includes('’s')));
+  });
+});
+
+describe('SourceIndex: quotes and citations', () => {
+  it('finds quotes by id with their article and the speaker’s title from that article', () => {
+    const ix = build(A, B);
+    const q = ix.quoteById('/s/b.txt#0');
+    assert.ok(q);
+    assert.equal(q.article, B);
+    assert.equal(q.speakerTitle, 'spokesman');
+    assert.equal(ix.quotes().length, 4);
+  });
+
+  it('citationFields give what the styles need', () => {
+    const ix = build(A, B);
+    const q = ix.quoteById('/s/a.txt#0');
+    assert.ok(q);
+    const f = ix.citationFields(q);
+    assert.deepEqual({ ...f }, {
+      text: 'were candid, they were substantive.',
+      speaker: 'Ned Price',
+      title: 'State Department spokesman',
+      surname: 'Price',
+      outlet: 'Bloomberg',
+      date: '2022',
+      url: null,
+      file: '/s/a.txt',
+      kind: 'person',
+    });
+  });
+});
+
+describe('SourceIndex on the seed article', () => {
+  const decoded = decodeSource(fs.readFileSync(SEED));
+  assert.ok('text' in decoded);
+  const ix = build(parseArticle(SEED, decoded.text));
+
+  it('search finds the Price quote and cite gives the contract’s AP form', () => {
+    const [best] = ix.searchQuotes('candid substantive', 5);
+    assert.ok(best);
+    assert.equal(best.quote.text, 'were candid, they were substantive.');
+    const c = formatCitation(ix.citationFields(best.quote), 'ap', { firstReference: true, quoteMarks: 'curly' });
+    assert.equal(c.inline, '“were candid, they were substantive,” State Department spokesman Ned Price said.');
+  });
+
+  it('Wang is ambiguous; Ned Price has his title', () => {
+    assert.deepEqual(ix.lookupName('Wang').map((p) => p.name).sort(), ['Wang Wenbin', 'Wang Yi']);
+    assert.deepEqual(ix.person('Ned Price')?.titles, ['State Department spokesman']);
+    assert.equal(ix.person('Ned Price')?.quotes.length, 2);
+    assert.equal(ix.stats().quotes, 4);
+  });
+});
