@@ -95,6 +95,7 @@ export class SourceIndexer implements vscode.Disposable {
   private bypassCache = false;
   private cacheSaveTimer: ReturnType<typeof setTimeout> | undefined;
   private cacheHits = 0;
+  private longestStep = { ms: 0, label: '' };
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -330,6 +331,7 @@ export class SourceIndexer implements vscode.Disposable {
     await this.loadCache();
     const started = performance.now();
     this.cacheHits = 0;
+    this.longestStep = { ms: 0, label: '' };
     let sliceStart = performance.now();
     let read = 0;
     let skipped = 0;
@@ -357,7 +359,8 @@ export class SourceIndexer implements vscode.Disposable {
     if (read + skipped > 0) {
       const stats = this.index.stats();
       this.log.info(
-        `Indexed ${read} file(s) (${this.cacheHits} from the cache), skipped ${skipped}, in ${Math.round(performance.now() - started)} ms: ${stats.sources} sources, ${stats.quotes} quotes, ${stats.people} people.`,
+        `Indexed ${read} file(s) (${this.cacheHits} from the cache), skipped ${skipped}, in ${Math.round(performance.now() - started)} ms` +
+          `${read > 0 ? ` (longest single file ${Math.round(this.longestStep.ms)} ms: ${this.longestStep.label})` : ''}: ${stats.sources} sources, ${stats.quotes} quotes, ${stats.people} people.`,
       );
       this.scheduleCacheSave();
     }
@@ -379,6 +382,7 @@ export class SourceIndexer implements vscode.Disposable {
       }
       return this.skip(key, label, `cannot be read (${describeError(error)})`);
     }
+    const stepStarted = performance.now();
     const decoded = decodeSource(bytes);
     if ('error' in decoded) return this.skip(key, label, decoded.error);
     try {
@@ -389,6 +393,9 @@ export class SourceIndexer implements vscode.Disposable {
       const article = restored ?? parseArticle(path, decoded.text);
       this.index.setArticle(article);
       this.changeCount++;
+      const took = performance.now() - stepStarted;
+      // Reading one file cannot be split: the slowest one is the editor's longest wait.
+      if (took > this.longestStep.ms) this.longestStep = { ms: took, label };
       const file = { uri, path, seed, article, stamp };
       this.sources.set(key, file);
       this.byPath.set(path, file);

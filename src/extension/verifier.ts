@@ -6,6 +6,31 @@ import type { SourceIndexer } from './indexer';
 
 export type DraftFinding = Finding;
 
+/**
+ * The word changes of a misquote in a few words: “aggressively” → “vigorously”,
+ * added “not”, missing “only”. Empty when the finding has no diff.
+ */
+export function describeDiff(finding: Finding, maxChanges = 3): string {
+  const ops = finding.diff ?? [];
+  const changes: string[] = [];
+  for (let i = 0; i < ops.length; i++) {
+    const op = ops[i];
+    if (op.op === 'equal') continue;
+    const next = ops[i + 1];
+    if (op.op === 'delete' && next?.op === 'insert') {
+      changes.push(`“${op.text}” → “${next.text}”`);
+      i++;
+    } else if (op.op === 'insert' && next?.op === 'delete') {
+      changes.push(`“${next.text}” → “${op.text}”`);
+      i++;
+    } else {
+      changes.push(op.op === 'delete' ? `added “${op.text}”` : `missing “${op.text}”`);
+    }
+  }
+  if (changes.length > maxChanges) return `${changes.slice(0, maxChanges).join(', ')} and ${changes.length - maxChanges} more`;
+  return changes.join(', ');
+}
+
 interface Cached {
   documentVersion: number;
   indexVersion: number;

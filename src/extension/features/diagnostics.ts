@@ -6,15 +6,17 @@ import { appliesTo, readConfig } from '../config';
 import type { Deps } from '../deps';
 import { articlePath } from '../indexer';
 import { rangeIn } from '../positions';
-import type { DraftFinding } from '../verifier';
+import { describeDiff, type DraftFinding } from '../verifier';
 
 export const DIAGNOSTIC_SOURCE = 'sourcebook';
 const TYPING_DELAY_MS = 300;
 
 function message(finding: DraftFinding): string {
   switch (finding.kind) {
-    case 'misquote':
-      return `Misquote: the source says “${finding.expected ?? ''}”${finding.speaker ? ` (${finding.speaker})` : ''}.`;
+    case 'misquote': {
+      const changes = describeDiff(finding);
+      return `Misquote${changes ? ` (${changes})` : ''}: the source says “${finding.expected ?? ''}”${finding.speaker ? ` (${finding.speaker})` : ''}.`;
+    }
     case 'misattributed':
       return `Misattributed: in the source, ${finding.speaker ?? 'someone else'} said this${finding.attributedTo ? `, not ${finding.attributedTo}` : ''}.`;
     case 'unsourced':

@@ -6,7 +6,7 @@ import { personCard, whereFrom } from '../cards';
 import { registerForLanguages, type Deps } from '../deps';
 import { cardMarkdown, commandLink, inert } from '../markdown';
 import type { SourceIndexer } from '../indexer';
-import type { DraftFinding } from '../verifier';
+import { describeDiff, type DraftFinding } from '../verifier';
 
 const STATUS: Record<DraftFinding['kind'], string> = {
   verified: '$(pass) **Verified quote**',
@@ -23,10 +23,13 @@ export function findingCard(indexer: SourceIndexer, finding: DraftFinding): vsco
     case 'verified':
       md.appendMarkdown(inert(`Word for word as ${finding.speaker ?? 'the source'} said it`));
       break;
-    case 'misquote':
+    case 'misquote': {
+      const changes = describeDiff(finding);
+      if (changes) md.appendMarkdown(`${inert(`Changed: ${changes}`)}\n\n`);
       md.appendMarkdown(`The source's wording:\n\n> “${inert(finding.expected ?? '')}”`);
       if (finding.speaker) md.appendMarkdown(`\n>\n> — ${inert(finding.speaker)}`);
       break;
+    }
     case 'misattributed':
       md.appendMarkdown(inert(`Verbatim in the sources, but said by ${finding.speaker ?? 'someone else'}, not by the person this draft names`));
       break;

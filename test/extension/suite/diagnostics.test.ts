@@ -28,6 +28,7 @@ describe('Quote diagnostics', () => {
     assert.strictEqual(diagnostic.code, 'misquote');
     assert.strictEqual(diagnostic.severity, vscode.DiagnosticSeverity.Warning);
     assert.ok(diagnostic.message.includes('compete vigorously'), diagnostic.message);
+    assert.ok(diagnostic.message.includes('“aggressively” → “vigorously”'), `the word that changed: ${diagnostic.message}`);
     assert.strictEqual(editor.document.getText(diagnostic.range), 'would continue to compete aggressively, stand up for US interests and values,');
 
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
