@@ -66,6 +66,7 @@ export function parseArticle(path: string, text: string): Article {
       speakerMention: a.speakerMention,
       cue: a.cue,
       paragraph: q.paragraph,
+      ...(a.rule ? { rule: a.rule } : {}),
     }];
   });
 

@@ -8,6 +8,8 @@ export interface Attribution {
   speaker: string | null;
   speakerMention: Span | null;
   cue: string | null;
+  /** Which rule found it (kept for measuring each rule's precision). */
+  rule?: string;
 }
 
 /** Words that may stand between a subject and its cue verb ("he also said", "Trump has repeatedly said"). */
@@ -63,6 +65,16 @@ function isCue(lower: string): boolean {
   return CUE_VERBS.has(lower);
 }
 
+function embedded(words: Word[], subj: Span): boolean {
+  const i = words.findIndex((w) => w.start === subj.start);
+  return i > 0 && /^(?:that|which|what|whether|if|whom)$/.test(words[i - 1].lower);
+}
+
+/** A cue verb as written: verbs are lower case mid-sentence ("the United States has" holds no cue). */
+function isCueWord(w: Word): boolean {
+  return CUE_VERBS.has(w.lower) && !/^\p{Lu}/u.test(w.text);
+}
+
 export interface AttributionContext {
   text: string;
   people: PeopleResult;
@@ -79,8 +91,8 @@ function isPersonOrPronoun(ctx: AttributionContext, a: Attribution): boolean {
   return PRONOUNS.has(m) || (!!a.speaker && ctx.personByName.has(a.speaker));
 }
 
-/** Resolves a noun phrase next to a cue to a speaker. */
-function resolveSubject(ctx: AttributionContext, np: Span, paragraph: number): Attribution | null {
+/** Resolves a noun phrase next to a cue to a speaker; documents may be sources only after "according to". */
+function resolveSubject(ctx: AttributionContext, np: Span, paragraph: number, documents = false): Attribution | null {
   const { text } = ctx;
   const phrase = text.slice(np.start, np.end);
   // A person mention inside the phrase: the name is the mention.
@@ -91,6 +103,11 @@ function resolveSubject(ctx: AttributionContext, np: Span, paragraph: number): A
     }
   }
   const lower = phrase.toLowerCase();
+  if (lower === 'who') {
+    const before = ctx.people.mentions.filter((m) => m.end <= np.start && np.start - m.end <= 3);
+    const m = before[before.length - 1];
+    return m && m.name ? { speaker: m.name, speakerMention: np, cue: null } : null;
+  }
   if (PRONOUNS.has(lower)) {
     const speaker = resolvePronoun(ctx, lower, np.start, paragraph);
     return { speaker, speakerMention: np, cue: null };
@@ -99,7 +116,7 @@ function resolveSubject(ctx: AttributionContext, np: Span, paragraph: number): A
   // "a statement", "the new radio ad", "Wednesday": things and times do not speak.
   const lastWord = phrase.split(/\s+/).pop() ?? '';
   const head = /^\p{Lu}/u.test(lastWord) ? '' : lastWord.toLowerCase();
-  if (SPEECH_NOUNS.has(head) || /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|evening|night|afternoon|week|year|day|time|winner)$/.test(head)) return null;
+  if ((!documents && SPEECH_NOUNS.has(head)) || /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|evening|night|afternoon|week|year|day|time|winner|past|future|moment|meantime|home|state)$/.test(head)) return null;
   // An organisation, a country or a description ("China", "the State Department", "a spokeswoman").
   const cleaned = phrase.replace(/^(?:the|The)\s+/, '');
   const isProper = /^\p{Lu}/u.test(cleaned);
@@ -180,6 +197,8 @@ function subjectBefore(ctx: AttributionContext, words: Word[], cueIdx: number): 
   }
   const w = words[k];
   if (PRONOUNS.has(w.lower)) return { start: w.start, end: w.end };
+  // "Donald Trump, who proclaimed …": the relative pronoun names the person before it.
+  if (w.lower === 'who' && k > 0 && /^,\s*$/.test(text.slice(words[k - 1].end, w.start))) return { start: w.start, end: w.end };
   let first = -1;
   for (let q = k; q >= 0 && k - q < 8; q--) {
     const x = words[q];
@@ -210,6 +229,12 @@ function sentenceSubject(ctx: AttributionContext, words: Word[], cueIdx: number)
   let i = 0;
   // "However, he …", "But Cruz …"
   while (i < cueIdx && /^(?:but|and|however|still|yet|meanwhile|instead|then|later|so)$/.test(words[i].lower)) i++;
+  // "Before the convention, Cleveland Police Chief Calvin Williams lobbied …": skip an opening phrase.
+  if (i < cueIdx && CLAUSE_OPENERS.has(words[i].lower)) {
+    let j = i;
+    while (j < cueIdx - 1 && j - i < 10 && !/,\s*$/.test(ctx.text.slice(words[j].end, words[j + 1].start))) j++;
+    if (j < cueIdx - 1 && j - i < 10) i = j + 1;
+  }
   if (i >= cueIdx) return null;
   const w = words[i];
   if (PRONOUNS.has(w.lower) && w.lower !== 'it') return { start: w.start, end: w.end };
@@ -217,7 +242,7 @@ function sentenceSubject(ctx: AttributionContext, words: Word[], cueIdx: number)
   if (m && m.name) return { start: m.start, end: m.end };
   // "Ohio Gov. John Kasich suspended …": a titled name at the start.
   for (let j = i; j < Math.min(cueIdx, i + 6); j++) {
-    if (!isSubjectWord(words[j]) && !DESCRIPTION_WORDS.has(words[j].lower)) break;
+    if (!isSubjectWord(words[j]) && (NP_BREAKERS.has(words[j].lower) || isCue(words[j].lower) || !/^\p{Ll}+$/u.test(words[j].text))) break;
     const mm = ctx.people.mentionAt.get(words[j].start);
     if (mm && mm.name) return { start: mm.start, end: mm.end };
   }
@@ -264,7 +289,8 @@ function attributionAfter(ctx: AttributionContext, q: RawQuote, limit: number): 
   if (words.length === 0) return null;
   // "according to X"
   if (words[0].lower === 'according' && words[1]?.lower === 'to') {
-    return withCue(resolveSubject(ctx, subjectAfter(ctx, words, 2, limit) ?? { start: 0, end: 0 }, q.paragraph), 'according to');
+    const subj = subjectAfter(ctx, words, 2, limit);
+    return subj ? withCue(resolveSubject(ctx, subj, q.paragraph, true), 'according to') : null;
   }
   // "said Price", "said the official"
   if (isCue(words[0].lower)) {
@@ -273,7 +299,7 @@ function attributionAfter(ctx: AttributionContext, q: RawQuote, limit: number): 
   }
   // "Price said", "Wang Yi, China’s foreign minister, said", "the newspaper wrote"
   for (let k = 1; k < words.length && k < 14; k++) {
-    if (!isCue(words[k].lower)) continue;
+    if (!isCueWord(words[k])) continue;
     const subj = subjectBefore(ctx, words, k);
     // The subject must open the attribution (a lower-case modifier or two may precede it: "super PAC spokeswoman …").
     const lead = subj ? words.filter((w) => w.start < subj.start) : [];
@@ -294,14 +320,19 @@ function attributionBefore(ctx: AttributionContext, q: RawQuote, from: number): 
   for (let k = 0; k + 1 < words.length; k++) {
     if (words[k].lower === 'according' && words[k + 1].lower === 'to') {
       const subj = subjectAfter(ctx, words, k + 2, q.open);
-      if (subj) return withCue(resolveSubject(ctx, subj, q.paragraph), 'according to');
+      if (subj) return withCue(resolveSubject(ctx, subj, q.paragraph, true), 'according to');
     }
   }
   for (let k = words.length - 1; k >= 0; k--) {
-    if (!isCue(words[k].lower)) continue;
+    if (!isCueWord(words[k])) continue;
     // Too far from the quote: the cue belongs to something else.
     if (words.length - k > 14) break;
     let subj = subjectBefore(ctx, words, k);
+    // An embedded or relative clause ("… expected that Americans will say", "which the Tax Foundation
+    // estimates"): its subject is not the quote's speaker; an earlier cue may be.
+    if (subj && embedded(words, subj)) continue;
+    // Naming, not speaking: "a group called “…”", "what her campaign calls “…”".
+    if (subj && /^(?:call|calls|called|calling|dub|dubs|dubbed|label|labels|labeled|labelled|name|named|titled)$/.test(words[k].lower) && !/^\p{Lu}/u.test(ctx.text.slice(subj.start, subj.end)) && !PRONOUNS.has(ctx.text.slice(subj.start, subj.end).toLowerCase())) continue;
     const participle = /ing$/.test(words[k].lower) && k > 0 && /,\s*$/.test(text.slice(words[k - 1].end, words[k].start));
     // "… outlined his plan and vowed to …": a second verb shares the sentence's subject.
     const coordinated = k > 0 && words[k - 1].lower === 'and';
@@ -322,6 +353,22 @@ function attributionBefore(ctx: AttributionContext, q: RawQuote, from: number): 
     if (m && m.name) return { speaker: m.name, speakerMention: { start: m.start, end: m.end }, cue: ':' };
   }
   return null;
+}
+
+/** A sentence that ends with "…, NAME says." or "…, she said." (and holds no quote of its own). */
+function trailingAttribution(ctx: AttributionContext, sentence: Span, paragraph: number): Attribution | null {
+  const body = ctx.text.slice(sentence.start, sentence.end);
+  if (/[“”"]/.test(body)) return null;
+  const words = wordsIn(ctx.text, sentence.start, sentence.end);
+  const k = words.length - 1;
+  if (k < 1 || !isCue(words[k].lower) || /ing$/.test(words[k].lower) || !/^[.:]\s*$/.test(ctx.text.slice(words[k].end, sentence.end))) return null;
+  const subj = subjectBefore(ctx, words, k);
+  if (!subj) return null;
+  // The attribution must follow a comma ("…, Musser says."), not be the sentence's own subject and verb.
+  const lead = ctx.text.slice(sentence.start, subj.start);
+  if (!/,\s*(?:\p{Ll}+\s+){0,2}$/u.test(lead)) return null;
+  const a = resolveSubject(ctx, subj, paragraph);
+  return a && isPersonOrPronoun(ctx, a) ? { ...a, cue: words[k].text } : null;
 }
 
 /** A transcript line quoted whole: `"PENCE: Well, look, …`. The label names the speaker. */
@@ -379,22 +426,25 @@ export function attributeQuotes(ctx: AttributionContext, raw: RawQuote[]): Attri
       break;
     }
     const limit = Math.min(next ? next.open : para.end, Math.max(sentenceEnd, q.close));
-    let a = transcriptLabel(ctx, q) ?? attributionAfter(ctx, q, limit) ?? attributionBefore(ctx, q, from);
-    if (!a && q.continued && results.length > 0) a = { ...results[results.length - 1] };
+    const tag = (x: Attribution | null, rule: string): Attribution | null => (x ? { ...x, rule } : null);
+    let a = tag(transcriptLabel(ctx, q), 'transcript') ?? tag(attributionAfter(ctx, q, limit), 'after') ?? tag(attributionBefore(ctx, q, from), 'before');
+    if (!a && q.continued && results.length > 0) a = { ...results[results.length - 1], rule: 'continued' };
+    // "Or maybe Jeb Bush, consultant Phil Musser says. “Several surveys …”": the previous sentence ends with its attribution.
+    if (!a && sentence && sentence.start === q.open && s > 0 && sentences[s - 1].paragraph === q.paragraph) a = tag(trailingAttribution(ctx, sentences[s - 1], q.paragraph), 'trailing');
     // A paragraph introduced by the previous one ("Cruz continued:", "… said in a statement:").
-    if (!a && q.open === para.start && q.paragraph > 0) a = introducedBy(ctx, q.paragraph - 1);
+    if (!a && q.open === para.start && q.paragraph > 0) a = tag(introducedBy(ctx, q.paragraph - 1), 'introduced');
     // A paragraph that is nothing but a quote goes on from the previous paragraph's speaker.
     if (!a && q.open === para.start && q.close >= para.end - 1 && i > 0 && raw[i - 1].paragraph === q.paragraph - 1) {
       const p = results[i - 1];
       const prevPara = ctx.paragraphs[q.paragraph - 1];
       // Only when the previous paragraph ended with that attributed quote's sentence.
       const tail = text.slice(raw[i - 1].close, prevPara.end);
-      if (p.speaker && p.speakerMention && tail.length < 120 && !/[“"]/.test(tail)) a = { ...p };
+      if (p.speaker && p.speakerMention && tail.length < 120 && !/[“"]/.test(tail)) a = { ...p, rule: 'next-paragraph' };
     }
     // The speaker carries to the following quotes of the same paragraph.
     if (!a && prev) {
       const p = results[i - 1];
-      if (p.speaker || p.speakerMention) a = { ...p };
+      if (p.speaker || p.speakerMention) a = { ...p, rule: 'same-paragraph' };
     }
     // A split quote (“A,” she said, “B.”): the first part takes the second's attribution.
     const att = a ?? { speaker: null, speakerMention: null, cue: null };
@@ -406,7 +456,7 @@ export function attributeQuotes(ctx: AttributionContext, raw: RawQuote[]): Attri
     if (results[i].speakerMention || raw[i].paragraph !== raw[i + 1].paragraph) continue;
     const between = ctx.text.slice(raw[i].close, raw[i + 1].open);
     if (/^[,\s]*[\p{L}\s.'’,-]{1,80}[,:]\s*$/u.test(between) && results[i + 1].speakerMention && results[i + 1].speakerMention!.start >= raw[i].close && results[i + 1].speakerMention!.end <= raw[i + 1].open) {
-      results[i] = { ...results[i + 1] };
+      results[i] = { ...results[i + 1], rule: 'split' };
     }
   }
   return results;

@@ -19,8 +19,41 @@ announced pointed points called calls labeled labelled labels dubbed dubs brande
 praised praises criticized criticised criticizes slammed slams blasted blasts accused accuses
 thundered thunders chimed chimes interjected interjects whispered whispers wondered wonders
 answered answers pressed presses retorted retorts offered offers explaining noted adding saying
-wondering asking insisting explain describe describing calling writing telling announcing stating claiming arguing warning insisting
+proclaimed proclaims proclaiming wondering asking insisting explain chided chides mocked mocks
+scoffed scoffs snapped snaps demanded demands rejected rejects questioned questions advised advises
+predicted estimated estimates recalled remembers declaring warning adding quipping noting joking explain describe describing calling writing telling announcing stating claiming arguing warning insisting
 `);
+
+/**
+ * Verbs of speech and stance in all their forms. PolNeAR's annotators mark these as
+ * attribution cues too ("accused her of being “dishonest”", "thinks it is “rigged”").
+ */
+const CUE_BASES = `accuse call cite refer express speak insist argue claim suggest mention denounce dismiss tout
+  blame condemn decry rail echo urge quip praise tweet email voice thank threaten plead outline highlight invoke
+  portray knock rip eviscerate signal promise recall acknowledge criticize criticise attack defend question
+  predict say tell add write note explain state declare ask reply
+  respond continue admit announce post describe testify complain concede counter emphasize stress observe
+  remark joke shout report vow pledge boast lament charge allege contend maintain muse yell exclaim conclude
+  recount confirm deny agree caution affirm assert reiterate reveal disclose point label dub brand hail slam
+  blast thunder chime interject whisper wonder answer press retort offer proclaim chide mock scoff snap demand
+  reject advise estimate remember insinuate lash fume gush crow concur counsel implore beg plead quote recite
+  read sing chant cheer muse opine posit theorize reason joke tease taunt jeer groan sigh admonish warn`;
+
+function inflect(base: string): string[] {
+  const e = base.endsWith('e');
+  const y = /[^aeiou]y$/.test(base);
+  const doubled = /^(?:rip|knock|snap|chat|plan|drop)$/.test(base) ? base + base.slice(-1) : base;
+  const third = y ? base.slice(0, -1) + 'ies' : /(?:s|sh|ch|x|z)$/.test(base) ? base + 'es' : base + 's';
+  const past = y ? base.slice(0, -1) + 'ied' : e ? base + 'd' : doubled + 'ed';
+  const ing = e && base !== 'see' ? base.slice(0, -1) + 'ing' : doubled + 'ing';
+  return [base, third, past, ing];
+}
+const IRREGULAR = 'said told wrote written spoke spoken sang chanted';
+
+for (const base of CUE_BASES.trim().split(/\s+/)) for (const form of inflect(base)) CUE_VERBS.add(form);
+for (const form of IRREGULAR.split(' ')) CUE_VERBS.add(form);
+// Forms that are mostly nouns or other verbs in news copy.
+for (const noun of ['state', 'call', 'report', 'post', 'point', 'charge', 'question', 'answer', 'note', 'press', 'reads', 'read', 'hopes', 'fears', 'worries', 'quotes', 'blames', 'attacks', 'signals', 'chants', 'cheers']) CUE_VERBS.delete(noun);
 
 /** Cue words that introduce a quote after the verb (the talks “were …”), i.e. reported speech. */
 export const SPEECH_NOUNS = set(`statement interview tweet email e-mail letter post remarks speech briefing conference release
