@@ -17,6 +17,13 @@ export function hashString(s: string): string {
   return (h >>> 0).toString(36);
 }
 
+const RULES = new WeakMap<Quote, string>();
+
+/** Which attribution rule found a quote's speaker ("after", "before", "same-paragraph", …), for measuring rules. */
+export function attributionRule(quote: Quote): string | undefined {
+  return RULES.get(quote);
+}
+
 function looksLikeTitle(quote: string): boolean {
   const words = quote.replace(/[.,!?]+$/, '').split(/\s+/);
   if (words.length > 6) return false;
@@ -57,7 +64,7 @@ export function parseArticle(path: string, text: string): Article {
     const n = (seen.get(key) ?? 0) + 1;
     seen.set(key, n);
     const a = attributions[i];
-    return [{
+    const quote: Quote = {
       id: `${pathHash}-${key}${n > 1 ? '-' + n : ''}`,
       text: quoteText,
       start: q.start,
@@ -66,8 +73,9 @@ export function parseArticle(path: string, text: string): Article {
       speakerMention: a.speakerMention,
       cue: a.cue,
       paragraph: q.paragraph,
-      ...(a.rule ? { rule: a.rule } : {}),
-    }];
+    };
+    if (a.rule) RULES.set(quote, a.rule);
+    return [quote];
   });
 
   // Speakers who are not people (China, the State Department, a spokeswoman).

@@ -52,8 +52,6 @@ export interface Quote extends Span {
   cue: string | null;
   /** Index into Article.paragraphs. */
   paragraph: number;
-  /** Which attribution rule found the speaker (for measuring each rule; not part of the CLI JSON). */
-  rule?: string;
 }
 
 export interface Sentence extends Span {

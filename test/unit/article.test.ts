@@ -167,7 +167,7 @@ describe('attribution', () => {
   });
 
   it('unknown stays null rather than guessing', () => {
-    assert.equal(speakerOf('The crowd chanted “lock her up” all night in the cold rain.', 'lock'), null);
+    assert.equal(speakerOf('Signs along the road showed “lock her up” in red letters.', 'lock'), null);
     // Two women named before "she": no guess.
     assert.equal(speakerOf('Ann Lee met Mary Cole. Later “it was fine,” she said.', 'it was'), null);
   });
