@@ -444,7 +444,10 @@ export function attributeQuotes(ctx: AttributionContext, raw: RawQuote[]): Attri
     // The speaker carries to the following quotes of the same paragraph.
     if (!a && prev) {
       const p = results[i - 1];
-      if (p.speaker || p.speakerMention) a = { ...p, rule: 'same-paragraph' };
+      // Not when the quote's own sentence has a speech verb we could not read: someone else may speak there.
+      const own = wordsIn(text, from, q.open).concat(wordsIn(text, q.close, limit));
+      const otherCue = own.some((w) => isCueWord(w) && !(p.cue && w.text === p.cue && w.start <= (p.speakerMention?.end ?? 0) + 40 && w.start >= (p.speakerMention?.start ?? 0) - 40));
+      if ((p.speaker || p.speakerMention) && !otherCue) a = { ...p, rule: 'same-paragraph' };
     }
     // A split quote (“A,” she said, “B.”): the first part takes the second's attribution.
     const att = a ?? { speaker: null, speakerMention: null, cue: null };
