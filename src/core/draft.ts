@@ -344,7 +344,7 @@ function nameAfterCue(words: Word[], from: number, text: string, limit: number):
 /** The subject before a cue at words[cue]: "Ned Price, a spokesman, said" / "Price also said". */
 function nameBeforeCue(words: Word[], cue: number, text: string, floor: number): FoundAttribution | null {
   let i = cue - 1;
-  while (i >= 0 && words[i].start >= floor && (BETWEEN_NAME_AND_CUE.has(words[i].text.toLowerCase()) || /ly$/.test(words[i].text))) i--;
+  while (i >= 0 && words[i].start >= floor && (BETWEEN_NAME_AND_CUE.has(words[i].text) || /^\p{Ll}+ly$/u.test(words[i].text))) i--;
   if (i < 0 || words[i].start < floor) return null;
   const gapAfter = text.slice(words[i].end, words[i + 1]?.start ?? words[i].end);
   if (/,/.test(gapAfter)) {
@@ -500,7 +500,8 @@ export function parseDraft(draftText: string, resolve?: NameResolver): ParsedDra
       pronoun = { start: p.start, end: p.end };
       let referent: string | null = lastExplicit;
       if (resolve) {
-        mentions ??= knownNameMentions(draftText, resolve);
+        // Names inside quoted passages are what someone said, not who is speaking.
+        mentions ??= knownNameMentions(draftText, resolve).filter((m) => !raws.some((r) => m.start >= r.open && m.end <= r.close));
         const before = mentions.filter((m) => m.end <= p.start);
         referent = before.length ? before[before.length - 1].name : null;
       }

@@ -64,14 +64,14 @@ export interface QuoteSource {
 
 /**
  * A near match is reported as a misquote only when it is clearly the same
- * passage: at least 3 words agree, at least 2 of them content words (or 5 in
+ * passage: at least 4 words agree, at least 2 of them content words (or 5 in
  * all), and the edits (words changed, added or dropped) are at most one per
  * five draft words (at least one). Below that, one- and two-word fragments
  * ("historic") that occur everywhere would be "misquotes" of anything.
  * Exception: when the draft covers a whole source quote, first word to last,
  * 2 agreeing words suffice, since the quote's own edges confirm the match.
  */
-const NEAR_MATCH = { minEqualWords: 3, minEqualContentWords: 2, enoughEqualWords: 5, wordsPerEdit: 5, minEqualWordsWholeQuote: 2 };
+const NEAR_MATCH = { minEqualWords: 4, minEqualContentWords: 2, enoughEqualWords: 5, wordsPerEdit: 5, minEqualWordsWholeQuote: 2 };
 /**
  * A quote of fewer words than this is judged for attribution only against a
  * source quote consisting of exactly those words: "historic" inside someone
@@ -95,7 +95,9 @@ const STOPWORDS = new Set(
     "a an the and or but if of to in on at by for with from as is are was were be been being am it its it's this that these those " +
     "i me my we us our you your he him his she her they them their there here not no so do does did done have has had will would " +
     "can could should shall may might must just also very what which who whom when where why how all any some than then too " +
-    "up down out over about into onto off again more most such only own same s t don't didn't can't won't isn't wasn't"
+    "up down out over about into onto off again more most such only own same s t don't didn't can't won't isn't wasn't " +
+    "he's she's it's that's there's here's what's i'm i've i'd we're we've they're they've you're let's aren't weren't doesn't " +
+    "get got go going make made say said one like well now even back way"
   ).split(' '),
 );
 
@@ -343,10 +345,14 @@ export function articleSource(articles: readonly Article[]): QuoteSource {
 // ---------------------------------------------------------------------------
 // Names.
 
+const NEVER_NAMES = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'his', 'her', 'their', 'the', 'a', 'an', 'this', 'that']);
+
 function resolverFor(names: NameTable): NameResolver {
   return (words: string[]) => {
     for (let i = 0; i < words.length; i++) {
-      const set = names.forms.get(nameFormKey(words.slice(i).join(' ')));
+      const key = nameFormKey(words.slice(i).join(' '));
+      if (NEVER_NAMES.has(key)) continue;
+      const set = names.forms.get(key);
       if (set && set.size) return { used: words.length - i, names: [...set] };
     }
     return null;

@@ -58,6 +58,7 @@ describe('findDraftQuotes: attributions', () => {
     ['after: title X said', '“We listened,” State Department spokesman Ned Price said.', 'Ned Price'],
     ['after: X, appositive, said', '“We listened,” Ned Price, a State Department spokesman, said.', 'Ned Price'],
     ['after: X also told', '“We listened,” Price also told reporters.', 'Price'],
+    ['a name ending in -ly is no adverb', "“We listened,” Bill O'Reilly said.", "Bill O'Reilly"],
     ['after: according to X', 'The deal “raises pay,” according to Linda Park.', 'Linda Park'],
     ['before: X said:', 'Reyes said: “Nobody asked.”', 'Reyes'],
     ['before: X said the talks', 'State Department spokesman Ned Price said the talks “were candid.”', 'Ned Price'],

@@ -147,6 +147,7 @@ const CASES: Case[] = [
   // Misattributions.
   { name: 'surname of someone else', draft: '“Every storm season we hold our breath,” Ortiz said.', kinds: ['misattributed'], speaker: 'Ruth Abara', attributedTo: 'Ortiz' },
   { name: 'title + full name of someone else', draft: '“Nobody asked the families who work late shifts,” Superintendent Sarah Kline said.', kinds: ['misattributed'], speaker: 'Tomás Reyes' },
+  { name: 'names inside a quote are not antecedents', draft: 'Abara spoke after the vote. “Ortiz said every storm season we hold our breath,” she said.', kinds: ['unsourced'], attributedTo: 'Abara' },
   { name: 'pronoun referring to someone else', draft: 'Ortiz spoke after the vote. “Every storm season we hold our breath,” she said.', kinds: ['misattributed'], speaker: 'Ruth Abara', attributedTo: 'Ortiz' },
   { name: '"according to" someone else', draft: 'The contract “raises pay by 4 percent and adds two paid sick days,” according to Tomás Reyes.', kinds: ['misattributed'], speaker: 'Linda Park' },
   // Unsourced, and what must not become a misquote.
