@@ -61,6 +61,10 @@ export function joined(text: string, a: Token, b: Token): boolean {
   return true;
 }
 
+function isInitial(word: string): boolean {
+  return word.length === 2 && word[1] === '.' && word[0] !== word[0].toLowerCase();
+}
+
 const NAME_PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'bin', 'al', 'el', 'la', 'le', 'da', 'di', 'del', 'du', 'dos', 'ibn']);
 const SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
 const TITLE_MODIFIERS = new Set(
@@ -76,8 +80,20 @@ function isRole(lower: string): boolean {
   return ROLE_WORDS.has(lower) || ROLE_WORDS.has(lower.replace(/s$/, ''));
 }
 
+const NAME_WORD_CACHE = new Map<string, boolean>();
+
 function isNameWord(t: Token): boolean {
   if (!t.cap) return false;
+  let known = NAME_WORD_CACHE.get(t.word);
+  if (known === undefined) {
+    known = computeNameWord(t);
+    if (NAME_WORD_CACHE.size > 200_000) NAME_WORD_CACHE.clear();
+    NAME_WORD_CACHE.set(t.word, known);
+  }
+  return known;
+}
+
+function computeNameWord(t: Token): boolean {
   if (NON_NAME_WORDS.has(t.lower) || ORG_WORDS.has(t.lower) || isRole(t.lower) || HONORIFICS.has(t.lower)) return false;
   if (/\d/.test(t.word)) return false;
   if (/^[\p{Lu}]{2,}$/u.test(t.word) && t.word.length > 1) return false; // acronyms: US, FBI, WTO
@@ -119,14 +135,14 @@ function personInRun(text: string, run: Token[], all: Token[], runEndIndex: numb
   for (let i = 0; i + 1 < run.length; i++) {
     if (isFirstName(run[i].lower) && isNameWord(run[i])) {
       let to = i + 1;
-      while (to < run.length && to - i < 4 && (isNameWord(run[to]) || /^\p{Lu}\.$/u.test(run[to].word) || SUFFIXES.has(run[to].lower))) to++;
+      while (to < run.length && to - i < 4 && (isNameWord(run[to]) || isInitial(run[to].word) || SUFFIXES.has(run[to].lower))) to++;
       if (to - i >= 2) return { from: i, to, surnameFirst: false };
     }
   }
   // An unknown given name: a clean run of two or three name words, accepted only
   // with evidence that it names a person (a title before it or a speech verb after).
   let from = run.length;
-  while (from > 0 && (isNameWord(run[from - 1]) || /^\p{Lu}\.$/u.test(run[from - 1].word)) && run.length - from < 3) from--;
+  while (from > 0 && (isNameWord(run[from - 1]) || isInitial(run[from - 1].word)) && run.length - from < 3) from--;
   if (run.length - from < 2) return null;
   const before = from > 0 ? run[from - 1] : null;
   const idx = runEndIndex + 1;
@@ -216,7 +232,7 @@ export function findPeople(text: string, tokens: Token[], contributors: string[]
       const end = nameTokens[nameTokens.length - 1].end;
       const name = nameTokens.map((t) => t.word).join(' ');
       const nameStartIdx = i + offset + hit.from;
-      const surnameTok = hit.surnameFirst ? nameTokens[0] : [...nameTokens].reverse().find((t) => !SUFFIXES.has(t.lower) && !/^\p{Lu}\.$/u.test(t.word))!;
+      const surnameTok = hit.surnameFirst ? nameTokens[0] : [...nameTokens].reverse().find((t) => !SUFFIXES.has(t.lower) && !isInitial(t.word))!;
       const titleSpan = titleBefore(text, tokens, nameStartIdx, (t) => takenStarts.has(t.start));
       found.push({ start, end, name, tokens: nameTokens, surname: surnameTok.word, surnameFirst: hit.surnameFirst, titleSpan });
       for (const t of nameTokens) takenStarts.add(t.start);

@@ -188,6 +188,8 @@ const ABBREVIATIONS = new Set(
    tenn tex va vt wash wis wyo ala ft mt a.m p.m e.g i.e approx dept est fig op ph.d b.a m.a u.s.a`.split(/\s+/),
 );
 
+const NEXT_START = /\s+(\S)/uy;
+
 /** Sentences of a paragraph. A period after an abbreviation or an initial is not an end. */
 export function splitSentences(text: string, para: Span, paragraph: number): Sentence[] {
   const out: Sentence[] = [];
@@ -204,7 +206,8 @@ export function splitSentences(text: string, para: Span, paragraph: number): Sen
       if (ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word) || /^(?:\p{L}\.)+\p{L}$/u.test(word)) continue;
     }
     // The next sentence must begin like one: a capital, a digit or an opening mark.
-    const next = /^\s+(\S)/u.exec(slice.slice(endRel));
+    NEXT_START.lastIndex = endRel;
+    const next = NEXT_START.exec(slice);
     if (next && !/[\p{Lu}\d“"‘'([—–-]/u.test(next[1])) continue;
     const s = trimSpan(text, start, abs);
     if (s.end > s.start) out.push({ ...s, paragraph });
