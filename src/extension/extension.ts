@@ -17,11 +17,14 @@ import * as openSource from './commands/openSource';
 import * as rebuildIndex from './commands/rebuildIndex';
 import * as searchQuotes from './commands/searchQuotes';
 import * as searchSources from './commands/searchSources';
+import { registerViews, type SourcebookViews } from './views';
 
 /** What the extension exports to other extensions and to its tests. */
 export interface SourcebookApi {
   /** Resolves when no indexing is outstanding, with what the index holds. */
   whenIndexed(): Promise<{ sources: number; quotes: number; people: number }>;
+  /** The sidebar's tree data providers (for tests); undefined if the sidebar could not start. */
+  views: SourcebookViews | undefined;
 }
 
 const FEATURES: { name: string; register(context: vscode.ExtensionContext, deps: Deps): void }[] = [
@@ -63,12 +66,15 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
     });
   }
 
+  const views = registerViews(context, deps);
+
   // Indexing waits until the editor has finished starting up.
   const timer = setTimeout(() => indexer.start(), 0);
   context.subscriptions.push({ dispose: () => clearTimeout(timer) });
   log.info(`Activated in ${(performance.now() - started).toFixed(1)} ms.`);
 
   return {
+    views,
     async whenIndexed() {
       indexer.start();
       await indexer.whenIdle();
