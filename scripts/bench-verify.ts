@@ -19,7 +19,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadSources } from '../src/core/sources';
-import { Article, Quote } from '../src/core/types';
+import { Article, ArticlePerson, Quote } from '../src/core/types';
 import { Finding, QuoteSource, articleSource, verifyDraft } from '../src/core/verify';
 
 const MIN_MUTATION_WORDS = 4;
@@ -55,6 +55,31 @@ function apForm(text: string, speaker: string | null): { before: string; quote: 
   if (!speaker) return { before: '“', quote: text, after: '”' };
   const quote = text.replace(/\.$/, ',');
   return { before: '“', quote, after: `” ${speaker} said.` };
+}
+
+type AttributionForm = 'name-said' | 'surname-said' | 'pronoun' | 'said-title-name' | 'name-appositive' | 'before-colon' | 'according-to';
+const FORMS: AttributionForm[] = ['name-said', 'surname-said', 'pronoun', 'said-title-name', 'name-appositive', 'before-colon', 'according-to'];
+
+/** The quote attributed to a person in one of the forms reporters use. */
+function attributed(text: string, person: ArticlePerson, form: AttributionForm): { before: string; quote: string; after: string } {
+  const comma = text.replace(/\.$/, ',');
+  const title = person.titles[0];
+  switch (form) {
+    case 'surname-said':
+      return { before: '“', quote: comma, after: `” ${person.surname || person.name} said.` };
+    case 'pronoun':
+      return { before: `${person.name} spoke on Tuesday. “`, quote: comma, after: '” he said.' };
+    case 'said-title-name':
+      return { before: '“', quote: comma, after: `” said ${title ? title + ' ' : ''}${person.name}.` };
+    case 'name-appositive':
+      return { before: '“', quote: comma, after: `” ${person.name}, ${title ? 'the ' + title.toLowerCase() : 'who spoke on Tuesday'}, said.` };
+    case 'before-colon':
+      return { before: `${person.name} said: “`, quote: text, after: '”' };
+    case 'according-to':
+      return { before: '“', quote: comma, after: `” according to ${person.name}.` };
+    case 'name-said':
+      return { before: '“', quote: comma, after: `” ${person.name} said.` };
+  }
 }
 
 function isPerson(article: Article, name: string): boolean {
@@ -163,14 +188,18 @@ function buildDraft(article: Article, variant: Case['kind']): Built {
       speaker = other.name;
       expect = 'misattributed';
     }
-    // Attribution forms rotate: full name, surname alone, or a pronoun after
-    // a sentence naming the person.
-    const form = qi % 3;
+    // Attribution forms rotate through what reporters write (see AttributionForm).
+    const form = FORMS[qi % FORMS.length];
     const named = speaker ? people.find((p) => p.name === speaker) : undefined;
-    if (named && form === 1 && named.surname) speaker = named.surname;
-    if (named && form === 2) {
-      draft += `${named.name} spoke on Tuesday. `;
-      speaker = 'he';
+    if (named && form !== 'name-said') {
+      const { before, quote: shown, after } = attributed(quoteText, named, form);
+      draft += before;
+      const start = draft.length;
+      draft += shown;
+      const end = draft.length;
+      draft += after + '\n\n';
+      cases.push({ kind: variant, mutation, expect, article, quote, start, end, words: wordSpans(text).length });
+      return;
     }
     const { before, quote: shown, after } = apForm(quoteText, speaker);
     draft += before;

@@ -329,12 +329,13 @@ function nameAfterCue(words: Word[], from: number, text: string, limit: number):
   // Up to the first comma or the end of the clause: the last capitalised run
   // (titles before a name are lowercase, or capitalised and part of the run).
   let best: Word[] = [];
-  for (let i = from; i < words.length && i < from + 8; i++) {
+  for (let i = from; i < words.length && i < from + 20; i++) {
     if (words[i].start >= limit) break;
     if (i > from && /[,;:.!?(—–]/.test(text.slice(words[i - 1].end, words[i].start))) break;
     if (isCapitalised(words[i].text)) {
       const run = capitalisedRunStartingAt(words, i, text);
-      best = run;
+      // A possessive belongs to the title ("in Scott's district"), not the speaker.
+      if (!/['’]s$/u.test(run[run.length - 1].text)) best = run;
       i += run.length - 1;
     }
   }
@@ -351,7 +352,7 @@ function nameBeforeCue(words: Word[], cue: number, text: string, floor: number):
     // An appositive ends here: ", the State Department's spokesman, said". Skip back to its opening comma.
     let j = i;
     while (j > 0 && words[j].start >= floor && !/,/.test(text.slice(words[j - 1].end, words[j].start))) j--;
-    if (j > 0 && words[j - 1].start >= floor && i - j < 12) i = j - 1;
+    if (j > 0 && words[j - 1].start >= floor && i - j < 20) i = j - 1;
     else return null;
   }
   const w = words[i].text.toLowerCase();
@@ -411,13 +412,16 @@ function attributionAfter(text: string, q: RawQuote, contentText: string): Found
   const cue0 = isCueAt(words, 0);
   if (cue0) return nameAfterCue(words, cue0, text, end);
   // "Price said", "Ned Price, a State Department spokesman, said", "he told reporters".
-  for (let i = 1; i < words.length && i < 14; i++) {
+  for (let i = 1; i < words.length && i < 24; i++) {
     const c = isCueAt(words, i);
     if (!c) continue;
     if (c === 2) return nameAfterCue(words, i + 2, text, end);
     const firstGap = text.slice(q.close, words[0].start);
     if (/[.!?]/.test(firstGap)) return null;
     const subject = nameBeforeCue(words, i, text, q.close);
+    // The speaker follows the quote closely ("State Department spokesman Ned
+    // Price said"); a name further on belongs to another clause.
+    if (subject && words.indexOf(subject.run[0]) > 4) return null;
     return subject;
   }
   return null;
