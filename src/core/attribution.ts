@@ -172,7 +172,7 @@ function appositiveOpener(text: string, words: Word[], k: number): number {
     if (isCue(words[q].lower)) return -1;
     if (/,\s*$/.test(text.slice(words[q].end, words[q + 1].start))) {
       const inner = words.slice(q + 1, k + 1);
-      const titleLike = /^(?:a|an|the|his|her|its|their|former|then|now|who|\d+)$/.test(inner[0].lower) || /['’]s$/.test(text.slice(inner[0].start, inner[0].end + 2)) || inner.some((w) => DESCRIPTION_WORDS.has(w.lower));
+      const titleLike = /^(?:a|an|the|his|her|its|their|former|then|now|who|at|of|from|with|for|\d+)$/.test(inner[0].lower) || /['’]s$/.test(text.slice(inner[0].start, inner[0].end + 2)) || inner.some((w) => DESCRIPTION_WORDS.has(w.lower));
       return titleLike && /^\p{Lu}/u.test(words[q].text) ? q : -1;
     }
   }
@@ -183,7 +183,7 @@ function appositiveOpener(text: string, words: Word[], k: number): number {
 function subjectBefore(ctx: AttributionContext, words: Word[], cueIdx: number): Span | null {
   const { text } = ctx;
   let k = cueIdx - 1;
-  while (k >= 0 && (ADVERBS.has(words[k].lower) || /^\p{Ll}+ly$/u.test(words[k].text)) && gapIsSpace(text, words[k], words[k + 1])) k--;
+  while (k >= 0 && /^\p{Ll}/u.test(words[k].text) && (ADVERBS.has(words[k].lower) || /^\p{Ll}+ly$/u.test(words[k].text)) && gapIsSpace(text, words[k], words[k + 1])) k--;
   if (k < 0) return null;
   const gapAfter = text.slice(words[k].end, words[k + 1].start);
   if (/^,\s*$/.test(gapAfter)) {
@@ -296,6 +296,18 @@ function attributionAfter(ctx: AttributionContext, q: RawQuote, limit: number): 
   if (isCue(words[0].lower)) {
     const subj = subjectAfter(ctx, words, 1, limit);
     if (subj) return withCue(resolveSubject(ctx, subj, q.paragraph), words[0].text);
+  }
+  // "“People were celebrating” before the incident, she said.": the sentence ends with its attribution.
+  const tail = /,\s+([^,.;:“”"]{1,60}?)\s+(\p{Ll}+)\s*[.!?]?\s*$/u.exec(text.slice(q.close, limit));
+  if (tail && isCue(tail[2]) && !/[“”"]/.test(text.slice(q.close, limit))) {
+    const at = q.close + tail.index + tail[0].indexOf(tail[1]);
+    const tw = wordsIn(text, at, limit);
+    const k = tw.findIndex((w) => w.lower === tail[2]);
+    const subj = k > 0 ? subjectBefore(ctx, tw, k) : null;
+    if (subj && subj.start === at) {
+      const a = resolveSubject(ctx, subj, q.paragraph);
+      if (a && isPersonOrPronoun(ctx, a)) return { ...a, cue: tail[2] };
+    }
   }
   // "Price said", "Wang Yi, China’s foreign minister, said", "the newspaper wrote"
   for (let k = 1; k < words.length && k < 14; k++) {
