@@ -7,6 +7,7 @@
 // distinct names is generated into the git-ignored .bench/ folder.
 
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import Fuse from 'fuse.js';
 import { parseArticle, decodeSource } from '../src/core/article';
@@ -172,6 +173,9 @@ async function main(): Promise<void> {
   };
   if (!(globalThis as { gc?: unknown }).gc) log('note: run with node --expose-gc for exact heap figures');
   const out: Bench = {};
+  // The figures are wall-clock: record how busy the machine was.
+  out['machine.cpus'] = os.cpus().length;
+  out['machine.loadAvg1'] = round(os.loadavg()[0]);
   const trainDir = trainTextDir(opts.corpus);
 
   // Throughput of the reader and the index on the 840 train articles (issue 3).
@@ -443,6 +447,7 @@ async function main(): Promise<void> {
   const bundle = path.join(ROOT, 'dist', 'extension.js');
   out['bundle.kB'] = fs.existsSync(bundle) ? round(fs.statSync(bundle).size / 1000, 1) : null;
 
+  out['machine.loadAvg1End'] = round(os.loadavg()[0]);
   if (opts.json) {
     process.stdout.write(JSON.stringify(out, null, 2) + '\n');
     return;

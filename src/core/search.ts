@@ -9,7 +9,7 @@
 // fields only when asked, so no per-item text is copied into the index.
 
 import Fuse from 'fuse.js';
-import { foldText, forEachWord, words } from './text';
+import { foldSpan, foldText, isWordChar, wordEnd, words } from './text';
 
 /** What fuse.js ranks for one candidate: folded strings built on demand. */
 export interface RankFields {
@@ -126,6 +126,10 @@ class Postings {
     }
     return false;
   }
+  /** Drops spare capacity (after a bulk load, up to half of it). */
+  trim(): void {
+    if (this.ids.length > this.length + 4) this.ids = this.ids.slice(0, this.length);
+  }
   /** Drops dead ids and spare capacity. */
   compact(alive: (id: number) => boolean): void {
     let w = 0;
@@ -159,6 +163,105 @@ function contains(list: IdList, id: number): boolean {
   return false;
 }
 
+/**
+ * Postings of adjacent word pairs, without an object per pair: an
+ * open-addressing table (pair key -> newest occurrence) and, per
+ * occurrence, the item id and the previous occurrence of the same pair.
+ */
+class PairIndex {
+  private keys = new Int32Array(1 << 14);
+  private heads = new Int32Array(1 << 14);
+  private used = 0;
+  private occId = new Int32Array(1 << 14);
+  private occNext = new Int32Array(1 << 14);
+  private occCount = 0;
+
+  private slotOf(key: number, insert: boolean): number {
+    const mask = this.keys.length - 1;
+    const stored = key + 1;
+    for (let slot = key & mask; ; slot = (slot + 1) & mask) {
+      const k = this.keys[slot];
+      if (k === stored) return slot;
+      if (k === 0) {
+        if (!insert) return -1;
+        this.keys[slot] = stored;
+        this.used++;
+        return slot;
+      }
+    }
+  }
+
+  add(key: number, id: number): void {
+    if (2 * (this.used + 1) > this.keys.length) this.rehash(this.keys.length * 2);
+    const slot = this.slotOf(key, true);
+    const head = this.heads[slot];
+    if (head !== 0 && this.occId[head - 1] === id) return;
+    if (this.occCount === this.occId.length) {
+      const ids = new Int32Array(this.occId.length * 2);
+      ids.set(this.occId);
+      this.occId = ids;
+      const next = new Int32Array(this.occNext.length * 2);
+      next.set(this.occNext);
+      this.occNext = next;
+    }
+    const occ = this.occCount++;
+    this.occId[occ] = id;
+    this.occNext[occ] = head;
+    this.heads[slot] = occ + 1;
+  }
+
+  private rehash(size: number): void {
+    const oldKeys = this.keys;
+    const oldHeads = this.heads;
+    this.keys = new Int32Array(size);
+    this.heads = new Int32Array(size);
+    this.used = 0;
+    for (let i = 0; i < oldKeys.length; i++) {
+      if (oldKeys[i] === 0) continue;
+      const slot = this.slotOf(oldKeys[i] - 1, true);
+      this.heads[slot] = oldHeads[i];
+    }
+  }
+
+  /** The ids holding this pair, ascending, at most `max` (the newest kept). */
+  list(key: number, max: number): number[] | null {
+    const slot = this.slotOf(key, false);
+    if (slot < 0) return null;
+    const out: number[] = [];
+    for (let occ = this.heads[slot]; occ !== 0 && out.length < max; occ = this.occNext[occ - 1]) out.push(this.occId[occ - 1]);
+    return out.reverse();
+  }
+
+  /** Drops the occurrences of dead items. */
+  compact(alive: (id: number) => boolean): void {
+    const ids = new Int32Array(Math.max(this.occCount, 1 << 14));
+    const next = new Int32Array(ids.length);
+    let count = 0;
+    for (let slot = 0; slot < this.keys.length; slot++) {
+      if (this.keys[slot] === 0) continue;
+      const live: number[] = [];
+      for (let occ = this.heads[slot]; occ !== 0; occ = this.occNext[occ - 1]) if (alive(this.occId[occ - 1])) live.push(this.occId[occ - 1]);
+      let head = 0;
+      for (let k = live.length - 1; k >= 0; k--) {
+        ids[count] = live[k];
+        next[count] = head;
+        head = ++count;
+      }
+      this.heads[slot] = head;
+    }
+    this.occId = ids;
+    this.occNext = next;
+    this.occCount = count;
+  }
+
+  bytes(): number {
+    return this.keys.byteLength + this.heads.byteLength + this.occId.byteLength + this.occNext.byteLength;
+  }
+}
+
+/** Ids taken from one pair's list per query: enough for any useful pair, bounded for "of the". */
+const MAX_PAIR_IDS = 5000;
+
 interface Expansion {
   /** The vocabulary word, or -1 for a word pair. */
   word: number;
@@ -189,9 +292,11 @@ export class WordIndex {
    * single words would tie with thousands of items.
    */
   constructor(private readonly options: { pairs?: boolean } = {}) {}
-  private readonly pairPostings = new Map<number, number[]>();
+  private readonly pairPostings = new PairIndex();
   private readonly wordIds = new Map<string, number>();
   private readonly wordList: string[] = [];
+  /** Open addressing: hash of a word's characters -> word id + 1 (0 = empty). */
+  private asciiTable: Int32Array = new Int32Array(1 << 12);
   private readonly postings: Postings[] = [];
   /** Last item posted per word, so an item is posted once per word. */
   private lastPosted: Int32Array = new Int32Array(1024).fill(-1);
@@ -200,6 +305,7 @@ export class WordIndex {
   private expansionCache = new Map<string, Expansion[]>();
   private alive: Uint8Array = new Uint8Array(1024);
   private nextId = 0;
+  private addedSinceTrim = 0;
   private liveCount = 0;
   private deadCount = 0;
   /** Scratch arrays for scoring, sized to the id space. */
@@ -220,34 +326,90 @@ export class WordIndex {
     }
     this.alive[id] = 1;
     this.liveCount++;
+    this.addedSinceTrim++;
     return id;
   }
 
-  /** Posts every word of `text[start, end)` for item `id` (must be the newest id). */
+  /**
+   * Posts every word of `text[start, end)` for item `id` (must be the newest
+   * id). This is the indexing hot loop: plain ASCII words are hashed straight
+   * from the text and found in an open-addressing table without creating a
+   * string; other words take the general path (slice, fold, map).
+   */
   addText(id: number, text: string, start = 0, end = text.length): void {
-    if (!this.options.pairs) {
-      forEachWord(text, (w) => this.post(id, w), start, end);
-      return;
-    }
+    const pairs = this.options.pairs === true;
     let prev = -1;
-    forEachWord(
-      text,
-      (w) => {
-        const wid = this.post(id, w);
+    let i = start;
+    while (i < end) {
+      const c = text.charCodeAt(i);
+      const lower = c | 32;
+      const asciiWord = (lower >= 97 && lower <= 122) || (c >= 48 && c <= 57);
+      if (!asciiWord && (c < 128 || !isWordChar(text, i))) {
+        i++;
+        continue;
+      }
+      const wordStart = i;
+      let wid = -1;
+      if (asciiWord) {
+        let h = 0x811c9dc5;
+        let j = i;
+        for (; j < end; j++) {
+          const d = text.charCodeAt(j);
+          const l = d | 32;
+          if (!((l >= 97 && l <= 122) || (d >= 48 && d <= 57))) break;
+          h = Math.imul(h ^ (d >= 65 && d <= 90 ? l : d), 0x01000193);
+        }
+        // A following apostrophe or non-ASCII letter makes it a word for the general path.
+        const next = j < end ? text.charCodeAt(j) : 32;
+        if (next < 128 && next !== 39) {
+          wid = this.findAscii(text, wordStart, j, h);
+          if (wid < 0) wid = this.post(id, text.slice(wordStart, j).toLowerCase());
+          else this.postId(id, wid);
+          i = j;
+        }
+      }
+      if (wid < 0) {
+        i = wordEnd(text, wordStart, end);
+        const folded = foldSpan(text, wordStart, i);
+        if (folded.length === 0) continue;
+        wid = this.post(id, folded);
+      }
+      if (pairs) {
         if (prev >= 0) {
-          const key = pairKey(prev, wid);
-          let list = this.pairPostings.get(key);
-          if (!list) {
-            list = [];
-            this.pairPostings.set(key, list);
-          }
-          if (list.length === 0 || list[list.length - 1] !== id) list.push(id);
+          this.pairPostings.add(pairKey(prev, wid), id);
         }
         prev = wid;
-      },
-      start,
-      end,
-    );
+      }
+    }
+  }
+
+  /** The id of the lower-cased ASCII word `text[start, end)` with hash `h`, or -1. */
+  private findAscii(text: string, start: number, end: number, h: number): number {
+    const table = this.asciiTable;
+    const mask = table.length - 1;
+    const len = end - start;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const entry = table[slot];
+      if (entry === 0) return -1;
+      const word = this.wordList[entry - 1];
+      if (word.length !== len) continue;
+      let k = 0;
+      for (; k < len; k++) {
+        const d = text.charCodeAt(start + k);
+        if ((d >= 65 && d <= 90 ? d | 32 : d) !== word.charCodeAt(k)) break;
+      }
+      if (k === len) return entry - 1;
+    }
+  }
+
+  private tableInsert(wid: number): void {
+    const word = this.wordList[wid];
+    let h = 0x811c9dc5;
+    for (let k = 0; k < word.length; k++) h = Math.imul(h ^ word.charCodeAt(k), 0x01000193);
+    const mask = this.asciiTable.length - 1;
+    let slot = h & mask;
+    while (this.asciiTable[slot] !== 0) slot = (slot + 1) & mask;
+    this.asciiTable[slot] = wid + 1;
   }
 
   addWords(id: number, list: readonly string[]): void {
@@ -260,6 +422,11 @@ export class WordIndex {
       wid = this.wordList.length;
       this.wordIds.set(word, wid);
       this.wordList.push(word);
+      // Keep the table at most half full.
+      if (2 * this.wordList.length > this.asciiTable.length) {
+        this.asciiTable = new Int32Array(this.asciiTable.length * 2);
+        for (let k = 0; k < this.wordList.length; k++) this.tableInsert(k);
+      } else this.tableInsert(wid);
       this.postings.push(new Postings());
       if (wid >= this.lastPosted.length) {
         const next = new Int32Array(this.lastPosted.length * 2).fill(-1);
@@ -269,10 +436,14 @@ export class WordIndex {
       if (this.sortedWords) this.insertSorted(wid);
       if (this.expansionCache.size > 0) this.expansionCache = new Map();
     }
-    if (this.lastPosted[wid] === id) return wid;
+    this.postId(id, wid);
+    return wid;
+  }
+
+  private postId(id: number, wid: number): void {
+    if (this.lastPosted[wid] === id) return;
     this.lastPosted[wid] = id;
     this.postings[wid].push(id);
-    return wid;
   }
 
   private insertSorted(wid: number): void {
@@ -305,6 +476,15 @@ export class WordIndex {
     }
   }
 
+  /**
+   * Gives back the spare capacity of the growable lists. Worth it after a
+   * bulk load (the first search does it when much was added since).
+   */
+  trim(): void {
+    for (const p of this.postings) p.trim();
+    this.addedSinceTrim = 0;
+  }
+
   isAlive(id: number): boolean {
     return id < this.nextId && this.alive[id] === 1;
   }
@@ -316,13 +496,7 @@ export class WordIndex {
   compact(): void {
     const alive = (id: number): boolean => this.alive[id] === 1;
     for (const p of this.postings) p.compact(alive);
-    for (const [key, p] of this.pairPostings) {
-      const kept = p.filter(alive);
-      if (kept.length === 0) this.pairPostings.delete(key);
-      else this.pairPostings.set(key, kept);
-    }
-    // Cached expansions hold the old lists.
-    this.expansionCache = new Map();
+    this.pairPostings.compact(alive);
     this.deadCount = 0;
   }
 
@@ -330,8 +504,13 @@ export class WordIndex {
   postingBytes(): number {
     let n = 0;
     for (const p of this.postings) n += p.ids.byteLength;
-    for (const p of this.pairPostings.values()) n += 8 * p.length;
+    n += this.pairPostings.bytes();
     return n;
+  }
+
+  /** Every indexed word (folded), in order of first appearance. */
+  vocabulary(): readonly string[] {
+    return this.wordList;
   }
 
   vocabularySize(): number {
@@ -460,7 +639,7 @@ export class WordIndex {
         let cost = 0;
         for (const a of left) {
           for (const b of right) {
-            const list = this.pairPostings.get(pairKey(a.word, b.word));
+            const list = this.pairPostings.list(pairKey(a.word, b.word), MAX_PAIR_IDS);
             if (!list) continue;
             expansions.push({ word: -1, weight: a.weight * b.weight, list });
             cost += list.length;
@@ -501,6 +680,7 @@ export class WordIndex {
    * the candidates the rare ones found.
    */
   candidates(query: string, limit: number): ScoredId[] {
+    if (this.addedSinceTrim > 5000 && this.addedSinceTrim > this.liveCount / 10) this.trim();
     const terms = this.parseQuery(query).filter((t) => t.expansions.length > 0);
     if (terms.length === 0) return [];
     this.ensureScratch();

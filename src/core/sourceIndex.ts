@@ -50,20 +50,47 @@ interface ArticleRecord {
   firstSentenceId: number;
   /** Built on first use: most articles are never looked at quote by quote. */
   indexed: IndexedQuote[] | null;
-  /** Entity names this article contributes to (for removal). */
-  entityNames: string[];
-  /** Lookup keys this article contributed, as [key, entity name]. */
-  nameKeys: [string, string][];
 }
 
-interface Contribution {
-  record: ArticleRecord;
-  person: ArticlePerson | null;
-  quoteIndexes: number[];
+/**
+ * What one article contributes to the merged entities. Recomputed from the
+ * article when it is added and when it is removed, rather than stored: at
+ * ten thousand articles the stored lists cost more than the recomputation.
+ */
+interface ArticleEntities {
+  /** People in the story: contributors left out. */
+  persons: ArticlePerson[];
+  entities: { name: string; kind: EntityKind }[];
+  /** Lookup keys, as [key, entity name]. */
+  keys: [string, string][];
+}
+
+function articleEntities(article: Article): ArticleEntities {
+  const contributors = new Set(article.meta.contributors.map((c) => c.toLowerCase()));
+  const persons = article.people.filter((p) => !contributors.has(p.name.toLowerCase()));
+  const personNames = new Set(persons.map((p) => p.name));
+  const entities: { name: string; kind: EntityKind }[] = persons.map((p) => ({ name: p.name, kind: 'person' as const }));
+  const seen = new Set(personNames);
+  const others = [...article.otherSpeakers, ...article.quotes.map((q) => q.speaker)];
+  const declaredOthers = new Set(article.otherSpeakers);
+  for (const name of others) {
+    if (!name || seen.has(name) || contributors.has(name.toLowerCase())) continue;
+    seen.add(name);
+    // A speaker the reader did not list among non-person speakers and that reads like a name is a person.
+    const kind = !declaredOthers.has(name) && PERSON_LIKE.test(name) ? 'person' : speakerKind(name);
+    entities.push({ name, kind });
+  }
+  const keys: [string, string][] = [];
+  for (const p of persons) {
+    const forms = new Set([p.name, p.surname, ...p.aliases].map((f) => (f ? nameKey(f) : '')).filter(Boolean));
+    for (const k of forms) keys.push([k, p.name]);
+  }
+  return { persons, entities, keys };
 }
 
 class Entity {
-  readonly contributions = new Map<string, Contribution>();
+  /** Contributing articles by path, in the order they were added. */
+  readonly contributions = new Map<string, ArticleRecord>();
   cached: PersonEntry | null = null;
   constructor(
     readonly name: string,
@@ -73,6 +100,7 @@ class Entity {
 
 const POSSESSIVE = /(?:['’]s|(?<=s)['’])$/u;
 const UPPER_START = /^\p{Lu}/u;
+const PERSON_LIKE = /^\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}[\p{L}'’.-]*)+$/u;
 
 /** How a name is looked up: straight apostrophes, lower case, single spaces, no possessive. */
 export function nameKey(text: string): string {
@@ -106,14 +134,11 @@ export class SourceIndex {
       firstQuoteId: -1,
       firstSentenceId: -1,
       indexed: null,
-      entityNames: [],
-      nameKeys: [],
     };
     this.records.set(article.path, record);
     const outletWords = article.meta.outlet ? words(article.meta.outlet) : [];
-    const contributors = new Set(article.meta.contributors.map((c) => c.toLowerCase()));
-    const persons = article.people.filter((p) => !contributors.has(p.name.toLowerCase()));
-    const personByName = new Map(persons.map((p) => [p.name, p]));
+    const contributed = articleEntities(article);
+    const personByName = new Map(contributed.persons.map((p) => [p.name, p]));
 
     article.quotes.forEach((q, i) => {
       const id = this.quoteIndex.allocate();
@@ -138,45 +163,24 @@ export class SourceIndex {
       this.sentenceIndex.addWords(id, outletWords);
     });
 
-    // Entities: the article's people, then speakers that are not people.
-    const contributionOf = (name: string, kind: EntityKind, person: ArticlePerson | null): Contribution => {
+    for (const { name, kind } of contributed.entities) {
       let entity = this.entities.get(name);
       if (!entity) {
         entity = new Entity(name, kind);
         this.entities.set(name, entity);
       }
       entity.cached = null;
-      let c = entity.contributions.get(article.path);
-      if (!c) {
-        c = { record, person, quoteIndexes: [] };
-        entity.contributions.set(article.path, c);
-        record.entityNames.push(name);
+      entity.contributions.set(article.path, record);
+    }
+    for (const [key, name] of contributed.keys) {
+      let names = this.keys.get(key);
+      if (!names) {
+        names = new Map();
+        this.keys.set(key, names);
       }
-      return c;
-    };
-    for (const p of persons) {
-      contributionOf(p.name, 'person', p);
-      const forms = new Set([p.name, p.surname, ...p.aliases].filter((f) => f && f.trim()));
-      for (const f of forms) this.addKey(record, nameKey(f), p.name);
+      names.set(name, (names.get(name) ?? 0) + 1);
     }
-    for (const s of article.otherSpeakers) if (!personByName.has(s)) contributionOf(s, speakerKind(s), null);
-    article.quotes.forEach((q, i) => {
-      if (!q.speaker || contributors.has(q.speaker.toLowerCase())) return;
-      const person = personByName.get(q.speaker) ?? null;
-      contributionOf(q.speaker, person ? 'person' : speakerKind(q.speaker), person).quoteIndexes.push(i);
-    });
     this.formsCache = null;
-  }
-
-  private addKey(record: ArticleRecord, key: string, name: string): void {
-    if (!key) return;
-    let names = this.keys.get(key);
-    if (!names) {
-      names = new Map();
-      this.keys.set(key, names);
-    }
-    names.set(name, (names.get(name) ?? 0) + 1);
-    record.nameKeys.push([key, name]);
   }
 
   removeArticle(path: string): void {
@@ -191,14 +195,15 @@ export class SourceIndex {
     }
     this.quoteCount -= article.quotes.length;
     for (let i = 0; i < article.sentences.length; i++) this.sentenceIndex.remove(record.firstSentenceId + i);
-    for (const name of record.entityNames) {
+    const contributed = articleEntities(article);
+    for (const { name } of contributed.entities) {
       const entity = this.entities.get(name);
       if (!entity) continue;
       entity.contributions.delete(path);
       entity.cached = null;
       if (entity.contributions.size === 0) this.entities.delete(name);
     }
-    for (const [key, name] of record.nameKeys) {
+    for (const [key, name] of contributed.keys) {
       const names = this.keys.get(key);
       if (!names) continue;
       const n = (names.get(name) ?? 0) - 1;
@@ -226,7 +231,10 @@ export class SourceIndex {
         if (own && own.titles.length > 0) return own.titles[0];
         const entity = this.entities.get(speaker);
         if (!entity) return null;
-        for (const c of entity.contributions.values()) if (c.person && c.person.titles.length > 0) return c.person.titles[0];
+        for (const r of entity.contributions.values()) {
+          const p = r.article.people.find((x) => x.name === speaker);
+          if (p && p.titles.length > 0) return p.titles[0];
+        }
         return null;
       };
       record.indexed = article.quotes.map((q) => ({ ...q, path: article.path, article, speakerTitle: titleOf(q.speaker) }));
@@ -256,38 +264,43 @@ export class SourceIndex {
     const articles: Article[] = [];
     let surname = '';
     let surnameFirst = false;
-    for (const c of entity.contributions.values()) {
-      const { article } = c.record;
+    for (const record of entity.contributions.values()) {
+      const { article } = record;
       articles.push(article);
-      if (c.person) {
+      const person = entity.kind === 'person' ? article.people.find((p) => p.name === entity.name) : undefined;
+      const quoteIndexes: number[] = [];
+      article.quotes.forEach((q, i) => {
+        if (q.speaker === entity.name) quoteIndexes.push(i);
+      });
+      if (person) {
         if (!surname) {
-          surname = c.person.surname;
-          surnameFirst = c.person.surnameFirst;
+          surname = person.surname;
+          surnameFirst = person.surnameFirst;
         }
-        for (const t of c.person.titles) {
+        for (const t of person.titles) {
           const k = t.toLowerCase();
           if (!seenTitles.has(k)) {
             seenTitles.add(k);
             titles.push(t);
           }
         }
-        for (const a of c.person.aliases) {
+        for (const a of person.aliases) {
           const k = a.toLowerCase();
           if (!seenAliases.has(k)) {
             seenAliases.add(k);
             aliases.push(a);
           }
         }
-        for (const m of c.person.mentions) mentions.push({ path: article.path, start: m.start, end: m.end });
+        for (const m of person.mentions) mentions.push({ path: article.path, start: m.start, end: m.end });
       } else {
         // Organisations have no mention list of their own: where they speak is where they are named.
-        for (const i of c.quoteIndexes) {
+        for (const i of quoteIndexes) {
           const span: Span | null = article.quotes[i].speakerMention;
           if (span) mentions.push({ path: article.path, start: span.start, end: span.end });
         }
       }
-      const indexed = this.indexedQuotes(c.record);
-      for (const i of c.quoteIndexes) quotes.push(indexed[i]);
+      const indexed = this.indexedQuotes(record);
+      for (const i of quoteIndexes) quotes.push(indexed[i]);
     }
     if (!surname) surname = entity.kind === 'person' ? entity.name.split(/\s+/).pop() ?? entity.name : entity.name;
     entity.cached = { name: entity.name, titles, aliases, surname, surnameFirst, quotes, mentions, articles, kind: entity.kind };
@@ -416,6 +429,12 @@ export class SourceIndex {
       file: quote.path,
       kind: entry ? entry.kind : quote.speaker ? speakerKind(quote.speaker) : null,
     };
+  }
+
+  /** Gives back spare capacity after a bulk load (otherwise done by the first search). */
+  optimize(): void {
+    this.quoteIndex.trim();
+    this.sentenceIndex.trim();
   }
 
   stats(): { sources: number; quotes: number; people: number } {

@@ -53,29 +53,41 @@ export function forEachWord(
 ): void {
   let i = start;
   while (i < end) {
-    const code = text.charCodeAt(i);
-    if (!isWordCode(code, text, i)) {
+    if (!isWordCode(text.charCodeAt(i), text, i)) {
       i++;
       continue;
     }
     const wordStart = i;
-    let simple = code < 128;
-    i++;
-    for (;;) {
-      if (i >= end) break;
-      const c = text.charCodeAt(i);
-      if (isWordCode(c, text, i)) {
-        if (c >= 128 || (c >= 65 && c <= 90)) simple = false;
-        i++;
-      } else if (isApostrophe(c) && i + 1 < end && isWordCode(text.charCodeAt(i + 1), text, i + 1)) {
-        simple = false;
-        i++;
-      } else break;
-    }
-    const raw = text.slice(wordStart, i);
-    const folded = simple && (code < 65 || code > 90) ? raw : foldWord(raw);
+    i = wordEnd(text, i, end);
+    const folded = foldSpan(text, wordStart, i);
     if (folded.length > 0) visit(folded, wordStart, i);
   }
+}
+
+/** Whether the code unit at `at` can be part of a word. */
+export function isWordChar(text: string, at: number): boolean {
+  return isWordCode(text.charCodeAt(at), text, at);
+}
+
+/** Where the word starting at `start` ends (letters, digits, apostrophes between them). */
+export function wordEnd(text: string, start: number, end = text.length): number {
+  let i = start + 1;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (isWordCode(c, text, i)) i++;
+    else if (isApostrophe(c) && i + 1 < end && isWordCode(text.charCodeAt(i + 1), text, i + 1)) i++;
+    else break;
+  }
+  return i;
+}
+
+/** The folded form of the word `text[start, end)`. */
+export function foldSpan(text: string, start: number, end: number): string {
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 128 || (c >= 65 && c <= 90) || isApostrophe(c)) return foldWord(text.slice(start, end));
+  }
+  return text.slice(start, end);
 }
 
 /** The folded words of a text. */

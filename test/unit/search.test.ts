@@ -125,6 +125,19 @@ describe('search: properties on generated corpora', () => {
     );
   });
 
+  it('the indexer reads the same words as the query tokenizer, on any text', () => {
+    const piece = fc.constantFrom('Ned', 'PRICE', 'price', 'China’s', "don't", 'café', 'naïve', '2022', 'U.S.', '—', '“', '”', ' ', ',', '.', "'", '’', 'e\u0301', 'x-y', '😀', 'Zürich');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(piece, fc.string({ maxLength: 4 })), { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        const ix = new WordIndex({ pairs: true });
+        ix.addText(ix.allocate(), text);
+        assert.deepEqual([...ix.vocabulary()].sort(), [...new Set(words(text))].sort());
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('never throws and respects the limit on any query', () => {
     const { search } = indexOf(QUOTES, WHO);
     fc.assert(
