@@ -37,6 +37,26 @@ function looksBinary(text: string): boolean {
   return sample.length > 0 && control / sample.length > 0.05;
 }
 
+/**
+ * UTF-16 written without a byte-order mark (some Windows exports): text in
+ * Latin script then has a NUL in nearly every other byte, on one side only.
+ * Returns the likely byte order, or null when the bytes do not look like it.
+ */
+function bomlessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (bytes.length < 4 || bytes.length % 2 !== 0) return null;
+  const pairs = Math.min(bytes.length, 4096) >> 1;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < pairs * 2; i += 2) {
+    if (bytes[i] === 0) evenNul++;
+    if (bytes[i + 1] === 0) oddNul++;
+  }
+  // A binary file has NULs scattered on both sides; UTF-16 text on one side only.
+  if (oddNul >= pairs * 0.6 && evenNul <= pairs * 0.02) return 'utf-16le';
+  if (evenNul >= pairs * 0.6 && oddNul <= pairs * 0.02) return 'utf-16be';
+  return null;
+}
+
 export function decodeSource(bytes: Uint8Array): DecodeResult {
   let text: string;
   let encoding: string;
@@ -53,12 +73,46 @@ export function decodeSource(bytes: Uint8Array): DecodeResult {
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
       encoding = 'utf-8';
+      // Valid UTF-8 can still be BOM-less UTF-16 of ASCII text ("H\0i\0"): NULs give it away.
+      if (text.includes('\0')) {
+        const utf16 = bomlessUtf16(bytes);
+        if (utf16) {
+          text = new TextDecoder(utf16).decode(bytes);
+          encoding = utf16;
+        }
+      }
     } catch {
-      if (bytes.indexOf(0) >= 0) return { error: 'binary file (contains NUL bytes)' };
-      text = decodeWindows1252(bytes);
-      encoding = 'windows-1252';
+      const utf16 = bomlessUtf16(bytes);
+      if (utf16) {
+        text = new TextDecoder(utf16).decode(bytes);
+        encoding = utf16;
+      } else {
+        if (bytes.indexOf(0) >= 0) return { error: 'binary file (contains NUL bytes)' };
+        text = decodeWindows1252(bytes);
+        encoding = 'windows-1252';
+      }
     }
   }
   if (looksBinary(text)) return { error: 'binary file (not text)' };
   return { text, encoding };
+}
+
+/**
+ * Characters that change how text around them is shown without being text
+ * themselves: C0/C1 control characters (other than tab and line breaks) and
+ * the bidirectional embeddings, overrides and isolates (U+202A–U+202E,
+ * U+2066–U+2069) that "Trojan Source" text uses to make a line read
+ * differently from what it contains. Marks that only set the direction of
+ * one spot (U+200E/U+200F/U+061C) are kept: right-to-left quotes need them.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+export const INVISIBLE_CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Source text made safe to show or insert: the INVISIBLE_CONTROLS removed.
+ * Only for display and for text written into a draft; offsets always refer
+ * to the text as decoded, with those characters still in it.
+ */
+export function withoutInvisibleControls(text: string): string {
+  return text.replace(INVISIBLE_CONTROLS, '');
 }
