@@ -16,6 +16,7 @@
 // Nothing of the corpus is written anywhere; only figures are printed.
 
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadSources } from '../src/core/sources';
@@ -382,16 +383,20 @@ function scaleBench(articles: Article[], extra: Article[], target: number): void
     draft += '\n\n';
   });
   const runs: number[] = [];
+  const cpu: number[] = [];
   let findings: Finding[] = [];
-  for (let r = 0; r < 7; r++) {
+  for (let r = 0; r < 9; r++) {
     t0 = performance.now();
+    const c0 = process.cpuUsage();
     findings = verifyDraft(draft, source);
+    const c = process.cpuUsage(c0);
     runs.push(performance.now() - t0);
+    cpu.push((c.user + c.system) / 1000);
   }
   const kinds = findings.reduce<Record<string, number>>((acc, f) => ((acc[f.kind] = (acc[f.kind] ?? 0) + 1), acc), {});
   console.log('');
   console.log(`scale: ${clones.length} articles (${pool.length} distinct, cloned), index build ${buildMs.toFixed(0)} ms, heap ${(process.memoryUsage().heapUsed / 1048576).toFixed(0)} MB`);
-  console.log(`scale: ${wordSpans(draft).length}-word draft, ${findings.length} quotes found (${JSON.stringify(kinds)}): verify median ${median(runs).toFixed(1)} ms, max ${Math.max(...runs).toFixed(1)} ms over ${runs.length} runs`);
+  console.log(`scale: ${wordSpans(draft).length}-word draft, ${findings.length} quotes found (${JSON.stringify(kinds)}): verify median ${median(runs).toFixed(1)} ms wall (${median(cpu).toFixed(1)} ms CPU), max ${Math.max(...runs).toFixed(1)} ms over ${runs.length} runs; load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} CPUs`);
 }
 
 main();

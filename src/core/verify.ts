@@ -84,6 +84,8 @@ const BRACKET_MAX_WORDS = 6;
 const SEEDS = 3;
 /** Beyond the first seed, more seeds are looked up only while their occurrences stay under this total. */
 const SEED_POSTINGS_BUDGET = 60_000;
+/** Near matches are searched among at most this many seed occurrences (exact ones among all). */
+const NEAR_SCAN_POSTINGS = 20_000;
 /** Word shifts tolerated when scoring a candidate place (an added or dropped word, a bracket). */
 const SHIFTS = [-1, 1, -2, 2];
 /** Candidate places aligned per quote: every best-scored one up to the cap, plus some runners-up. */
@@ -687,35 +689,40 @@ function candidatesFor(index: VerifyIndex, q: ParsedDraftQuote, d: DraftItems): 
     }
     if (result.exact.length) return result;
   }
-  const scored: { doc: number; start: number; n: number }[] = [];
-  const seenStarts = new Set<number>();
+  // Candidate starts from the seeds, deduplicated by sorting (cheaper than a Set).
+  let total = 0;
+  for (const seed of seeds) total += Math.min(seed.n, NEAR_SCAN_POSTINGS - total);
+  const starts = new Float64Array(total);
+  let k0 = 0;
   for (const seed of seeds) {
-    for (let p = index.postStart[seed.id]; p < index.postStart[seed.id + 1]; p++) {
-      const pos = index.post[p];
-      const start = pos - seed.word;
-      if (seenStarts.has(start)) continue;
-      seenStarts.add(start);
-      const doc = docOf(index, pos);
-      const ids = index.words[doc].ids;
-      const local = start - index.base[doc];
-      let n = 0;
-      for (let k = 0; k < m; k++) {
-        const at = local + k;
-        const id = wordIds[k];
-        if (at >= 0 && at < ids.length && ids[at] === id) {
+    for (let p = index.postStart[seed.id]; p < index.postStart[seed.id + 1] && k0 < total; p++) starts[k0++] = index.post[p] - seed.word;
+  }
+  starts.sort();
+  const scored: { doc: number; start: number; n: number }[] = [];
+  for (let i = 0; i < total; i++) {
+    const start = starts[i];
+    if (i > 0 && starts[i - 1] === start) continue;
+    const doc = docOf(index, Math.max(0, start));
+    const ids = index.words[doc].ids;
+    const local = start - index.base[doc];
+    let n = 0;
+    for (let k = 0; k < m; k++) {
+      const at = local + k;
+      const id = wordIds[k];
+      if (at >= 0 && at < ids.length && ids[at] === id) {
+        n++;
+        continue;
+      }
+      for (const shift of SHIFTS) {
+        const s = at + shift;
+        if (s >= 0 && s < ids.length && ids[s] === id) {
           n++;
-          continue;
-        }
-        for (const shift of SHIFTS) {
-          const s = at + shift;
-          if (s >= 0 && s < ids.length && ids[s] === id) {
-            n++;
-            break;
-          }
+          break;
         }
       }
-      scored.push({ doc, start: local, n });
     }
+    // Fewer agreeing words than any near match needs: not a candidate.
+    if (n >= NEAR_MATCH.minEqualWordsWholeQuote) scored.push({ doc, start: local, n });
   }
   scored.sort((a, b) => b.n - a.n);
   pickCandidates(scored, (c) => {
