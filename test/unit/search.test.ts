@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import fc from 'fast-check';
 import { WordIndex, searchIndex, RankFields } from '../../src/core/search';
 import { foldText, words } from '../../src/core/text';
@@ -147,5 +148,45 @@ describe('search: properties on generated corpora', () => {
         assert.equal(new Set(r).size, r.length);
       }),
     );
+  });
+});
+
+describe('CLI: sourcebook search / cite (on the seeds)', () => {
+  // Imported here so the pure search tests above do not depend on the reader.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const searchCmd = require('../../src/cli/commands/search') as typeof import('../../src/cli/commands/search');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const citeCmd = require('../../src/cli/commands/cite') as typeof import('../../src/cli/commands/cite');
+  const run = (cmd: { run(argv: string[], io: { stdout: (t: string) => void; stderr: (t: string) => void }): number }, argv: string[]) => {
+    let stdout = '';
+    let stderr = '';
+    const code = cmd.run(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+    return { code, stdout, stderr };
+  };
+
+  it('search --json gives the contract shape with exact offsets', () => {
+    const r = run(searchCmd, ['--json', '--limit', '2', 'candid', 'substantive']);
+    assert.equal(r.code, 0, r.stderr);
+    const json = JSON.parse(r.stdout) as { results: { id: string; text: string; speaker: string | null; path: string; start: number; end: number; score: number }[] };
+    assert.ok(json.results.length >= 1 && json.results.length <= 2);
+    const best = json.results[0];
+    assert.deepEqual(Object.keys(best).sort(), ['end', 'id', 'path', 'score', 'speaker', 'start', 'text']);
+    assert.equal(best.text, 'were candid, they were substantive.');
+    assert.equal(best.speaker, 'Ned Price');
+    const fileText = fs.readFileSync(best.path, 'utf8').replace(/^\uFEFF/, '');
+    assert.equal(fileText.slice(best.start, best.end), best.text);
+  });
+
+  it('cite prints the AP citation, and footnote style its definition', () => {
+    assert.equal(run(citeCmd, ['candid', 'substantive']).stdout, '“were candid, they were substantive,” State Department spokesman Ned Price said.\n');
+    const f = run(citeCmd, ['--style', 'footnote', 'candid']);
+    assert.match(f.stdout, /^“were candid, they were substantive\.”\[\^1\]\n\n\[\^1\]: Ned Price, State Department spokesman, quoted by Bloomberg, 2022 \(000_0af8d4bc5d39ec79\.txt\)\.\n$/);
+  });
+
+  it('bad calls fail loudly', () => {
+    assert.throws(() => run(citeCmd, ['--style', 'mla', 'candid']), /unknown style/);
+    assert.throws(() => run(searchCmd, ['--limit', 'x', 'candid']), /--limit/);
+    assert.throws(() => run(searchCmd, []), /QUERY/);
+    assert.throws(() => run(citeCmd, ['xyzzyq plugh']), /no quote matches/);
   });
 });
