@@ -490,6 +490,12 @@ interface Candidate {
   to: number;
   /** The source quote the window is, or null for narrative. */
   quote: Quote | null;
+  /**
+   * The draft's words run verbatim through this quote's edge into the
+   * source's narrative: the draft puts the reporter's words inside the
+   * speaker's quote, a misquote however many words that adds.
+   */
+  straddled?: boolean;
 }
 
 interface Evaluated extends Candidate {
@@ -686,8 +692,17 @@ function candidatesFor(index: VerifyIndex, q: ParsedDraftQuote, d: DraftItems): 
       if (k < m) continue;
       const placed = exactPlacements(index, doc, local, local + m - 1, q);
       if (placed) result.exact.push(...placed);
+      else if (result.windows.length < MAX_BEST_CANDIDATES) {
+        const words = index.words[doc];
+        const quotes = new Set<number>();
+        for (let i = local; i < local + m; i++) for (const qi of quotesAround(words, i)) quotes.add(qi);
+        for (const qi of quotes) result.windows.push({ doc, from: words.quotes[qi].from, to: words.quotes[qi].to, quote: words.quotes[qi].quote, straddled: true });
+      }
     }
-    if (result.exact.length) return result;
+    if (result.exact.length) {
+      result.windows = [];
+      return result;
+    }
   }
   // Candidate starts from the seeds, deduplicated by sorting (cheaper than a Set).
   let total = 0;
@@ -797,6 +812,7 @@ function evaluate(index: VerifyIndex, d: DraftItems, c: Candidate): Evaluated | 
 function isNearMatch(e: Evaluated, draftWords: number): boolean {
   const a = e.alignment;
   if (a.cost === 0) return false;
+  if (e.straddled && a.equal >= NEAR_MATCH.minEqualWordsWholeQuote) return true;
   if (a.cost > Math.max(1, Math.floor(draftWords / NEAR_MATCH.wordsPerEdit))) return false;
   if (a.equal <= a.cost) return false;
   // The draft spans a whole source quote from its first word to its last:

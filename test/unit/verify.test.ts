@@ -143,6 +143,7 @@ const CASES: Case[] = [
   { name: 'negation removed', draft: 'Kline said the cost estimates “would survive contact with a real contractor.”', kinds: ['misquote'], expected: 'would not survive contact with a real contractor.' },
   { name: 'number changed', draft: 'The contract “raises pay by 5 percent and adds two paid sick days,” according to Linda Park.', kinds: ['misquote'], expected: 'raises pay by 4 percent and adds two paid sick days,' },
   { name: 'changed word inside an ellipsis quote', draft: '“The wall is the promise we made … and tonight we broke it,” Ortiz said.', kinds: ['misquote'], expected: 'The wall is the promise we made … and tonight we kept it,' },
+  { name: 'narrative words pulled inside the quote', draft: '“The cost estimates would not survive contact with a real contractor,” Kline said.', kinds: ['misquote'], expected: 'would not survive contact with a real contractor,', speaker: 'David Kline' },
   { name: 'short whole quote with a negation', draft: 'Park called it “not historic for our drivers.”', kinds: ['misquote'], expected: 'historic for our drivers.' },
   // Misattributions.
   { name: 'surname of someone else', draft: '“Every storm season we hold our breath,” Ortiz said.', kinds: ['misattributed'], speaker: 'Ruth Abara', attributedTo: 'Ortiz' },
