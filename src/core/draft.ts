@@ -54,7 +54,15 @@ export type NameResolver = (words: string[]) => { used: number; names: string[] 
 const WORD_SOURCE = String.raw`\p{N}+(?:[.,:]\p{N}+)*(?:['’][\p{L}]+)?|[\p{L}\p{N}]+(?:['’‘][\p{L}\p{N}]+)*`;
 
 export function normWord(word: string): string {
-  return word.toLowerCase().replace(/[’‘`´]/g, "'");
+  let w = word.toLowerCase();
+  for (let i = 0; i < w.length; i++) {
+    if (w.charCodeAt(i) >= 128) {
+      // Accents are typography here: reporters type "Tomas" for "Tomás".
+      w = w.normalize('NFD').replace(/\p{M}+/gu, '').replace(/[’‘`´]/g, "'");
+      break;
+    }
+  }
+  return w;
 }
 
 /**
@@ -214,6 +222,8 @@ function scanQuotes(text: string): RawQuote[] {
       continue;
     }
     if (ch === '"') {
+      // An inch mark (5'10", a 27" screen) is no quote mark.
+      if (!open && /\d['’]?$/.test(text.slice(Math.max(0, i - 3), i))) continue;
       if (open && open.mark !== 'single') closeAt(i, i + 1);
       else open = { mark: 'straight', at: i };
       continue;

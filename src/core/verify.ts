@@ -160,7 +160,12 @@ function scanArticleWords(text: string): { ids: Int32Array; starts: Int32Array; 
     if (w === '%') w = 'percent';
     else {
       if (!folded) w = w.toLowerCase();
-      if (w.indexOf('’') >= 0 || w.indexOf('‘') >= 0) w = normWord(w);
+      for (let i = 0; i < w.length; i++) {
+        if (w.charCodeAt(i) >= 128) {
+          w = normWord(w);
+          break;
+        }
+      }
     }
     ids[n] = wordId(w);
     starts[n] = m.index;
@@ -263,6 +268,8 @@ function sameArticles(a: readonly Article[], b: readonly Article[]): boolean {
 
 function nameFormKey(s: string): string {
   return s
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
     .replace(/[’‘]/g, "'")
     .replace(/['’]s$/u, '')
     .replace(/\s+/g, ' ')

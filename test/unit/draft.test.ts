@@ -45,6 +45,10 @@ describe('findDraftQuotes: quoted passages', () => {
     assert.deepEqual(quotes(draft), [{ text: 'Real one,', by: 'Park' }]);
   });
 
+  it('does not take an inch mark for a quote mark', () => {
+    assert.deepEqual(quotes('He is 6\'2" tall and said "we won," Park said.'), [{ text: 'we won,', by: 'Park' }]);
+  });
+
   it('ignores empty quotes and marks around punctuation only', () => {
     assert.deepEqual(findDraftQuotes('He said “” and “…” twice.'), []);
   });

@@ -123,6 +123,8 @@ const CASES: Case[] = [
   { name: 'list item', draft: '- “Nobody asked the families who work late shifts,” Reyes said.', kinds: ['verified'] },
   { name: 'apostrophes are not quote marks', draft: 'The mayor’s office and Kline\'s allies clashed. “We will not let the water decide where people can live,” Ortiz said.', kinds: ['verified'] },
   { name: 'capitalised first letter', draft: 'Ortiz said the vote was “A historic day for every family that lives below the tide line.”', kinds: ['verified'] },
+  { name: 'accents dropped', draft: '“Nobody asked the families who work late shifts,” said Tomas Reyes.', kinds: ['verified'], speaker: 'Tomás Reyes' },
+  { name: 'accents dropped in a name that contradicts', draft: '“Every storm season we hold our breath,” Tomas Reyes said.', kinds: ['misattributed'], speaker: 'Ruth Abara' },
   { name: 'percent sign for "percent"', draft: 'The contract “raises pay by 4% and adds two paid sick days,” Park said.', kinds: ['verified'] },
   { name: 'ellipsis inside one quote', draft: '“The wall is the promise we made … and tonight we kept it,” Ortiz said.', kinds: ['verified'] },
   { name: 'three-dot ellipsis', draft: 'Kline said the council ignored “at least three cheaper designs ... by local engineers.”', kinds: ['verified'] },
