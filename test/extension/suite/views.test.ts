@@ -253,7 +253,9 @@ describe('Sidebar views', () => {
   it('Try a Misquote opens a sample draft that the view flags', async () => {
     const document = await vscode.commands.executeCommand<vscode.TextDocument>('sourcebook.tryMisquote');
     assert.ok(document && document.languageId === 'markdown');
+    assert.ok(document.getText().includes('compete aggressively'), document.getText());
     assert.strictEqual(vscode.window.activeTextEditor?.document, document, 'the reporter is back in the draft');
+    await eventually('the view to follow the sample draft', () => (sidebar.draft.tracker.document === document ? true : undefined));
     const rows = await findingRows(sidebar, 2);
     assert.deepStrictEqual(rows.map((r) => r.finding.kind), ['verified', 'misquote']);
   });
