@@ -34,7 +34,8 @@ export function register(context: vscode.ExtensionContext, deps: Deps): void {
       const wordRange = document.getWordRangeAtPosition(position, WORD);
       if (!wordRange || wordRange.start.isEqual(position)) return undefined;
       const prefix = document.getText(new vscode.Range(wordRange.start, position));
-      if ([...prefix].filter((c) => /\p{L}/u.test(c)).length < MIN_PREFIX) return undefined;
+      // Names are capitalised: "pr" in "pretty" is not the start of Price.
+      if ([...prefix].filter((c) => /\p{L}/u.test(c)).length < MIN_PREFIX || !/^\p{Lu}/u.test(prefix)) return undefined;
       const names = deps.indexer.names();
       const text = document.getText();
       const wordStart = document.offsetAt(wordRange.start);

@@ -40,10 +40,11 @@ describe('Name completion', () => {
     assert.strictEqual(insertTextOf(item), 'Price');
   });
 
-  it('needs two letters', async () => {
-    const editor = await draft('Then P');
-    const items = await completionsAtEnd(editor);
-    assert.ok(!items.some((i) => labelOf(i) === 'Ned Price'), 'one letter is not enough');
+  it('needs two letters, the first a capital', async () => {
+    const one = await draft('Then P');
+    assert.ok(!(await completionsAtEnd(one)).some((i) => labelOf(i) === 'Ned Price'), 'one letter is not enough');
+    const lower = await draft('The pr');
+    assert.ok(!(await completionsAtEnd(lower)).some((i) => labelOf(i) === 'Ned Price'), 'a lower-case word is not a name');
   });
 });
 
