@@ -41,7 +41,7 @@ export interface ParsedDraftQuote extends DraftQuote {
   words: WordToken[];
   gaps: QuoteGap[];
   /** Set when the attribution is a pronoun, so a resolver can re-point it. */
-  pronoun: { start: number; end: number } | null;
+  pronoun: { start: number; end: number; uncertain: boolean } | null;
 }
 
 /**
@@ -472,16 +472,23 @@ export function findDraftQuotes(draftText: string): DraftQuote[] {
 }
 
 /** Capitalised runs in the draft that the resolver knows, in order (for pronouns). */
-function knownNameMentions(text: string, resolve: NameResolver): { start: number; end: number; name: string }[] {
+interface NameMention {
+  start: number;
+  end: number;
+  name: string;
+  names: string[];
+}
+
+function knownNameMentions(text: string, resolve: NameResolver): NameMention[] {
   const words = wordsIn(text, 0, text.length);
-  const out: { start: number; end: number; name: string }[] = [];
+  const out: NameMention[] = [];
   for (let i = 0; i < words.length; i++) {
     if (!isCapitalised(words[i].text)) continue;
     const run = capitalisedRunStartingAt(words, i, text);
     const r = resolve(run.map((w) => stripPossessive(w.text)));
     if (r) {
       const used = run.slice(run.length - r.used);
-      out.push({ start: used[0].start, end: used[used.length - 1].end, name: text.slice(used[0].start, used[used.length - 1].end) });
+      out.push({ start: used[0].start, end: used[used.length - 1].end, name: text.slice(used[0].start, used[used.length - 1].end), names: r.names });
     }
     i += run.length - 1;
   }
@@ -491,7 +498,7 @@ function knownNameMentions(text: string, resolve: NameResolver): { start: number
 export function parseDraft(draftText: string, resolve?: NameResolver): ParsedDraftQuote[] {
   const raws = scanQuotes(draftText);
   const out: ParsedDraftQuote[] = [];
-  let mentions: { start: number; end: number; name: string }[] | null = null;
+  let mentions: NameMention[] | null = null;
   let lastExplicit: string | null = null;
   let prevClose = 0;
   for (const q of raws) {
@@ -511,13 +518,21 @@ export function parseDraft(draftText: string, resolve?: NameResolver): ParsedDra
     let pronoun: ParsedDraftQuote['pronoun'] = null;
     if (found && found.pronoun) {
       const p = found.run[0];
-      pronoun = { start: p.start, end: p.end };
+      pronoun = { start: p.start, end: p.end, uncertain: false };
       let referent: string | null = lastExplicit;
       if (resolve) {
         // Names inside quoted passages are what someone said, not who is speaking.
         mentions ??= knownNameMentions(draftText, resolve).filter((m) => !raws.some((r) => m.start >= r.open && m.end <= r.close));
         const before = mentions.filter((m) => m.end <= p.start);
-        referent = before.length ? before[before.length - 1].name : null;
+        const nearest = before[before.length - 1];
+        referent = nearest ? nearest.name : null;
+        if (nearest) {
+          // "Ortiz was asked about Abara. “…,” she said.": with another person
+          // named since the referent's sentence began, the pronoun is a guess
+          // (no genders are known), and a guess must not raise a misattribution.
+          const from = clauseStartBefore(draftText, nearest.start, 0);
+          pronoun.uncertain = before.some((m) => m.start >= from && !m.names.some((n) => nearest.names.includes(n)));
+        }
       }
       if (referent) attribution = { name: referent, start: p.start, end: p.end };
     } else if (found) {

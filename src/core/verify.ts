@@ -964,7 +964,7 @@ function judgeAttribution(q: ParsedDraftQuote, exact: Evaluated[], index: Verify
   const verified = (e: Evaluated): Finding => ({ ...base, kind: 'verified', speaker: speakerOf(e), source: sourceRef(index, e) });
   const fallback = inQuotes[0] ?? exact[0];
   const attribution = q.attribution;
-  if (!attribution) return verified(fallback);
+  if (!attribution || q.pronoun?.uncertain) return verified(fallback);
   const draftNames = resolve(attribution.name.split(/\s+/)) ?? null;
   if (!draftNames) return verified(fallback); // An attribution no source knows cannot be judged.
   const judgeable = (e: Evaluated) => {

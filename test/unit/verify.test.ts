@@ -153,6 +153,7 @@ const CASES: Case[] = [
   { name: 'names inside a quote are not antecedents', draft: 'Abara spoke after the vote. “Ortiz said every storm season we hold our breath,” she said.', kinds: ['unsourced'], attributedTo: 'Abara' },
   { name: 'pronoun referring to someone else', draft: 'Ortiz spoke after the vote. “Every storm season we hold our breath,” she said.', kinds: ['misattributed'], speaker: 'Ruth Abara', attributedTo: 'Ortiz' },
   { name: '"according to" someone else', draft: 'The contract “raises pay by 4 percent and adds two paid sick days,” according to Tomás Reyes.', kinds: ['misattributed'], speaker: 'Linda Park' },
+  { name: 'an ambiguous pronoun is not a misattribution', draft: 'Ortiz was asked about Abara. “Every storm season we hold our breath,” she said.', kinds: ['verified'], speaker: 'Ruth Abara' },
   // Unsourced, and what must not become a misquote.
   { name: 'in no source', draft: '“We are building the tallest wall in the state,” Ortiz said.', kinds: ['unsourced'] },
   { name: 'short near match is not a misquote', draft: '“historical day,” Ortiz said.', kinds: ['unsourced'] },
