@@ -116,7 +116,9 @@ async function main() {
       ['extensionTestsPath', remoteUri(server, options.testsPath)],
       ['skipWelcome', 'true'],
     ];
-    await page.goto(workbenchUrl(server, folder, payload));
+    // The overall TIMEOUT_MS below bounds the run; the page load itself may
+    // be slow on a busy machine.
+    await page.goto(workbenchUrl(server, folder, payload), { waitUntil: 'domcontentloaded', timeout: TIMEOUT_MS });
     let timer;
     const timedOut = new Promise((resolveTimeout) => {
       timer = setTimeout(() => resolveTimeout('timeout'), TIMEOUT_MS);

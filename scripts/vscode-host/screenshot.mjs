@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Takes the README's pictures from the real product: packages and installs
 // the extension into code-server (as `npm start` does), opens the demo draft
-// in headless Chromium, and shoots the hover card on "Ned Price" and the
-// quote picker into docs/images/.
+// in headless Chromium, and shoots the hover card on "Ned Price", the
+// misquote warning and (--picker) the quote picker into docs/images/.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureCodeServer } from './install-code-server.mjs';
@@ -40,6 +40,20 @@ async function main() {
     await page.screenshot({ path: hoverShot });
     console.log(`wrote ${hoverShot}`);
     await page.keyboard.press('Escape');
+
+    // A misquote in the draft: the warning and the source's wording.
+    try {
+      await placeCursorOn(page, 'compete fiercely');
+      const warning = await showHoverAtCursor(page, 'Misquote');
+      console.log(`misquote hover:\n${warning}`);
+      await page.waitForTimeout(500);
+      const misquoteShot = join(imagesDir, 'misquote.png');
+      await page.screenshot({ path: misquoteShot });
+      console.log(`wrote ${misquoteShot}`);
+      await page.keyboard.press('Escape');
+    } catch (error) {
+      console.error(`no misquote picture: ${error instanceof Error ? error.message : error}`);
+    }
 
     if (process.argv.includes('--picker')) {
       await runCommand(page, 'Sourcebook: Search Quotes');

@@ -8,7 +8,9 @@ const modifier = process.platform === 'darwin' ? 'Meta' : 'Control';
 
 /** Navigates to `url` and waits for the workbench to be usable. */
 export async function openWorkbench(page, url) {
-  await page.goto(url);
+  // A busy 2-core machine can take well over playwright's default 30 s.
+  page.setDefaultTimeout(90_000);
+  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 180_000 });
   await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
   await page.locator('.part.statusbar').waitFor({ timeout: 90_000 });
 }
@@ -50,7 +52,7 @@ export async function placeCursorOn(page, text) {
 }
 
 /** Shows the hover at the cursor (editor.action.showHover, Ctrl+K Ctrl+I); returns its text. */
-export async function showHoverAtCursor(page, mustContain, timeout = 30_000) {
+export async function showHoverAtCursor(page, mustContain, timeout = 60_000) {
   const deadline = Date.now() + timeout;
   const hover = page.locator('.monaco-hover:not(.hidden)').filter({ hasText: mustContain }).first();
   // The index is built in the background; ask again until the card answers.
