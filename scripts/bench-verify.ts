@@ -29,7 +29,7 @@ const AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'will', 'would', 'can',
 const STOP = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'to', 'in', 'on', 'at', 'for', 'with', 'is', 'are', 'was', 'were', 'it', 'that', 'this', 'be', 'i', 'we', 'you', 'he', 'she', 'they']);
 
 interface Case {
-  kind: 'verbatim' | 'mutated' | 'swapped';
+  kind: 'verbatim' | 'mutated' | 'swapped' | 'short';
   mutation?: 'change' | 'drop' | 'negate';
   expect: Finding['kind'];
   article: Article;
@@ -180,6 +180,20 @@ function buildDraft(article: Article, variant: Case['kind']): Built {
       if (m === null) return;
       quoteText = m;
       expect = 'misquote';
+    } else if (variant === 'short') {
+      // Informational: 2-3 word quotes with a negation added or the last word
+      // changed. Below the misquote thresholds unless the source quote is
+      // exactly those words, so many read as unsourced by design.
+      const ws = wordSpans(text);
+      if (ws.length < 2 || ws.length >= MIN_MUTATION_WORDS) return;
+      const last = ws[ws.length - 1];
+      if (qi % 2 === 0) quoteText = text.slice(0, last.start) + 'not ' + text.slice(last.start);
+      else {
+        const lower = new Set(ws.map((w) => w.word.toLowerCase()));
+        const replacement = vocabulary.find((w, i) => i >= (qi * 31) % Math.max(1, vocabulary.length) && !lower.has(w.toLowerCase())) ?? 'purportedly';
+        quoteText = text.slice(0, last.start) + replacement + text.slice(last.end);
+      }
+      expect = 'misquote';
     } else if (variant === 'swapped') {
       if (!speaker || !isPerson(article, speaker)) return;
       const own = people.find((p) => p.name === speaker);
@@ -260,11 +274,11 @@ function main(): void {
   const quoteCount = articles.reduce((s, a) => s + a.quotes.length, 0);
   console.log(`PolNeAR ${path.basename(path.dirname(folder))}: ${articles.length} articles, ${quoteCount} quotes read (parse ${parseMs.toFixed(0)} ms, verification index ${indexMs.toFixed(0)} ms)`);
 
-  const tallies: Record<Case['kind'], Tally> = { verbatim: tally(), mutated: tally(), swapped: tally() };
+  const tallies: Record<Case['kind'], Tally> = { verbatim: tally(), mutated: tally(), swapped: tally(), short: tally() };
   const byMutation: Record<string, Tally> = { change: tally(), drop: tally(), negate: tally() };
   const times: number[] = [];
   const misses: string[] = [];
-  for (const variant of ['verbatim', 'mutated', 'swapped'] as const) {
+  for (const variant of ['verbatim', 'mutated', 'swapped', 'short'] as const) {
     for (const article of articles) {
       const { draft, cases } = buildDraft(article, variant);
       if (!cases.length) continue;
@@ -302,6 +316,8 @@ function main(): void {
   console.log(`false alarms on verbatim quotes:             ${pct(v.falseAlarm, v.total)}  [misquote ${v.byKind.misquote}, misattributed ${v.byKind.misattributed}, unsourced ${v.byKind.unsourced}, not found ${v.byKind.missing}]`);
   console.log(`misquote recall (>= ${MIN_MUTATION_WORDS} words, one edit):       ${pct(m.right, m.total)}  [change ${pct(byMutation.change.right, byMutation.change.total)}, drop ${pct(byMutation.drop.right, byMutation.drop.total)}, negate ${pct(byMutation.negate.right, byMutation.negate.total)}; judged verified ${m.byKind.verified}, misattributed ${m.byKind.misattributed}, unsourced ${m.byKind.unsourced}]`);
   console.log(`misattribution recall (speaker swapped):     ${pct(s.right, s.total)}  [judged verified ${s.byKind.verified}, misquote ${s.byKind.misquote}, unsourced ${s.byKind.unsourced}]`);
+  const sh = tallies.short;
+  console.log(`(info) 2-3 word quotes with one edit:        ${pct(sh.right, sh.total)} flagged as misquotes  [judged unsourced ${sh.byKind.unsourced}, verified ${sh.byKind.verified}, misattributed ${sh.byKind.misattributed}]`);
   const swappedFalse = s.byKind.misquote;
   const mutatedFalse = m.byKind.misattributed;
   console.log(`wrong kind of flag (mutated→misattributed, swapped→misquote): ${mutatedFalse + swappedFalse}`);
