@@ -172,7 +172,7 @@ function appositiveOpener(text: string, words: Word[], k: number): number {
     if (isCue(words[q].lower)) return -1;
     if (/,\s*$/.test(text.slice(words[q].end, words[q + 1].start))) {
       const inner = words.slice(q + 1, k + 1);
-      const titleLike = /^(?:a|an|the|his|her|its|their|former|then|now|who|at|of|from|with|for|\d+)$/.test(inner[0].lower) || /['’]s$/.test(text.slice(inner[0].start, inner[0].end + 2)) || inner.some((w) => DESCRIPTION_WORDS.has(w.lower));
+      const titleLike = /^(?:a|an|the|his|her|its|their|former|then|now|who|at|of|from|with|for|in|speaking|\d+)$/.test(inner[0].lower) || /['’]s$/.test(text.slice(inner[0].start, inner[0].end + 2)) || inner.some((w) => DESCRIPTION_WORDS.has(w.lower));
       return titleLike && /^\p{Lu}/u.test(words[q].text) ? q : -1;
     }
   }
@@ -338,7 +338,7 @@ function attributionBefore(ctx: AttributionContext, q: RawQuote, from: number): 
   for (let k = words.length - 1; k >= 0; k--) {
     if (!isCueWord(words[k])) continue;
     // Too far from the quote: the cue belongs to something else.
-    if (words.length - k > 14) break;
+    if (words.length - k > 20) break;
     let subj = subjectBefore(ctx, words, k);
     // An embedded or relative clause ("… expected that Americans will say", "which the Tax Foundation
     // estimates"): its subject is not the quote's speaker; an earlier cue may be.
@@ -355,9 +355,16 @@ function attributionBefore(ctx: AttributionContext, q: RawQuote, from: number): 
       // on PolNeAR train, descriptions found that way were right 8 times in 36.
       if (a && (!(participle || coordinated || /ing$/.test(words[k].lower)) || isPersonOrPronoun(ctx, a))) return { ...a, cue: words[k].text };
     }
+    // "Trump issued a statement saying …", "Netanyahu rallied supporters by warning …": the participle's
+    // subject is the sentence's, when that is a person.
+    if (/ing$/.test(words[k].lower) && !participle) {
+      const ss = sentenceSubject(ctx, words, k);
+      const a = ss ? resolveSubject(ctx, ss, q.paragraph) : null;
+      if (a && isPersonOrPronoun(ctx, a)) return { ...a, cue: words[k].text };
+    }
   }
   // "Caddell: “…" — a name and a colon right before the quote.
-  const colon = /([\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,3})\s*:\s*$/u.exec(text.slice(from, q.open));
+  const colon = /([\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,3})(?:\s*\([^()]{1,20}\))?\s*:\s*$/u.exec(text.slice(from, q.open));
   if (colon) {
     const start = from + colon.index;
     const subj = { start, end: start + colon[1].length };
@@ -376,9 +383,9 @@ function trailingAttribution(ctx: AttributionContext, sentence: Span, paragraph:
   if (k < 1 || !isCue(words[k].lower) || /ing$/.test(words[k].lower) || !/^[.:]\s*$/.test(ctx.text.slice(words[k].end, sentence.end))) return null;
   const subj = subjectBefore(ctx, words, k);
   if (!subj) return null;
-  // The attribution must follow a comma ("…, Musser says."), not be the sentence's own subject and verb.
+  // The attribution follows a comma ("…, Musser says.") or is the whole sentence ("Dianne Bystrom agreed.").
   const lead = ctx.text.slice(sentence.start, subj.start);
-  if (!/,\s*(?:\p{Ll}+\s+){0,2}$/u.test(lead)) return null;
+  if (!/,\s*(?:\p{Ll}+\s+){0,2}$/u.test(lead) && lead.trim() !== '') return null;
   const a = resolveSubject(ctx, subj, paragraph);
   return a && isPersonOrPronoun(ctx, a) ? { ...a, cue: words[k].text } : null;
 }

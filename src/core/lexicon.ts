@@ -37,7 +37,7 @@ const CUE_BASES = `accuse call cite refer express speak insist argue claim sugge
   recount confirm deny agree caution affirm assert reiterate reveal disclose point label dub brand hail slam
   blast thunder chime interject whisper wonder answer press retort offer proclaim chide mock scoff snap demand
   reject advise estimate remember insinuate lash fume gush crow concur counsel implore beg plead quote recite
-  read sing chant cheer muse opine posit theorize reason joke tease taunt jeer groan sigh admonish warn`;
+  talk read sing chant cheer muse opine posit theorize reason joke tease taunt jeer groan sigh admonish warn`;
 
 function inflect(base: string): string[] {
   const e = base.endsWith('e');
@@ -48,7 +48,7 @@ function inflect(base: string): string[] {
   const ing = e && base !== 'see' ? base.slice(0, -1) + 'ing' : doubled + 'ing';
   return [base, third, past, ing];
 }
-const IRREGULAR = 'said told wrote written spoke spoken sang chanted';
+const IRREGULAR = 'said told wrote written spoke spoken sang chanted puts';
 
 for (const base of CUE_BASES.trim().split(/\s+/)) for (const form of inflect(base)) CUE_VERBS.add(form);
 for (const form of IRREGULAR.split(' ')) CUE_VERBS.add(form);
