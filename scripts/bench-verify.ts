@@ -384,8 +384,10 @@ function scaleBench(articles: Article[], extra: Article[], target: number): void
   }
   const source = articleSource(clones);
   let t0 = performance.now();
+  const b0 = process.cpuUsage();
   verifyDraft('“warm-up”', source);
   const buildMs = performance.now() - t0;
+  const buildCpu = process.cpuUsage(b0);
   // Twenty quotes of different articles, three mutated, with narrative filler to 2,000 words.
   const quotes = articles.flatMap((a) => a.quotes.filter((q) => q.speaker && wordSpans(q.text).length >= 6).slice(0, 1).map((q) => ({ a, q }))).slice(0, 20);
   const filler = articles.flatMap((a) => a.sentences.slice(0, 3).map((s) => a.text.slice(s.start, s.end).replace(/[“”"]/g, '')));
@@ -411,7 +413,7 @@ function scaleBench(articles: Article[], extra: Article[], target: number): void
   }
   const kinds = findings.reduce<Record<string, number>>((acc, f) => ((acc[f.kind] = (acc[f.kind] ?? 0) + 1), acc), {});
   console.log('');
-  console.log(`scale: ${clones.length} articles (${pool.length} distinct, cloned), index build ${buildMs.toFixed(0)} ms, heap ${(process.memoryUsage().heapUsed / 1048576).toFixed(0)} MB`);
+  console.log(`scale: ${clones.length} articles (${pool.length} distinct, cloned), index build ${buildMs.toFixed(0)} ms wall (${((buildCpu.user + buildCpu.system) / 1000).toFixed(0)} ms CPU), heap ${(process.memoryUsage().heapUsed / 1048576).toFixed(0)} MB`);
   console.log(`scale: ${wordSpans(draft).length}-word draft, ${findings.length} quotes found (${JSON.stringify(kinds)}): verify median ${median(runs).toFixed(1)} ms wall (${median(cpu).toFixed(1)} ms CPU), max ${Math.max(...runs).toFixed(1)} ms over ${runs.length} runs; load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} CPUs`);
 }
 
