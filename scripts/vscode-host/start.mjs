@@ -35,8 +35,9 @@ async function main() {
     await server.stop();
     process.exit(0);
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  // code-server runs in its own process group (so it can be stopped with its
+  // children): stop it on every way this process can be told to end.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.once(signal, stop);
   server.process.once('exit', (code) => {
     console.error(`code-server stopped (${code})`);
     process.exit(code ?? 1);
