@@ -213,6 +213,11 @@ function scanQuotes(text: string): RawQuote[] {
       continue;
     }
     if (OPEN_DOUBLE.has(ch)) {
+      // German marks „…“ close with the mark English opens with.
+      if (ch === '“' && open && open.mark === 'double' && text[open.at] === '„') {
+        closeAt(i, i + 1);
+        continue;
+      }
       if (!open) open = { mark: 'double', at: i };
       else if (open.mark === 'single') open = { mark: 'double', at: i };
       continue;

@@ -14,6 +14,10 @@ describe('findDraftQuotes: quoted passages', () => {
     for (const q of found) assert.equal(draft.slice(q.start, q.end), q.text);
   });
 
+  it('reads German and French marks', () => {
+    assert.deepEqual(findDraftQuotes('Er sagte „wir bauen“ und « nous construisons » heute.').map((q) => q.text), ['wir bauen', 'nous construisons']);
+  });
+
   it('treats apostrophes as part of words, never as quote marks', () => {
     const draft = "Trump's rally in the ’90s style, rock 'n' roll, the players’ union, Blinken’s trip, don't.";
     assert.deepEqual(findDraftQuotes(draft), []);
