@@ -94,7 +94,7 @@ export function decodeSource(bytes: Uint8Array): DecodeResult {
     }
   }
   if (looksBinary(text)) return { error: 'binary file (not text)' };
-  return { text, encoding };
+  return { text: neutraliseControls(text), encoding };
 }
 
 /**
@@ -109,10 +109,13 @@ export function decodeSource(bytes: Uint8Array): DecodeResult {
 export const INVISIBLE_CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 /**
- * Source text made safe to show or insert: the INVISIBLE_CONTROLS removed.
- * Only for display and for text written into a draft; offsets always refer
- * to the text as decoded, with those characters still in it.
+ * Source text made inert once, where it enters: form feeds and vertical tabs
+ * (page breaks of PDF exports) become spaces, every other INVISIBLE_CONTROL
+ * becomes U+FFFD, visible where the file hides something. Each replacement
+ * is one UTF-16 unit for one, so every offset still indexes the file as an
+ * editor shows it, and hovers, pickers, citations, diagnostics and the
+ * terminal all get text that cannot reorder a line or drive a terminal.
  */
-export function withoutInvisibleControls(text: string): string {
-  return text.replace(INVISIBLE_CONTROLS, '');
+export function neutraliseControls(text: string): string {
+  return text.replace(INVISIBLE_CONTROLS, (c) => (c === '\f' || c === '\v' ? ' ' : '\ufffd'));
 }

@@ -8,7 +8,7 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { decodeSource, withoutInvisibleControls } from '../../src/core/decode';
+import { decodeSource } from '../../src/core/decode';
 import { parseArticle } from '../../src/core/article';
 import { DEFAULT_MAX_BYTES, isSkipped, loadSources, readArticleFile } from '../../src/core/sources';
 import { terminalSafe } from '../../src/cli/io';
@@ -98,9 +98,19 @@ describe('decoding broken sources', () => {
     assertSpansExact(a);
   });
 
-  it('removes the invisible controls from text meant for display and keeps the direction marks right-to-left text needs', () => {
-    assert.equal(withoutInvisibleControls('a\u202eb\u2066c\u2069d\u0007e\u009bf\u001b[31mg'), 'abcdef[31mg');
-    assert.equal(withoutInvisibleControls('שלום\u200f, said\tX\nY\r\n'), 'שלום\u200f, said\tX\nY\r\n');
+  it('makes control and bidi characters inert where text enters, one unit for one, so offsets still match the file', () => {
+    const raw = 'Ann Lee said “a\u202eb\u2066c\u2069d\u0007e\u009bf\u001b[31mg.”\fPage two.\v\tשלום\u200f\r\nThe rest of the article is ordinary text, long enough to be text.\n';
+    const d = decodeSource(Buffer.from(raw, 'utf8'));
+    assert.ok('text' in d);
+    assert.equal(d.text, 'Ann Lee said “a\ufffdb\ufffdc\ufffdd\ufffde\ufffdf\ufffd[31mg.” Page two. \tשלום\u200f\r\nThe rest of the article is ordinary text, long enough to be text.\n');
+    assert.equal(d.text.length, raw.length);
+    // The same through every decoding path.
+    const le = decodeSource(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(raw, 'utf16le')]));
+    assert.ok('text' in le);
+    assert.equal(le.text, d.text);
+    const cp1252 = decodeSource(Buffer.from('\x93a\x1bb\x94 said Ren\xe9e Dufour on Monday.', 'latin1'));
+    assert.ok('text' in cp1252);
+    assert.equal(cp1252.text, '“a\ufffdb” said Renée Dufour on Monday.');
   });
 });
 
@@ -385,15 +395,28 @@ describe('command line as a process (node dist/cli.js)', () => {
     assert.ok(!JSON.parse(r.stdout).articles.some((a: { path: string }) => a.path.endsWith('big.txt')));
   });
 
-  it('prints a hostile source’s control characters escaped, in text and in JSON', () => {
+  it('prints a hostile source’s control characters inert, in text and in JSON, with exact offsets', () => {
     const text = cli('quotes', path.join(sources, 'hostile.txt'));
     assert.equal(text.status, 0, text.stderr);
     assert.ok(!/[\u001b\u0007\u202e]/.test(text.stdout), JSON.stringify(text.stdout));
-    assert.match(text.stdout, /Reset \\u001b\[2J\\u001b\]0;owned\\u0007 the \\u202eterminal/);
+    assert.match(text.stdout, /Reset \ufffd\[2J\ufffd\]0;owned\ufffd the \ufffdterminal/);
     const json = cli('quotes', '--json', path.join(sources, 'hostile.txt'));
     assert.ok(!/[\u001b\u0007\u202e]/.test(json.stdout));
     const quote = JSON.parse(json.stdout).articles[0].quotes[0];
-    assert.equal(quote.text, 'Reset \u001b[2J\u001b]0;owned\u0007 the \u202eterminal', 'JSON gives back the exact text');
+    assert.equal(quote.text, 'Reset \ufffd[2J\ufffd]0;owned\ufffd the \ufffdterminal');
+    const fileText = fs.readFileSync(path.join(sources, 'hostile.txt'), 'utf8');
+    assert.equal(fileText.slice(quote.start, quote.end), 'Reset \u001b[2J\u001b]0;owned\u0007 the \u202eterminal', 'offsets index the file itself');
+  });
+
+  it('escapes control characters in a file name before it reaches the terminal', () => {
+    const odd = path.join(dir, 'odd\u001b[31m\u202e');
+    fs.mkdirSync(odd, { recursive: true });
+    fs.writeFileSync(path.join(odd, 'empty.txt'), '');
+    fs.writeFileSync(path.join(odd, 'good.txt'), article('Quinby Marchetti'));
+    const r = cli('quotes', odd);
+    assert.equal(r.status, 0, r.stderr);
+    assert.ok(!/[\u001b\u202e]/.test(r.stdout + r.stderr), JSON.stringify(r.stderr));
+    assert.match(r.stderr, /odd\\u001b\[31m\\u202e\/empty\.txt: empty file/);
   });
 
   it('a closed pipe (`| head`) ends the run quietly', () => {
