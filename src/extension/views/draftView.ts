@@ -41,6 +41,8 @@ export interface CitedPersonNode {
   documentUri: string;
   name: string;
   title: string | null;
+  /** "China", "the State Department": quoted, but not a person. */
+  organization: boolean;
   /** Where the draft names them. */
   mentions: { start: number; end: number }[];
   /** The draft's quotes credited to them. */
@@ -212,7 +214,7 @@ export class DraftTreeProvider implements vscode.TreeDataProvider<DraftNode>, vs
       let node = byName.get(name);
       if (!node) {
         const person = this.deps.indexer.index.person(name);
-        node = { kind: 'citedPerson', documentUri, name: person?.name ?? name, title: person?.titles[0] ?? null, mentions: [], findings: [] };
+        node = { kind: 'citedPerson', documentUri, name: person?.name ?? name, title: person?.titles[0] ?? null, organization: person?.kind === 'organization', mentions: [], findings: [] };
         byName.set(name, node);
       }
       return node;
@@ -310,7 +312,7 @@ export class DraftTreeProvider implements vscode.TreeDataProvider<DraftNode>, vs
       case 'citedPerson': {
         const item = new vscode.TreeItem(plain(node.name), node.findings.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
         item.description = plain([node.title, plural(node.findings.length, 'quote')].filter(Boolean).join(' · '));
-        item.iconPath = new vscode.ThemeIcon('person');
+        item.iconPath = new vscode.ThemeIcon(node.organization ? 'organization' : 'person');
         item.tooltip = inertTooltip([`**${inert(node.name)}**`, node.title ? inert(node.title) : '', inert(`Named ${plural(node.mentions.length, 'time')} in the draft, credited with ${plural(node.findings.length, 'quote')}.`)]);
         item.contextValue = 'sourcebook.citedPerson';
         const first = node.mentions[0] ?? node.findings[0]?.finding;
@@ -325,7 +327,8 @@ export class DraftTreeProvider implements vscode.TreeDataProvider<DraftNode>, vs
     const status = STATUS[finding.kind];
     const hasDetails = !!finding.source || finding.kind === 'misattributed';
     const item = new vscode.TreeItem(`“${shorten(finding.text, 120)}”`, hasDetails ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
-    const who = finding.kind === 'misattributed' ? `${finding.speaker ?? 'someone else'} said it, not ${finding.attributedTo ?? 'the one named'}` : (finding.attributedTo ?? finding.speaker);
+    const named = finding.attributedTo ? this.canonical(finding.attributedTo) : null;
+    const who = finding.kind === 'misattributed' ? `${finding.speaker ?? 'someone else'} said it, not ${named ?? 'the one named'}` : (named ?? finding.speaker);
     item.description = plain([status.label, who].filter(Boolean).join(' · '));
     item.iconPath = new vscode.ThemeIcon(status.icon, status.color ? new vscode.ThemeColor(status.color) : undefined);
     const lines = [`**${inert(status.label)}**: ${inert(status.explain)}`, `“${inert(finding.text)}”`];
