@@ -51,6 +51,8 @@ export interface ParsedDraftQuote extends DraftQuote {
  */
 export type NameResolver = (words: string[]) => { used: number; names: string[] } | null;
 
+/** A source word: a number (3,210 or 4.5), a word with inner apostrophes, or `%`. Shared with the index so offsets agree. */
+export const SOURCE_WORD_PATTERN = String.raw`\p{N}+(?:[.,:]\p{N}+)*(?:['’][\p{L}]+)?|[\p{L}\p{N}]+(?:['’‘][\p{L}\p{N}]+)*|%`;
 const WORD_SOURCE = String.raw`\p{N}+(?:[.,:]\p{N}+)*(?:['’][\p{L}]+)?|[\p{L}\p{N}]+(?:['’‘][\p{L}\p{N}]+)*`;
 
 export function normWord(word: string): string {
@@ -73,7 +75,7 @@ export function normWord(word: string): string {
  */
 export function sourceWords(text: string, start = 0, end = text.length): WordToken[] {
   const out: WordToken[] = [];
-  const re = /\p{N}+(?:[.,:]\p{N}+)*(?:['’][\p{L}]+)?|[\p{L}\p{N}]+(?:['’‘][\p{L}\p{N}]+)*|%/gu;
+  const re = new RegExp(SOURCE_WORD_PATTERN, 'gu');
   re.lastIndex = start;
   const slice = end === text.length ? text : text.slice(0, end);
   let m: RegExpExecArray | null;

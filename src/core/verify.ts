@@ -15,14 +15,16 @@
 // speaker exists to contradict the draft's attribution.
 //
 // Speed: every source is reduced once to word ids with a postings list per
-// word; a draft quote looks up only its rarest words, votes for places where
-// several of them line up, and aligns the draft against those few places.
+// word. Exact occurrences are found from the quote's rarest word alone
+// (compare word for word at each of its places); near ones from its three
+// rarest words, scoring each place by direct comparison and aligning the
+// draft (a small dynamic programme) only against the best few.
 // The structure is cached per source (WeakMap) and rebuilt when the articles
 // change; per-article word ids are cached per Article object so a rebuild
 // after one file changes re-reads only that file.
 
 import { Article, Quote } from './types';
-import { NameResolver, ParsedDraftQuote, WordToken, normWord, parseDraft, sourceWords } from './draft';
+import { NameResolver, ParsedDraftQuote, SOURCE_WORD_PATTERN, WordToken, normWord, parseDraft, sourceWords } from './draft';
 
 export { findDraftQuotes, parseDraft } from './draft';
 export type { DraftQuote, DraftAttribution } from './draft';
@@ -129,8 +131,6 @@ interface ArticleWords {
 
 const articleWordsCache = new WeakMap<Article, ArticleWords>();
 
-const SOURCE_WORD = /\p{N}+(?:[.,:]\p{N}+)*(?:['’][\p{L}]+)?|[\p{L}\p{N}]+(?:['’‘][\p{L}\p{N}]+)*|%/gu;
-
 /** Word ids with offsets, as `sourceWords` reads them, without an object per word (indexing speed). */
 function scanArticleWords(text: string): { ids: Int32Array; starts: Int32Array; ends: Int32Array; length: number } {
   const lower = text.toLowerCase();
@@ -142,7 +142,7 @@ function scanArticleWords(text: string): { ids: Int32Array; starts: Int32Array; 
   let starts = new Int32Array(cap);
   let ends = new Int32Array(cap);
   let n = 0;
-  const re = new RegExp(SOURCE_WORD.source, 'gu');
+  const re = new RegExp(SOURCE_WORD_PATTERN, 'gu');
   let m: RegExpExecArray | null;
   while ((m = re.exec(scan)) !== null) {
     if (n === cap) {

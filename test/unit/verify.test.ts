@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import fc from 'fast-check';
 import { Article, ArticlePerson, Quote } from '../../src/core/types';
 import { Finding, FindingKind, QuoteSource, articleSource, verifyDraft } from '../../src/core/verify';
 
@@ -306,5 +307,27 @@ describe('sourcebook verify (CLI)', () => {
 
   it('exits 2 without a draft', async () => {
     assert.equal((await cli([])).code, 2);
+  });
+});
+
+describe('verifyDraft: properties', () => {
+  it('verifies any run of source words quoted whole from inside one quote or from narrative', () => {
+    const tokens = [...harbor.text.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+    const inQuote = (at: number) => harbor.quotes.findIndex((q) => at >= q.start && at < q.end);
+    fc.assert(
+      fc.property(fc.nat(tokens.length - 1), fc.integer({ min: 1, max: 12 }), (first, length) => {
+        const last = Math.min(tokens.length - 1, first + length - 1);
+        const start = tokens[first].start;
+        const end = tokens[last].end;
+        const span = harbor.text.slice(start, end);
+        fc.pre(!span.includes('\n') && !/[“”©]/.test(span));
+        const owners = new Set(tokens.slice(first, last + 1).map((t) => inQuote(t.start)));
+        fc.pre(owners.size === 1);
+        const findings = verifyDraft(`The record shows “${span}” today.`, sources);
+        assert.deepEqual(findings.map((f) => f.kind), ['verified'], span);
+        assert.ok(findings[0].source);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
