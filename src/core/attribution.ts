@@ -172,7 +172,7 @@ function appositiveOpener(text: string, words: Word[], k: number): number {
     if (isCue(words[q].lower)) return -1;
     if (/,\s*$/.test(text.slice(words[q].end, words[q + 1].start))) {
       const inner = words.slice(q + 1, k + 1);
-      const titleLike = /^(?:a|an|the|his|her|its|their|former|then|now|who|at|of|from|with|for|in|speaking|\d+)$/.test(inner[0].lower) || /['’]s$/.test(text.slice(inner[0].start, inner[0].end + 2)) || inner.some((w) => DESCRIPTION_WORDS.has(w.lower));
+      const titleLike = /^(?:a|an|the|his|her|its|their|former|then|now|who|at|of|from|with|for|in|speaking|\d+)$/.test(inner[0].lower) || /^[RDI]-\p{Lu}/u.test(inner[0].text) || /['’]s$/.test(text.slice(inner[0].start, inner[0].end + 2)) || inner.some((w) => DESCRIPTION_WORDS.has(w.lower));
       return titleLike && /^\p{Lu}/u.test(words[q].text) ? q : -1;
     }
   }
@@ -185,13 +185,32 @@ function subjectBefore(ctx: AttributionContext, words: Word[], cueIdx: number): 
   let k = cueIdx - 1;
   while (k >= 0 && /^\p{Ll}/u.test(words[k].text) && (ADVERBS.has(words[k].lower) || /^\p{Ll}+ly$/u.test(words[k].text)) && gapIsSpace(text, words[k], words[k + 1])) k--;
   if (k < 0) return null;
-  const gapAfter = text.slice(words[k].end, words[k + 1].start);
+  let next = k + 1;
+  // "Sen. Marco Rubio (R-Fla.) said": step over the parenthetical.
+  if (/^[.)]*\)\s*$/.test(text.slice(words[k].end, words[k + 1].start))) {
+    const open = text.lastIndexOf('(', words[k].end);
+    let j = k;
+    while (j >= 0 && words[j].start > open) j--;
+    if (j >= 0 && open >= 0 && words[k].end - open < 30 && /^\s*$/.test(text.slice(words[j].end, open))) {
+      next = k + 1;
+      k = j;
+    }
+  }
+  // Parentheticals and abbreviation periods ("R-Pa., said") do not break the phrase.
+  const gapAfter = text.slice(words[k].end, words[next].start).replace(/\s*\([^()]{0,30}\)/g, '').replace(/^\./, '');
   if (/^,\s*$/.test(gapAfter)) {
     // A participle cue after a clause ("Wang said, adding that …") has that clause's subject.
     if (isCue(words[k].lower) || /ing$/.test(words[cueIdx].lower)) return null;
     const opener = appositiveOpener(text, words, k);
     if (opener < 0) return null;
     k = opener;
+    // "Sen. Ted Cruz (R-Tex.), a Republican candidate, tweeted": the name is before the parenthetical.
+    if (/^[.)]*\)/.test(text.slice(words[k].end, words[k].end + 3))) {
+      const open = text.lastIndexOf('(', words[k].end);
+      let j = k;
+      while (j >= 0 && words[j].start > open) j--;
+      if (j >= 0 && open >= 0 && words[k].end - open < 30) k = j;
+    }
   } else if (!/^\s+$/.test(gapAfter) && !/^['’]s\s+$/.test(gapAfter)) {
     return null;
   }
@@ -268,6 +287,11 @@ function subjectAfter(ctx: AttributionContext, words: Word[], idx: number, limit
       continue;
     }
     if ((x.lower === 'of' || x.lower === 'for') && sawHead) continue;
+    // "said conservative activist Bob Klaus": lower-case modifiers before a capitalised name.
+    if (!sawHead && q - idx < 3 && /^\p{Ll}[\p{Ll}-]*$/u.test(x.text) && !NP_BREAKERS.has(x.lower) && !isCue(x.lower)) {
+      const nextCap = words.slice(q + 1, q + 4).findIndex((w) => /^\p{Lu}/u.test(w.text));
+      if (nextCap >= 0 && words.slice(q + 1, q + 1 + nextCap).every((w) => /^\p{Ll}[\p{Ll}-]*$/u.test(w.text) && !NP_BREAKERS.has(w.lower))) continue;
+    }
     break;
   }
   if (!sawHead || last < 0) return null;
