@@ -421,11 +421,16 @@ function clauseStartBefore(text: string, to: number, floor: number): number {
 }
 
 function attributionAfter(text: string, q: RawQuote, contentText: string): FoundAttribution | null {
-  // A quote ending in a period ends its sentence; "?" and "!" may not (“Why?” Price asked.).
-  if (/\.\s*[*_]*\s*$/.test(contentText) && !/\.\.\.\s*$|…\s*$/.test(contentText)) return null;
   const end = clauseEndAfter(text, q.close);
   const words = wordsIn(text, q.close, end);
   if (!words.length) return null;
+  // A quote ending in a period ends its sentence ("?" and "!" may not: “Why?”
+  // Price asked.). What follows it attributes it only when it is a bare
+  // attribution (“….” Ortiz said.), not a new statement (Kline said the board…).
+  if (/\.\s*[*_]*\s*$/.test(contentText) && !/\.\.\.\s*$|…\s*$/.test(contentText)) {
+    const bare = words.length <= 6 && (isCueAt(words, 0) === 1 || isCueAt(words, words.length - 1) === 1);
+    if (!bare) return null;
+  }
   const cue0 = isCueAt(words, 0);
   if (cue0) return nameAfterCue(words, cue0, text, end);
   // "Price said", "Ned Price, a State Department spokesman, said", "he told reporters".

@@ -76,6 +76,8 @@ describe('findDraftQuotes: attributions', () => {
     ['possessive stripped', '“Big day,” Ortiz’s spokesman said.', null],
     ['question mark keeps the sentence going', '“Why now?” Reyes asked.', 'Reyes'],
     ['period ends the sentence', '“We listened.” Kline left the room.', null],
+    ['a new statement after a period is not an attribution', '“We listened.” Kline said the board would vote.', null],
+    ['a bare attribution after a period still counts', '“We listened.” Kline said.', 'Kline'],
     ['a name in a later clause is not the speaker', 'China described its meeting as “constructive,” as the two sides look to ease tensions, Wang said.', 'China'],
     ['description is no name', '“We listened,” the superintendent said.', null],
     ['no attribution', 'The plan was “historic.”', null],

@@ -331,3 +331,44 @@ describe('verifyDraft: properties', () => {
     );
   });
 });
+
+describe('verifyDraft: mutation properties', () => {
+  const longQuotes = [...harbor.quotes, ...school.quotes].filter((q) => q.text.split(/\s+/).length >= 5);
+  const speakerOf = (q: Quote) => q.speaker!.split(' ').pop();
+
+  it('flags any interior word changed, dropped or negated as a misquote whose fix restores the source', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...longQuotes), fc.nat(), fc.constantFrom('change', 'drop', 'negate'), (quote, pick, how) => {
+        const words = [...quote.text.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu)];
+        const interior = words.slice(1, -1).filter((w, i, all) => w[0] !== all[i - 1]?.[0] && w[0] !== all[i + 1]?.[0]);
+        const w = interior[pick % interior.length];
+        const at = w.index;
+        const mutated =
+          how === 'change'
+            ? quote.text.slice(0, at) + 'zebra' + quote.text.slice(at + w[0].length)
+            : how === 'drop'
+              ? quote.text.slice(0, at) + quote.text.slice(at + w[0].length + 1)
+              : quote.text.slice(0, at) + 'not ' + quote.text.slice(at);
+        const draft = `“${mutated}” ${speakerOf(quote)} said.`;
+        const [f] = verifyDraft(draft, sources);
+        assert.equal(f.kind, 'misquote', `${how}: ${draft}`);
+        const fixed = draft.slice(0, f.start) + f.expected + draft.slice(f.end);
+        assert.deepEqual(verifyDraft(fixed, sources).map((g) => g.kind), ['verified'], fixed);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('flags any other person of the sources named for a quote as a misattribution', () => {
+    const people = [...harbor.people, ...school.people];
+    fc.assert(
+      fc.property(fc.constantFrom(...longQuotes.filter((q) => people.some((p) => p.name === q.speaker))), fc.nat(), (quote, pick) => {
+        const others = people.filter((p) => p.name !== quote.speaker && p.surname !== speakerOf(quote));
+        const other = others[pick % others.length];
+        const [f] = verifyDraft(`“${quote.text}” ${other.name} said.`, sources);
+        assert.equal(f.kind, 'misattributed');
+        assert.equal(f.speaker, quote.speaker);
+      }),
+    );
+  });
+});
