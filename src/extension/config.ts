@@ -13,6 +13,8 @@ export interface SourcebookConfig {
   languages: string[];
   verifyQuotes: boolean;
   quoteMarks: QuoteMarkSetting;
+  /** Source files larger than this are skipped (`sourcebook.maxFileSizeMB`). */
+  maxFileSizeMB: number;
 }
 
 const MARKS: readonly QuoteMarkSetting[] = ['auto', 'curly', 'straight'];
@@ -23,6 +25,12 @@ function stringList(value: unknown, fallback: string[]): string[] {
   if (!Array.isArray(value)) return fallback;
   // A hand-edited settings.json can hold anything; drop what is not a usable string.
   return value.filter((item): item is string => typeof item === 'string' && item.trim() !== '');
+}
+
+export const DEFAULT_MAX_FILE_SIZE_MB = 5;
+
+function positiveNumber(value: unknown, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback;
 }
 
 function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback: T): T {
@@ -40,6 +48,7 @@ export function readConfig(scope?: vscode.ConfigurationScope): SourcebookConfig 
     languages: stringList(c.get<unknown>('languages'), DEFAULT_LANGUAGES),
     verifyQuotes: c.get<unknown>('verifyQuotes') !== false,
     quoteMarks: oneOf(c.get<unknown>('quoteMarks'), MARKS, 'auto'),
+    maxFileSizeMB: positiveNumber(c.get<unknown>('maxFileSizeMB'), DEFAULT_MAX_FILE_SIZE_MB),
   };
 }
 

@@ -9,8 +9,6 @@ import type { Article } from '../core/types';
 import { readConfig } from './config';
 import { NameMatcher } from './names';
 
-/** Larger files are not articles (logs, dumps) and would stall the host while parsed. */
-const MAX_SOURCE_BYTES = 2_000_000;
 /** Work between two yields to the event loop, so the editor never waits. */
 const BATCH_BUDGET_MS = 25;
 const SOURCE_EXTENSIONS = /\.(txt|md)$/i;
@@ -107,7 +105,7 @@ export class SourceIndexer implements vscode.Disposable {
       this.changeEmitter,
       this.progressEmitter,
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('sourcebook.sources') || e.affectsConfiguration('sourcebook.includeSeeds')) {
+        if (e.affectsConfiguration('sourcebook.sources') || e.affectsConfiguration('sourcebook.includeSeeds') || e.affectsConfiguration('sourcebook.maxFileSizeMB')) {
           this.log.info('Source settings changed: looking for sources again.');
           this.resetWatchers();
           void this.scan(false);
@@ -354,8 +352,9 @@ export class SourceIndexer implements vscode.Disposable {
         sliceStart = performance.now();
       }
     }
-    if (changedSinceFire) this.changed(true);
+    // Progress first: listeners told of the last change see that indexing is over.
     this.reportProgress(false);
+    if (changedSinceFire) this.changed(true);
     if (read + skipped > 0) {
       const stats = this.index.stats();
       this.log.info(
@@ -373,9 +372,14 @@ export class SourceIndexer implements vscode.Disposable {
     let stamp: FileStamp;
     try {
       const stat = await vscode.workspace.fs.stat(uri);
-      if (stat.size > MAX_SOURCE_BYTES) return this.skip(key, label, `larger than ${MAX_SOURCE_BYTES / 1_000_000} MB`);
+      // Larger files are not articles (logs, dumps) and would stall the host while parsed.
+      const limitMB = readConfig().maxFileSizeMB;
+      const tooBig = (size: number) => this.skip(key, label, `larger than ${limitMB} MB (${(size / 1024 / 1024).toFixed(1)} MB; setting sourcebook.maxFileSizeMB)`);
+      if (stat.size > limitMB * 1024 * 1024) return tooBig(stat.size);
       stamp = { size: stat.size, mtimeMs: stat.mtime };
       bytes = await vscode.workspace.fs.readFile(uri);
+      // It may have grown between the two calls.
+      if (bytes.length > limitMB * 1024 * 1024) return tooBig(bytes.length);
     } catch (error) {
       if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') {
         return this.forget(key) ? 'removed' : 'skipped';
