@@ -67,7 +67,8 @@ function isCue(lower: string): boolean {
 
 function embedded(words: Word[], subj: Span): boolean {
   const i = words.findIndex((w) => w.start === subj.start);
-  return i > 0 && /^(?:that|which|what|whether|if|whom)$/.test(words[i - 1].lower);
+  const opener = /^(?:that|which|what|whether|if|whom)$/;
+  return (i >= 0 && opener.test(words[i].lower)) || (i > 0 && opener.test(words[i - 1].lower));
 }
 
 /** A cue verb as written: verbs are lower case mid-sentence ("the United States has" holds no cue). */

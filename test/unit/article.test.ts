@@ -166,6 +166,22 @@ describe('attribution', () => {
     assert.deepEqual(a.quotes.map((q) => q.speaker), ['Sam Ortiz', 'Sam Ortiz', 'Sam Ortiz']);
   });
 
+  it('participles, relative pronouns, parentheticals and transcript labels', () => {
+    assert.equal(speakerOf('Before the vote, Police Chief Calvin Ward lobbied hard, saying, “The fewer guns, the better.”', 'The fewer'), 'Calvin Ward');
+    assert.equal(speakerOf('It began with Donald Trump, who proclaimed in July that refugees “cannot come in.”', 'cannot'), 'Donald Trump');
+    assert.equal(speakerOf('“We will lose,” Sen. Marco Rubio (R-Fla.) said.', 'We will'), 'Marco Rubio');
+    assert.equal(speakerOf('“We might tie,” Rep. Glenn Thompson, R-Pa., said.', 'We might'), 'Glenn Thompson');
+    assert.equal(speakerOf('“People were celebrating” before the storm, Mayor Ann Lee said.', 'People'), 'Ann Lee');
+    const a = parseArticle('t.txt', 'Gov. Mike Pence spoke to Chris Wallace.\n\n"PENCE: Well, look, we will win.');
+    const m = a.quotes[0].speakerMention!;
+    assert.equal(a.text.slice(m.start, m.end), 'PENCE');
+    assert.equal(a.quotes[0].speaker, 'Mike Pence');
+  });
+
+  it('an embedded clause is not the speaker; the main clause is', () => {
+    assert.equal(speakerOf('President Barack Obama said he expected that Americans will say “no” to the plan.', 'no'), 'Barack Obama');
+  });
+
   it('unknown stays null rather than guessing', () => {
     assert.equal(speakerOf('Signs along the road showed “lock her up” in red letters.', 'lock'), null);
     // Two women named before "she": no guess.
