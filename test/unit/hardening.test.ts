@@ -434,3 +434,39 @@ describe('command line as a process (node dist/cli.js)', () => {
     assert.deepEqual(fs.readdirSync(sources).map((f) => [f, fs.statSync(path.join(sources, f)).mtimeMs]), before);
   });
 });
+
+describe('untrusted workspace: the extension runs nothing from it and uses no network', () => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8'));
+
+  it('declares that it works in a restricted workspace, and contributes no tasks, terminals or debuggers', () => {
+    assert.equal(manifest.capabilities?.untrustedWorkspaces?.supported, true);
+    for (const key of ['taskDefinitions', 'terminal', 'debuggers', 'problemMatchers']) assert.equal(manifest.contributes?.[key], undefined, key);
+    assert.ok(!(manifest.activationEvents ?? []).includes('*'), 'no activation on everything');
+  });
+
+  /** The modules a bundle loads at run time. */
+  function requiresOf(bundle: string): string[] {
+    return [...new Set([...bundle.matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1]))].sort();
+  }
+
+  it('the extension bundle loads only the vscode API: no child processes, network, eval, tasks or terminals', function () {
+    const file = path.join(projectRoot, 'dist', 'extension.js');
+    if (!fs.existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first`);
+    const bundle = fs.readFileSync(file, 'utf8');
+    assert.deepEqual(requiresOf(bundle), ['vscode']);
+    for (const forbidden of [/\beval\s*\(/, /\bnew\s+Function\s*\(/, /child_process/, /\bfetch\s*\(/, /XMLHttpRequest/, /WebSocket/, /\.tasks\.executeTask|\bexecuteTask\s*\(/, /createTerminal\s*\(/, /\bimport\s*\(/]) {
+      assert.ok(!forbidden.test(bundle), `the bundle has no ${forbidden}`);
+    }
+    // Commands it runs: its own, setContext, and focusing its own views; never a name read from a source.
+    for (const m of bundle.matchAll(/\bcommands\.executeCommand\(\s*([^,)]+)/g)) {
+      assert.match(m[1].trim(), /^(["']sourcebook\.[\w.]+["']|["']setContext["']|`\$\{[\w.]+\}\.focus`)$/, `executeCommand(${m[1]})`);
+    }
+  });
+
+  it('the command-line bundle loads only the file system and path modules', function () {
+    if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first`);
+    const bundle = fs.readFileSync(CLI, 'utf8');
+    assert.deepEqual(requiresOf(bundle), ['node:fs', 'node:path']);
+    assert.ok(!/child_process|\beval\s*\(|\bnew\s+Function\s*\(|\bfetch\s*\(/.test(bundle));
+  });
+});
