@@ -92,8 +92,8 @@ function isPersonOrPronoun(ctx: AttributionContext, a: Attribution): boolean {
   return PRONOUNS.has(m) || (!!a.speaker && ctx.personByName.has(a.speaker));
 }
 
-/** Resolves a noun phrase next to a cue to a speaker; documents may be sources only after "according to". */
-function resolveSubject(ctx: AttributionContext, np: Span, paragraph: number, documents = false): Attribution | null {
+/** Resolves a noun phrase next to a cue to a speaker (a person, a pronoun, an organisation, a document or a description). */
+function resolveSubject(ctx: AttributionContext, np: Span, paragraph: number): Attribution | null {
   const { text } = ctx;
   const phrase = text.slice(np.start, np.end);
   // A person mention inside the phrase: the name is the mention.
@@ -114,10 +114,10 @@ function resolveSubject(ctx: AttributionContext, np: Span, paragraph: number, do
     return { speaker, speakerMention: np, cue: null };
   }
   if (lower === 'i' || lower === 'we' || lower === 'you') return null;
-  // "a statement", "the new radio ad", "Wednesday": things and times do not speak.
+  // "Wednesday", "the past": times do not speak (documents do: "the statement said").
   const lastWord = phrase.split(/\s+/).pop() ?? '';
   const head = /^\p{Lu}/u.test(lastWord) ? '' : lastWord.toLowerCase();
-  if ((!documents && SPEECH_NOUNS.has(head)) || /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|evening|night|afternoon|week|year|day|time|winner|past|future|moment|meantime|home|state)$/.test(head)) return null;
+  if ( /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|evening|night|afternoon|week|year|day|time|winner|past|future|moment|meantime|home)$/.test(head)) return null;
   // An organisation, a country or a description ("China", "the State Department", "a spokeswoman").
   const cleaned = phrase.replace(/^(?:the|The)\s+/, '');
   const isProper = /^\p{Lu}/u.test(cleaned);
@@ -173,7 +173,7 @@ function appositiveOpener(text: string, words: Word[], k: number): number {
     if (isCue(words[q].lower)) return -1;
     if (/,\s*$/.test(text.slice(words[q].end, words[q + 1].start))) {
       const inner = words.slice(q + 1, k + 1);
-      const titleLike = /^(?:a|an|the|his|her|its|their|former|then|now|who|at|of|from|with|for|in|speaking|\d+)$/.test(inner[0].lower) || /^[RDI]-\p{Lu}/u.test(inner[0].text) || /['’]s$/.test(text.slice(inner[0].start, inner[0].end + 2)) || inner.some((w) => DESCRIPTION_WORDS.has(w.lower));
+      const titleLike = /^(?:a|an|the|his|her|its|their|former|then|now|who|which|at|of|from|with|for|in|speaking|meanwhile|however|too|though|also|instead|\d+)$/.test(inner[0].lower) || /^[RDI]-\p{Lu}/u.test(inner[0].text) || /['’]s$/.test(text.slice(inner[0].start, inner[0].end + 2)) || inner.some((w) => DESCRIPTION_WORDS.has(w.lower));
       return titleLike && /^\p{Lu}/u.test(words[q].text) ? q : -1;
     }
   }
@@ -315,7 +315,7 @@ function attributionAfter(ctx: AttributionContext, q: RawQuote, limit: number): 
   // "according to X"
   if (words[0].lower === 'according' && words[1]?.lower === 'to') {
     const subj = subjectAfter(ctx, words, 2, limit);
-    return subj ? withCue(resolveSubject(ctx, subj, q.paragraph, true), 'according to') : null;
+    return subj ? withCue(resolveSubject(ctx, subj, q.paragraph), 'according to') : null;
   }
   // "said Price", "said the official"
   if (isCue(words[0].lower)) {
@@ -357,7 +357,7 @@ function attributionBefore(ctx: AttributionContext, q: RawQuote, from: number): 
   for (let k = 0; k + 1 < words.length; k++) {
     if (words[k].lower === 'according' && words[k + 1].lower === 'to') {
       const subj = subjectAfter(ctx, words, k + 2, q.open);
-      if (subj) return withCue(resolveSubject(ctx, subj, q.paragraph, true), 'according to');
+      if (subj) return withCue(resolveSubject(ctx, subj, q.paragraph), 'according to');
     }
   }
   for (let k = words.length - 1; k >= 0; k--) {

@@ -37,12 +37,12 @@ const CUE_BASES = `accuse call cite refer express speak insist argue claim sugge
   recount confirm deny agree caution affirm assert reiterate reveal disclose point label dub brand hail slam
   blast thunder chime interject whisper wonder answer press retort offer proclaim chide mock scoff snap demand
   reject advise estimate remember insinuate lash fume gush crow concur counsel implore beg plead quote recite
-  talk read sing chant cheer muse opine posit theorize reason joke tease taunt jeer groan sigh admonish warn`;
+  talk comment apologize apologise credit lobby read sing chant cheer muse opine posit theorize reason joke tease taunt jeer groan sigh admonish warn`;
 
 function inflect(base: string): string[] {
   const e = base.endsWith('e');
   const y = /[^aeiou]y$/.test(base);
-  const doubled = /^(?:rip|knock|snap|chat|plan|drop)$/.test(base) ? base + base.slice(-1) : base;
+  const doubled = /^(?:rip|snap|quip|refer|admit|slam|chat|jab|spar|fret|rebut|beg|plan|drop)$/.test(base) ? base + base.slice(-1) : base;
   const third = y ? base.slice(0, -1) + 'ies' : /(?:s|sh|ch|x|z)$/.test(base) ? base + 'es' : base + 's';
   const past = y ? base.slice(0, -1) + 'ied' : e ? base + 'd' : doubled + 'ed';
   const ing = e && base !== 'see' ? base.slice(0, -1) + 'ing' : doubled + 'ing';
