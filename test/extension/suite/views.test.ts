@@ -8,7 +8,7 @@ import type { SourcebookViews } from '../../../src/extension/views';
 import type { DraftNode, FindingNode } from '../../../src/extension/views/draftView';
 import type { PeopleNode } from '../../../src/extension/views/peopleView';
 import type { SourcesNode } from '../../../src/extension/views/sourcesView';
-import { closeAll, draft, EXTENSION_ID, eventually, indexed } from './helpers';
+import { closeAll, EXTENSION_ID, eventually, indexed } from './helpers';
 
 const SEED = '000_0af8d4bc5d39ec79.txt';
 const SEED_QUOTES = [
@@ -93,6 +93,23 @@ async function findingRows(sidebar: SourcebookViews, count: number): Promise<Fin
 async function discardEditors(): Promise<void> {
   for (let i = 0; i < 50 && vscode.window.activeTextEditor; i++) await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   await closeAll();
+}
+
+let drafts = 0;
+
+/**
+ * A Markdown draft under a name of its own. Untitled-N names are reused as
+ * soon as a draft closes, and a document reopened under a reused name can
+ * reach the extension host with the closed one's text; a fresh name each time
+ * keeps every test on its own draft.
+ */
+async function draft(content: string): Promise<vscode.TextEditor> {
+  const uri = vscode.Uri.from({ scheme: 'untitled', path: `sidebar-test-${++drafts}.md` });
+  let document = await vscode.workspace.openTextDocument(uri);
+  if (document.languageId !== 'markdown') document = await vscode.languages.setTextDocumentLanguage(document, 'markdown');
+  const editor = await vscode.window.showTextDocument(document);
+  await editor.edit((builder) => builder.insert(new vscode.Position(0, 0), content));
+  return editor;
 }
 
 function selected(editor: vscode.TextEditor | undefined): string {
