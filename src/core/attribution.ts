@@ -1,7 +1,7 @@
 // Who said it: the cue next to a quote and the speaker it names.
 import type { ArticlePerson, Mention, Sentence, Span } from './types';
 import type { RawQuote } from './quoteMarks';
-import { CUE_VERBS, ORG_WORDS, PRONOUNS, SPEECH_NOUNS } from './lexicon';
+import { CUE_VERBS, ORG_WORDS, PRONOUNS, ROLE_WORDS, SPEECH_NOUNS } from './lexicon';
 import type { PeopleResult } from './people';
 
 export interface Attribution {
@@ -232,6 +232,8 @@ function subjectBefore(ctx: AttributionContext, words: Word[], cueIdx: number): 
       first = q;
       continue;
     }
+    // "the secretary of state said": a role "of" something.
+    if (x.lower === 'of' && q < k && q > 0 && ROLE_WORDS.has(words[q - 1].lower)) continue;
     // A describing phrase of plain words counts only when a determiner opens it ("the gambling tycoon").
     if (!NP_BREAKERS.has(x.lower) && /^\p{Ll}+$/u.test(x.text)) {
       let d = q - 1;
@@ -387,6 +389,13 @@ function attributionBefore(ctx: AttributionContext, q: RawQuote, from: number): 
       const a = ss ? resolveSubject(ctx, ss, q.paragraph) : null;
       if (a && isPersonOrPronoun(ctx, a)) return { ...a, cue: words[k].text };
     }
+  }
+  // "Trump issued a statement: “…”", "… in a tweet, “…”": the sentence's named subject.
+  const lastWord = words[words.length - 1];
+  if (lastWord && SPEECH_NOUNS.has(lastWord.lower) && /^[,:]\s*$/.test(text.slice(lastWord.end, q.open))) {
+    const ss = sentenceSubject(ctx, words, words.length - 1);
+    const a = ss ? resolveSubject(ctx, ss, q.paragraph) : null;
+    if (a && isPersonOrPronoun(ctx, a)) return { ...a, cue: lastWord.text };
   }
   // "Caddell: “…" — a name and a colon right before the quote.
   const colon = /([\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,3})(?:\s*\([^()]{1,20}\))?\s*:\s*$/u.exec(text.slice(from, q.open));
