@@ -71,7 +71,9 @@ function escapeLinkText(text: string): string {
 
 /** A Markdown link target: relative to the draft's folder when both are local paths. */
 export function linkTarget(file: string, url: string | null, draftPath?: string): string {
-  if (url) return url.replace(/[()\s]/g, (c) => encodeURIComponent(c));
+  // The URL comes from the source's front matter: only a web address may become a link in the draft
+  // (a javascript: or data: link would run wherever the story is published).
+  if (url && /^https?:\/\//i.test(url.trim())) return url.trim().replace(/[()\s]/g, (c) => encodeURIComponent(c));
   let target = file.replace(/\\/g, '/');
   if (draftPath) {
     const from = draftPath.replace(/\\/g, '/').split('/').slice(0, -1);

@@ -13,6 +13,7 @@ import { parseArticle } from '../../src/core/article';
 import { DEFAULT_MAX_BYTES, isSkipped, loadSources, readArticleFile } from '../../src/core/sources';
 import { terminalSafe } from '../../src/cli/io';
 import { main, takeMaxSize } from '../../src/cli/main';
+import { formatCitation } from '../../src/core/citation';
 import type { Article } from '../../src/core/types';
 
 /* eslint-disable no-control-regex -- these tests look for control characters on purpose */
@@ -468,5 +469,19 @@ describe('untrusted workspace: the extension runs nothing from it and uses no ne
     const bundle = fs.readFileSync(CLI, 'utf8');
     assert.deepEqual(requiresOf(bundle), ['node:fs', 'node:path']);
     assert.ok(!/child_process|\beval\s*\(|\bnew\s+Function\s*\(|\bfetch\s*\(/.test(bundle));
+  });
+});
+
+describe('a source’s link in a citation', () => {
+  const input = { text: 'We will reopen.', speaker: 'Ann Lee', title: null, surname: 'Lee', outlet: 'Gazette', date: '2025', file: '/w/sources/a.txt' };
+
+  it('links only to web addresses: a javascript: or data: URL from a source’s front matter is never put in the draft', () => {
+    for (const url of ['javascript:alert(1)', 'JavaScript:alert(document.cookie)', 'data:text/html,<script>alert(1)</script>', 'vbscript:x', 'command:workbench.action.closeWindow']) {
+      const { inline } = formatCitation({ ...input, url }, 'markdown-link', { firstReference: true, quoteMarks: 'curly', draftPath: '/w/draft.md' });
+      assert.ok(!inline.toLowerCase().includes(url.slice(0, url.indexOf(':') + 1).toLowerCase()), inline);
+      assert.match(inline, /\[Gazette\]\(sources\/a\.txt\)/, 'the file is linked instead');
+    }
+    const web = formatCitation({ ...input, url: 'https://example.com/story' }, 'markdown-link', { firstReference: true, quoteMarks: 'curly' });
+    assert.match(web.inline, /\[Gazette\]\(https:\/\/example\.com\/story\)/);
   });
 });
