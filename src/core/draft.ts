@@ -94,6 +94,11 @@ export function sourceWords(text: string, start = 0, end = text.length): WordTok
 export function quoteContentTokens(text: string, start: number, end: number): { words: WordToken[]; gaps: QuoteGap[] } {
   const words: WordToken[] = [];
   const gaps: QuoteGap[] = [];
+  const content = text.slice(start, end);
+  if (!/[[…\n]|\.\s?\.\s?\./.test(content)) {
+    // Plain words only (the usual case): no gaps, links or line markers to read.
+    return { words: sourceWords(text, start, end), gaps };
+  }
   const re = new RegExp(
     String.raw`(?<ellipsis>\[\s*(?:…|\.\s?\.\s?\.)\s*\]|…|\.\s?\.\s?\.)` +
       String.raw`|(?<footnote>\[\^[^\]\n]*\])` +

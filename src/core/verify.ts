@@ -90,6 +90,8 @@ const SEED_POSTINGS_BUDGET = 60_000;
 const NEAR_SCAN_POSTINGS = 20_000;
 /** Word shifts tolerated when scoring a candidate place (an added or dropped word, a bracket). */
 const SHIFTS = [-1, 1, -2, 2];
+/** Longest draft quote (in words) searched for near matches; must stay below EDIT. */
+const MAX_NEAR_MATCH_WORDS = 1_000;
 /** Candidate places aligned per quote: every best-scored one up to the cap, plus some runners-up. */
 const MAX_BEST_CANDIDATES = 200;
 const RUNNER_UP_CANDIDATES = 16;
@@ -939,6 +941,9 @@ function judge(draftText: string, q: ParsedDraftQuote, index: VerifyIndex, resol
   const d = draftItems(q);
   const candidates = candidatesFor(index, q, d);
   if (candidates.exact.length) return judgeAttribution(q, candidates.exact, index, resolve, base);
+  // Aligning costs draft words × source words; past this length a quote is
+  // a pasted document, checked for exact occurrence only.
+  if (d.items.length > MAX_NEAR_MATCH_WORDS) return base;
   const evaluated: Evaluated[] = [];
   const seen = new Set<string>();
   for (const c of candidates.windows) {
