@@ -1,6 +1,6 @@
 // Finding the names of the sources' people in a draft, for the hover,
 // completion and definition providers and for AP first-reference checks.
-// The index says which written forms name whom (SourceIndex.nameForms); this
+// The index knows the people and their names (full name, surname, aliases); this
 // adds where in the draft text a name starts and ends, with the title words
 // in front of it ("Spokesman Price") and a possessive ("Price’s") handled.
 import type { PersonEntry, SourceIndex } from '../core/sourceIndex';
@@ -41,10 +41,20 @@ function tokenize(text: string, offset = 0): Token[] {
   return tokens;
 }
 
+/** Forms recur across rebuilds of the matcher (one per index change): tokenize each once. */
+const keyCache = new Map<string, string>();
+const KEY_CACHE_LIMIT = 200_000;
+
 function phraseKey(phrase: string): string {
-  return tokenize(phrase.replace(/['’]$/u, ''))
-    .map((t) => t.text)
-    .join(' ');
+  let key = keyCache.get(phrase);
+  if (key === undefined) {
+    key = tokenize(phrase.replace(/['’]$/u, ''))
+      .map((t) => t.text)
+      .join(' ');
+    if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
+    keyCache.set(phrase, key);
+  }
+  return key;
 }
 
 function isCapitalized(word: string): boolean {
@@ -56,12 +66,19 @@ export class NameMatcher {
   private readonly byPhrase = new Map<string, PersonEntry[]>();
 
   constructor(private readonly index: SourceIndex) {
-    for (const { form, entries } of index.nameForms()) {
-      const key = phraseKey(form);
-      if (key === '' || !isCapitalized(key)) continue;
-      const list = this.byPhrase.get(key) ?? [];
-      for (const entry of entries) if (!list.includes(entry)) list.push(entry);
-      this.byPhrase.set(key, list);
+    // From the people themselves (the index caches each person's entry across
+    // changes), not from index.nameForms(), which is rebuilt in full after
+    // every change: hundreds of milliseconds on a thousand sources.
+    for (const person of index.people()) {
+      const forms = person.aliases.length > 0 ? [person.name, person.surname, ...person.aliases] : [person.name, person.surname];
+      for (const form of forms) {
+        const key = phraseKey(form);
+        // Lower-case aliases ("the spokesman") are not names to look for.
+        if (key === '' || !isCapitalized(key)) continue;
+        const list = this.byPhrase.get(key);
+        if (!list) this.byPhrase.set(key, [person]);
+        else if (!list.includes(person)) list.push(person);
+      }
     }
   }
 
@@ -132,5 +149,5 @@ export class NameMatcher {
 
 function titleHasWord(person: PersonEntry, word: string): boolean {
   const lower = word.toLowerCase();
-  return person.titles.some((title) => tokenize(title).some((t) => t.text.toLowerCase() === lower));
+  return person.titles.some((title) => phraseKey(title).toLowerCase().split(' ').includes(lower));
 }

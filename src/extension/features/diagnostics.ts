@@ -10,6 +10,7 @@ import { describeDiff, type DraftFinding } from '../verifier';
 
 export const DIAGNOSTIC_SOURCE = 'sourcebook';
 const TYPING_DELAY_MS = 300;
+const WHILE_INDEXING_DELAY_MS = 3000;
 
 function message(finding: DraftFinding): string {
   switch (finding.kind) {
@@ -74,6 +75,23 @@ export function register(context: vscode.ExtensionContext, deps: Deps): void {
     for (const document of vscode.workspace.textDocuments) later(document, 0);
   };
 
+  // While a large folder is being read, every batch changes the index and each
+  // check rebuilds the verifier's view of all sources: check now and then, and
+  // once more when indexing ends.
+  let indexTimer: ReturnType<typeof setTimeout> | undefined;
+  const indexChanged = (): void => {
+    if (!deps.indexer.currentProgress.indexing) {
+      clearTimeout(indexTimer);
+      indexTimer = undefined;
+      all();
+    } else {
+      indexTimer ??= setTimeout(() => {
+        indexTimer = undefined;
+        all();
+      }, WHILE_INDEXING_DELAY_MS);
+    }
+  };
+
   context.subscriptions.push(
     collection,
     { dispose: () => timers.forEach((t) => clearTimeout(t)) },
@@ -89,7 +107,8 @@ export function register(context: vscode.ExtensionContext, deps: Deps): void {
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('sourcebook')) all();
     }),
-    deps.indexer.onDidChange(all),
+    deps.indexer.onDidChange(indexChanged),
+    { dispose: () => clearTimeout(indexTimer) },
   );
   all();
 }
