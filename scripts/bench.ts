@@ -168,11 +168,18 @@ type Bench = Record<string, number | null>;
 
 async function main(): Promise<void> {
   const opts = parseOptions(process.argv.slice(2));
+  const out: Bench = {};
+  // Progress goes to stderr in both modes: the JSON is stdout's alone.
   const log = (msg: string): void => {
-    if (!opts.json) process.stderr.write(msg + '\n');
+    process.stderr.write(msg + '\n');
+    // A long run on a busy machine still leaves its figures so far.
+    try {
+      fs.writeFileSync(path.join(BENCH_DIR, 'partial.json'), JSON.stringify(out, null, 2));
+    } catch {
+      // .bench/ not there yet.
+    }
   };
   if (!(globalThis as { gc?: unknown }).gc) log('note: run with node --expose-gc for exact heap figures');
-  const out: Bench = {};
   // The figures are wall-clock: record how busy the machine was.
   out['machine.cpus'] = os.cpus().length;
   out['machine.loadAvg1'] = round(os.loadavg()[0]);
@@ -219,6 +226,20 @@ async function main(): Promise<void> {
   index.searchSentences('a');
   index.people();
   out['index.heapMB'] = round(heapMB() - heapBefore, 1);
+  // The index's own share: a second index over the same (shared) articles.
+  {
+    const articles = index.articles();
+    const before = heapMB();
+    const [second, ms] = time(() => {
+      const ix = new SourceIndex();
+      for (const a of articles) ix.setArticle(a);
+      ix.optimize();
+      return ix;
+    });
+    out['index.ownHeapMB'] = round(heapMB() - before, 1);
+    out['index.indexOnlyMs'] = round(ms, 0);
+    void second.stats();
+  }
   const st = index.stats();
   const ss = index.searchStats();
   out['index.sources'] = st.sources;
