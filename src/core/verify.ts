@@ -246,6 +246,8 @@ interface NameTable {
   forms: Map<string, Set<string>>;
   /** Canonical names that are people or named organisations (speakers that can be contradicted). */
   named: Set<string>;
+  /** People's titles as the sources give them ("White House press secretary"). */
+  titles: Map<string, string[]>;
 }
 
 interface VerifyIndex {
@@ -286,6 +288,7 @@ function isDescription(name: string): boolean {
 function buildNames(articles: readonly Article[]): NameTable {
   const forms = new Map<string, Set<string>>();
   const named = new Set<string>();
+  const titles = new Map<string, string[]>();
   const add = (form: string, name: string) => {
     const key = nameFormKey(form);
     if (!key || !/^\p{Lu}/u.test(form.trim())) return;
@@ -298,6 +301,7 @@ function buildNames(articles: readonly Article[]): NameTable {
     for (const p of a.people) {
       if (contributors.has(p.name.toLowerCase())) continue;
       named.add(p.name);
+      if (p.titles.length) titles.set(p.name, [...(titles.get(p.name) ?? []), ...p.titles]);
       add(p.name, p.name);
       if (p.surname) add(p.surname, p.name);
       for (const alias of p.aliases) add(alias, p.name);
@@ -318,7 +322,7 @@ function buildNames(articles: readonly Article[]): NameTable {
       }
     }
   }
-  return { forms, named };
+  return { forms, named, titles };
 }
 
 function buildIndex(articles: readonly Article[]): VerifyIndex {
@@ -376,6 +380,19 @@ function nameTokens(name: string): string[] {
     .replace(/[’‘]/g, "'")
     .split(/[^\p{L}\p{N}']+/u)
     .filter((t) => t && !/^(?:jr|sr|mr|mrs|ms|dr|the)$/.test(t));
+}
+
+/**
+ * Whether a person speaks for an organisation by title ("White House press
+ * secretary" for "the White House"): the draft may name either.
+ */
+function speaksFor(names: NameTable, person: string, organisation: string): boolean {
+  const org = nameTokens(organisation);
+  if (!org.length) return false;
+  return (names.titles.get(person) ?? []).some((t) => {
+    const tt = new Set(nameTokens(t));
+    return org.every((w) => tt.has(w));
+  });
 }
 
 /** Same entity under two canonical spellings ("Donald Trump", "Donald J. Trump")? */
@@ -976,7 +993,8 @@ function judgeAttribution(q: ParsedDraftQuote, exact: Evaluated[], index: Verify
     const s = e.quote?.speaker;
     return !!s && index.names.named.has(s) && !isDescription(s);
   };
-  const named = inQuotes.filter((e) => judgeable(e) && draftNames.names.some((n) => sameEntity(n, e.quote!.speaker!)));
+  const agrees = (n: string, speaker: string) => sameEntity(n, speaker) || speaksFor(index.names, n, speaker) || speaksFor(index.names, speaker, n);
+  const named = inQuotes.filter((e) => judgeable(e) && draftNames.names.some((n) => agrees(n, e.quote!.speaker!)));
   if (named.length) return verified(named[0]);
   const contradicting = inQuotes.filter(judgeable);
   // A short quote contradicts only a source quote of exactly those words.

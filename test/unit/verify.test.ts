@@ -84,12 +84,16 @@ const school = fixtureArticle(
     ['Thirty minutes sounds small until you are the one paying for the bus.', 'Tomás Reyes'],
     ['raises pay by 4 percent and adds two paid sick days.', 'Linda Park'],
     ['historic for our drivers', 'Linda Park'],
+    ['keeps every bus route exactly as it is.', 'Northside School Board'],
+    ['We heard every parent who wrote to us,', 'Omar Haddad'],
   ],
   [
     { name: 'Sarah Kline', surname: 'Kline', titles: ['Superintendent'] },
     { name: 'Tomás Reyes', surname: 'Reyes', titles: ['Parent organizer'] },
     { name: 'Linda Park', surname: 'Park', titles: ['board president'] },
+    { name: 'Omar Haddad', surname: 'Haddad', titles: ['Northside School Board spokesman'] },
   ],
+  ['Northside School Board'],
 );
 
 const sources = articleSource([harbor, school]);
@@ -155,6 +159,10 @@ const CASES: Case[] = [
   { name: 'pronoun referring to someone else', draft: 'Ortiz spoke after the vote. “Every storm season we hold our breath,” she said.', kinds: ['misattributed'], speaker: 'Ruth Abara', attributedTo: 'Ortiz' },
   { name: '"according to" someone else', draft: 'The contract “raises pay by 4 percent and adds two paid sick days,” according to Tomás Reyes.', kinds: ['misattributed'], speaker: 'Linda Park' },
   { name: 'an ambiguous pronoun is not a misattribution', draft: 'Ortiz was asked about Abara. “Every storm season we hold our breath,” she said.', kinds: ['verified'], speaker: 'Ruth Abara' },
+  { name: 'an organisation for its spokesman', draft: '“We heard every parent who wrote to us,” the Northside School Board said.', kinds: ['verified'], speaker: 'Omar Haddad' },
+  { name: 'a spokesman for his organisation', draft: '“Keeps every bus route exactly as it is,” Haddad said.', kinds: ['verified'], speaker: 'Northside School Board' },
+  { name: 'an organisation for someone not speaking for it', draft: '“Nobody asked the families who work late shifts,” the Northside School Board said.', kinds: ['misattributed'], speaker: 'Tomás Reyes' },
+  { name: 'a person for an organisation they do not speak for', draft: '“Keeps every bus route exactly as it is,” Reyes said.', kinds: ['misattributed'], speaker: 'Northside School Board' },
   // Unsourced, and what must not become a misquote.
   { name: 'in no source', draft: '“We are building the tallest wall in the state,” Ortiz said.', kinds: ['unsourced'] },
   { name: 'short near match is not a misquote', draft: '“historical day,” Ortiz said.', kinds: ['unsourced'] },
