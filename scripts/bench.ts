@@ -315,6 +315,7 @@ async function main(): Promise<void> {
     out['searchQuotes.p50'] = round(percentile(times, 50));
     out['searchQuotes.p95'] = round(percentile(times, 95));
     out['searchQuotes.keystrokes'] = times.length;
+    log(`searchQuotes: p95 ${out['searchQuotes.p95']} ms; plain fuse.js next`);
     const docs = all.map((q) => {
       const text = foldText(q.text);
       return { text, all: text + ' ' + foldText([q.speaker ?? '', q.speakerTitle ?? '', q.article.meta.outlet ?? ''].join(' ')) };
@@ -380,6 +381,7 @@ async function main(): Promise<void> {
     out['searchSentences.p50'] = round(percentile(times, 50));
     out['searchSentences.p95'] = round(percentile(times, 95));
     out['searchSentences.keystrokes'] = times.length;
+    log(`searchSentences: p95 ${out['searchSentences.p95']} ms; plain fuse.js next`);
     let docs: { text: string; all: string }[] | null = [];
     for (const a of articles) {
       const outlet = foldText(a.meta.outlet ?? '');
