@@ -6,7 +6,7 @@
 // ignored), runs the tests in code-server's real extension host with the
 // workbench open in headless Chromium, streams the test output, and exits
 // with the tests' exit code.
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, rmSync } from 'node:fs';
 import { resolve, join } from 'node:path';
 import { format } from 'node:util';
 import { ensureCodeServer } from './install-code-server.mjs';
@@ -79,7 +79,12 @@ async function main() {
   const logFile = join(cacheDir, 'logs', `code-server-test-${port}.log`);
   const workbenchLog = join(cacheDir, 'logs', `workbench-test-${port}.log`);
   let testsStarted = false;
-  const server = await startCodeServer({ port, userDataDir, extensionsDir, logFile });
+  // Each run gets its own profile under the given one: runs that overlap (two
+  // terminals, two engineers) must not share code-server's IPC socket and
+  // state, and a run must not inherit settings or state from the last one.
+  const runUserDataDir = join(userDataDir, 'runs', String(port));
+  rmSync(runUserDataDir, { recursive: true, force: true });
+  const server = await startCodeServer({ port, userDataDir: runUserDataDir, extensionsDir, logFile });
   let browser = null;
   let exitCode = 1;
   const stop = async () => {
@@ -132,6 +137,7 @@ async function main() {
     }
   } finally {
     await stop();
+    if (process.env.SOURCEBOOK_KEEP_USER_DATA !== '1') rmSync(runUserDataDir, { recursive: true, force: true });
   }
   if (exitCode !== 0) {
     // Failing before the suite started (activation error, a suite file that

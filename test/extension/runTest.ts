@@ -23,7 +23,13 @@ async function main(): Promise<number> {
   // Start clean, so a crashed run cannot leave an old, green result behind.
   fs.rmSync(path.join(projectRoot, '.test-results', 'extension.json'), { force: true });
 
-  const workspace = path.join(projectRoot, 'test', 'extension', 'workspace');
+  // The suite opens a fresh copy of the committed workspace: tests that
+  // write files into it cannot leave anything behind for the next run, and
+  // two runs at once in one checkout do not see each other's files.
+  const fixture = path.join(projectRoot, 'test', 'extension', 'workspace');
+  const workspace = path.join(cache, 'workspaces', `run-${process.pid}`);
+  fs.rmSync(workspace, { recursive: true, force: true });
+  fs.cpSync(fixture, workspace, { recursive: true });
   try {
     await runTests({
       extensionDevelopmentPath: projectRoot,
@@ -37,6 +43,8 @@ async function main(): Promise<number> {
   } catch (error) {
     console.error(`Extension tests failed: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
+  } finally {
+    fs.rmSync(workspace, { recursive: true, force: true });
   }
 }
 
