@@ -248,6 +248,8 @@ interface NameTable {
   named: Set<string>;
   /** People's titles as the sources give them ("White House press secretary"). */
   titles: Map<string, string[]>;
+  /** Canonical names of people (the rest of `named` are organisations). */
+  people: Set<string>;
 }
 
 interface VerifyIndex {
@@ -289,6 +291,7 @@ function buildNames(articles: readonly Article[]): NameTable {
   const forms = new Map<string, Set<string>>();
   const named = new Set<string>();
   const titles = new Map<string, string[]>();
+  const people = new Set<string>();
   const add = (form: string, name: string) => {
     const key = nameFormKey(form);
     if (!key || !/^\p{Lu}/u.test(form.trim())) return;
@@ -301,6 +304,7 @@ function buildNames(articles: readonly Article[]): NameTable {
     for (const p of a.people) {
       if (contributors.has(p.name.toLowerCase())) continue;
       named.add(p.name);
+      people.add(p.name);
       if (p.titles.length) titles.set(p.name, [...(titles.get(p.name) ?? []), ...p.titles]);
       add(p.name, p.name);
       if (p.surname) add(p.surname, p.name);
@@ -322,7 +326,7 @@ function buildNames(articles: readonly Article[]): NameTable {
       }
     }
   }
-  return { forms, named, titles };
+  return { forms, named, titles, people };
 }
 
 function buildIndex(articles: readonly Article[]): VerifyIndex {
@@ -387,6 +391,10 @@ function nameTokens(name: string): string[] {
  * secretary" for "the White House"): the draft may name either.
  */
 function speaksFor(names: NameTable, person: string, organisation: string): boolean {
+  if (names.people.has(organisation) || !names.people.has(person)) return false;
+  // A reader may list a person's surname as an organisation ("Obama"): a name
+  // any person answers to is no organisation.
+  for (const n of names.forms.get(nameFormKey(organisation)) ?? []) if (names.people.has(n)) return false;
   const org = nameTokens(organisation);
   if (!org.length) return false;
   return (names.titles.get(person) ?? []).some((t) => {
