@@ -14,6 +14,15 @@
 // verified with speaker null: the source states it in its own voice, so no
 // speaker exists to contradict the draft's attribution.
 //
+// Attribution is judged only when it can be: a draft name no source knows,
+// a description ("a dockworker"), a pronoun whose referent is a guess, or a
+// source speaker that is a description or a pronoun never raise a
+// misattribution. Names match across spellings ("Donald J. Trump" / "Trump",
+// accents, titles), a shared surname covers everyone who has it, and a
+// spokesman and the organisation his title names stand for each other.
+// Quotes under three words are judged only against a source quote of
+// exactly those words.
+//
 // Speed: every source is reduced once to word ids with a postings list per
 // word. Exact occurrences are found from the quote's rarest word alone
 // (compare word for word at each of its places); near ones from its three
