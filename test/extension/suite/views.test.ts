@@ -277,6 +277,39 @@ describe('Sidebar views', () => {
     assert.deepStrictEqual(rows.map((r) => r.finding.kind), ['verified', 'misquote']);
   });
 
+  it('Sources and People refresh when the index changes: a new file appears, a deleted one goes', async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'the test workspace is open');
+    const uri = vscode.Uri.joinPath(folder.uri, 'sources', 'zz-sidebar-test.txt');
+    const text = [
+      'Lighthouse keeper retires',
+      'By Staff, Lakeside Ledger, 2025',
+      '',
+      'LAKESIDE — Lighthouse keeper Orla Vantongeren said the lamp "never once went dark on my watch" before she handed over the keys.',
+      '',
+    ].join('\n');
+    let sourcesRefreshed = 0;
+    let peopleRefreshed = 0;
+    const listening = [sidebar.sources.onDidChangeTreeData(() => sourcesRefreshed++), sidebar.people.onDidChangeTreeData(() => peopleRefreshed++)];
+    const listed = async (): Promise<boolean> => (await children(sidebar.sources)).some((n) => n.kind === 'article' && n.path.endsWith('zz-sidebar-test.txt'));
+    try {
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+      await eventually('the new article in Sources', async () => ((await listed()) && sourcesRefreshed > 0 ? true : undefined));
+      assert.ok(peopleRefreshed > 0, 'People was told to refresh');
+      const keeper = await person(sidebar, 'Orla Vantongeren');
+      assert.match(String((await item(sidebar.people, keeper)).description), /(^|· )1 quote$/);
+      assert.strictEqual((await children(sidebar.people, keeper)).length, 1, 'expanding to her quote');
+
+      sourcesRefreshed = 0;
+      await vscode.workspace.fs.delete(uri);
+      await eventually('the deleted article to leave Sources', async () => (!(await listed()) && sourcesRefreshed > 0 ? true : undefined));
+      assert.ok(!(await children(sidebar.people)).some((n) => n.kind === 'person' && n.name === 'Orla Vantongeren'), 'and People');
+    } finally {
+      listening.forEach((l) => l.dispose());
+      await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+    }
+  });
+
   it('the manifest’s views, menus, welcome text and walkthrough name real commands', async () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension);
