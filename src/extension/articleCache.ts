@@ -2,11 +2,13 @@
 // storage with the core's cache format (src/core/cache.ts): a restart reads
 // each file again but parses only the ones that changed.
 import * as vscode from 'vscode';
-import { buildCache, readCache, restoreArticle, serializeCache, type CachedArticle } from '../core/cache';
+import { CACHE_FORMAT_VERSION, cacheEntry, readCache, restoreArticle, type ArticleCache, type CachedArticle } from '../core/cache';
 import type { Article } from '../core/types';
 import type { ArticleCacheStore, FileStamp } from './indexer';
 
 const CACHE_FILE = 'article-cache.json';
+/** Serialising a thousand articles takes a while: it is done in slices that let the editor run. */
+const SLICE_MS = 20;
 
 export class GlobalStorageArticleCache implements ArticleCacheStore {
   private entries = new Map<string, CachedArticle>();
@@ -33,9 +35,23 @@ export class GlobalStorageArticleCache implements ArticleCacheStore {
   }
 
   async save(entries: { article: Article; stamp: FileStamp }[]): Promise<void> {
-    const cache = buildCache(entries);
-    this.entries = new Map(cache.articles.map((a) => [a.path, a]));
+    const next = new Map<string, CachedArticle>();
+    const parts: string[] = [];
+    let sliceStart = performance.now();
+    for (const { article, stamp } of entries) {
+      const entry = cacheEntry(article, stamp);
+      next.set(entry.path, entry);
+      parts.push(JSON.stringify(entry));
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        sliceStart = performance.now();
+      }
+    }
+    this.entries = next;
+    // The same text as serializeCache(buildCache(entries)), built piece by piece.
+    const header: Omit<ArticleCache, 'articles'> = { version: CACHE_FORMAT_VERSION };
+    const json = `${JSON.stringify(header).slice(0, -1)},"articles":[${parts.join(',')}]}`;
     await vscode.workspace.fs.createDirectory(this.storageUri);
-    await vscode.workspace.fs.writeFile(this.file, new TextEncoder().encode(serializeCache(cache)));
+    await vscode.workspace.fs.writeFile(this.file, new TextEncoder().encode(json));
   }
 }

@@ -2,6 +2,7 @@
 // workspace files matching `sourcebook.sources`), reads them in the
 // background in small batches, keeps them current through file watchers, and
 // tells the features when the index changed.
+import { promises as fsp } from 'fs';
 import * as vscode from 'vscode';
 import { decodeSource, parseArticle } from '../core/article';
 import { SourceIndex } from '../core/sourceIndex';
@@ -46,6 +47,21 @@ interface SourceFile {
   seed: boolean;
   article: Article;
   stamp: FileStamp;
+}
+
+/*
+ * Local files are read with Node directly. vscode.workspace.fs goes through
+ * the workbench (in a remote or browser setup, two round trips per file),
+ * which made reading a thousand sources take a minute.
+ */
+async function statFile(uri: vscode.Uri): Promise<{ size: number; mtime: number }> {
+  if (uri.scheme !== 'file') return vscode.workspace.fs.stat(uri);
+  const stat = await fsp.stat(uri.fsPath);
+  return { size: stat.size, mtime: stat.mtimeMs };
+}
+
+async function readFile(uri: vscode.Uri): Promise<Uint8Array> {
+  return uri.scheme === 'file' ? fsp.readFile(uri.fsPath) : vscode.workspace.fs.readFile(uri);
 }
 
 export function articlePath(uri: vscode.Uri): string {
@@ -273,7 +289,10 @@ export class SourceIndexer implements vscode.Disposable {
   private async listSeeds(dir: vscode.Uri): Promise<vscode.Uri[]> {
     let entries: [string, vscode.FileType][];
     try {
-      entries = await vscode.workspace.fs.readDirectory(dir);
+      entries =
+        dir.scheme === 'file'
+          ? (await fsp.readdir(dir.fsPath, { withFileTypes: true })).map((d): [string, vscode.FileType] => [d.name, d.isDirectory() ? vscode.FileType.Directory : vscode.FileType.File])
+          : await vscode.workspace.fs.readDirectory(dir);
     } catch (error) {
       this.log.warn(`No seed articles: cannot list ${dir.fsPath} (${describeError(error)}).`);
       return [];
@@ -371,17 +390,17 @@ export class SourceIndexer implements vscode.Disposable {
     let bytes: Uint8Array;
     let stamp: FileStamp;
     try {
-      const stat = await vscode.workspace.fs.stat(uri);
+      const stat = await statFile(uri);
       // Larger files are not articles (logs, dumps) and would stall the host while parsed.
       const limitMB = readConfig().maxFileSizeMB;
       const tooBig = (size: number) => this.skip(key, label, `larger than ${limitMB} MB (${(size / 1024 / 1024).toFixed(1)} MB; setting sourcebook.maxFileSizeMB)`);
       if (stat.size > limitMB * 1024 * 1024) return tooBig(stat.size);
       stamp = { size: stat.size, mtimeMs: stat.mtime };
-      bytes = await vscode.workspace.fs.readFile(uri);
+      bytes = await readFile(uri);
       // It may have grown between the two calls.
       if (bytes.length > limitMB * 1024 * 1024) return tooBig(bytes.length);
     } catch (error) {
-      if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') {
+      if ((error instanceof vscode.FileSystemError && error.code === 'FileNotFound') || (error as NodeJS.ErrnoException).code === 'ENOENT') {
         return this.forget(key) ? 'removed' : 'skipped';
       }
       return this.skip(key, label, `cannot be read (${describeError(error)})`);

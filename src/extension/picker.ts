@@ -37,9 +37,13 @@ export function showPicker<T>(indexer: SourceIndexer, spec: PickerSpec<T>): Prom
   picker.ignoreFocusOut = false;
   const disposables: vscode.Disposable[] = [picker];
 
-  const refresh = (): void => {
+  const refresh = (keepActive = false): void => {
     const results = spec.search(picker.value);
+    const active = keepActive ? picker.activeItems[0]?.ref : undefined;
     picker.items = results.map((ref) => ({ ...spec.toItem(ref), ref, alwaysShow: true, buttons: [OPEN_BUTTON, COPY_BUTTON] }));
+    // New sources arriving while the reporter moves through the list keep their place.
+    const keep = active === undefined ? undefined : picker.items.find((item) => item.ref === active);
+    if (keep && keep !== picker.items[0]) picker.activeItems = [keep];
     picker.busy = indexer.currentProgress.indexing;
     if (results.length === 0 && !picker.busy) {
       picker.items = [{ label: spec.emptyMessage, alwaysShow: true }];
@@ -49,9 +53,9 @@ export function showPicker<T>(indexer: SourceIndexer, spec: PickerSpec<T>): Prom
   return new Promise<void>((resolve) => {
     let accepted: Thenable<unknown> = Promise.resolve();
     disposables.push(
-      picker.onDidChangeValue(refresh),
+      picker.onDidChangeValue(() => refresh()),
       // Results arriving while the picker is open (indexing in the background) appear in it.
-      indexer.onDidChange(refresh),
+      indexer.onDidChange(() => refresh(true)),
       indexer.onDidChangeProgress(() => (picker.busy = indexer.currentProgress.indexing)),
       picker.onDidAccept(() => {
         const item = picker.activeItems[0] ?? picker.selectedItems[0];
