@@ -512,8 +512,21 @@ function knownNameMentions(text: string, resolve: NameResolver): NameMention[] {
   return out;
 }
 
+/**
+ * The draft with what is not prose blanked out, offsets unchanged: HTML comments,
+ * fenced code blocks, inline code and front matter hold notes and markup, not quotes.
+ */
+export function maskNonProse(text: string): string {
+  const blank = (m: string): string => m.replace(/[^\r\n]/g, ' ');
+  return text
+    .replace(/^---[ \t]*\r?\n[\s\S]*?\r?\n---[ \t]*(?=\r?\n|$)/, blank)
+    .replace(/<!--[\s\S]*?(?:-->|$)/g, blank)
+    .replace(/^(```|~~~)[^\n]*\n[\s\S]*?(?:^\1[ \t]*$|(?![\s\S]))/gm, blank)
+    .replace(/`[^`\n]+`/g, blank);
+}
+
 export function parseDraft(draftText: string, resolve?: NameResolver): ParsedDraftQuote[] {
-  const raws = scanQuotes(draftText);
+  const raws = scanQuotes(maskNonProse(draftText));
   const out: ParsedDraftQuote[] = [];
   let mentions: NameMention[] | null = null;
   let lastExplicit: string | null = null;

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { findDraftQuotes, parseDraft, quoteContentTokens } from '../../src/core/draft';
+import { findDraftQuotes, maskNonProse, parseDraft, quoteContentTokens } from '../../src/core/draft';
 
 function quotes(draft: string) {
   return findDraftQuotes(draft).map((q) => ({ text: q.text, by: q.attribution?.name ?? null }));
@@ -163,5 +163,15 @@ describe('findDraftQuotes: properties', () => {
         assert.deepEqual(findDraftQuotes(text), []);
       }),
     );
+  });
+});
+
+describe('draft: what is not prose', () => {
+  it('ignores quotes in HTML comments, code and front matter, keeping offsets', () => {
+    const draft = '---\ntitle: "A title"\n---\n<!-- run "Sourcebook: Search Quotes" -->\nUse `"x"` here.\n```\nlet s = "code";\n```\nPrice said the talks "were candid."\n';
+    assert.equal(maskNonProse(draft).length, draft.length);
+    const quotes = findDraftQuotes(draft);
+    assert.deepEqual(quotes.map((q) => q.text), ['were candid.']);
+    assert.equal(draft.slice(quotes[0].start, quotes[0].end), 'were candid.');
   });
 });
