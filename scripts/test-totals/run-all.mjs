@@ -15,18 +15,21 @@ const projectRoot = join(resultsDir, '..');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 function step(title, args) {
-  console.log(`\n=== ${title} ===`);
-  const result = spawnSync(npm, args, { cwd: projectRoot, stdio: 'inherit' });
-  const ok = result.status === 0;
-  if (!ok) console.error(`=== ${title}: FAILED (exit ${result.status ?? result.signal}) ===`);
-  return ok;
+  return run(title, npm, args);
 }
 
 function stepNode(title, args) {
+  return run(title, process.execPath, args);
+}
+
+function run(title, command, args) {
   console.log(`\n=== ${title} ===`);
-  const result = spawnSync(process.execPath, args, { cwd: projectRoot, stdio: 'inherit' });
+  const started = Date.now();
+  const result = spawnSync(command, args, { cwd: projectRoot, stdio: 'inherit' });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const passed = result.status === 0;
-  if (!passed) console.error(`=== ${title}: FAILED (exit ${result.status ?? result.signal}) ===`);
+  if (passed) console.log(`=== ${title}: ok (${seconds} s) ===`);
+  else console.error(`=== ${title}: FAILED (exit ${result.status ?? result.signal}, ${seconds} s) ===`);
   return passed;
 }
 
