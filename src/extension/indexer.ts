@@ -57,6 +57,8 @@ interface SourceFile {
 async function statFile(uri: vscode.Uri): Promise<{ size: number; mtime: number }> {
   if (uri.scheme !== 'file') return vscode.workspace.fs.stat(uri);
   const stat = await fsp.stat(uri.fsPath);
+  // Reading a named pipe (or a device) called like a source would wait forever and stall the index.
+  if (!stat.isFile()) throw new Error('not a regular file');
   return { size: stat.size, mtime: stat.mtimeMs };
 }
 
