@@ -5,6 +5,7 @@
 // editor closed meanwhile applies fully as one undo step or not at all; and
 // the sources are never written to by anything in the whole suite.
 import * as assert from 'assert';
+import { spawnSync } from 'child_process';
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -192,6 +193,8 @@ describe('Broken sources in the workspace', () => {
     utf16: workspaceUri('sources/zz-broken-utf16.txt'),
     windows: workspaceUri('sources/zz-broken-windows1252.txt'),
     crOnly: workspaceUri('sources/zz-broken-cr-only.md'),
+    pipe: workspaceUri('sources/zz-broken-pipe.txt'),
+    afterPipe: workspaceUri('sources/zz-broken-after-pipe.txt'),
   };
   const article = (name: string) => `Ferry report\nBy Staff, Broken Gazette, 2025\n\nHarbor master ${name} said "the ferry will run all winter."\n`;
 
@@ -216,6 +219,20 @@ describe('Broken sources in the workspace', () => {
     const card = readable((await cardHovers('Dufresne')).map(markdownOf).join('\n'));
     assert.ok(card.includes('the ferry will run all winter.'), card);
     await logShows(started, /Skipped sources\/zz-broken-binary\.txt: binary file/);
+  });
+  it('a named pipe called like a source does not stall indexing: it is skipped and later files are read', async function () {
+    const made = spawnSync('mkfifo', [files.pipe.fsPath]);
+    if (made.status !== 0) this.skip();
+    const started = Date.now() - 1000;
+    // Reading a FIFO waits for a writer that never comes; the index must not wait with it.
+    await pause(1500);
+    await vscode.workspace.fs.writeFile(files.afterPipe, new TextEncoder().encode(article('Cosmo Pellegrin')));
+    await eventually('the file written after the pipe to be indexed', async () => ((await cardHovers('Pellegrin')).length > 0 ? true : undefined));
+    const idle = await Promise.race([indexed().then(() => true), pause(30_000).then(() => false)]);
+    assert.ok(idle, 'indexing finishes');
+    const rebuilt = await Promise.race([vscode.commands.executeCommand('sourcebook.rebuildIndex').then(() => true), pause(60_000).then(() => false)]);
+    assert.ok(rebuilt, 'Rebuild Index finishes with the pipe in the folder');
+    await logShows(started, /Skipped sources\/zz-broken-pipe\.txt: .*not a regular file/);
   });
 });
 
