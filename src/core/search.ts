@@ -27,8 +27,10 @@ export interface ScoredId {
 
 export interface SearchOptions {
   limit: number;
-  /** How many candidates the inverted index hands to fuse.js. */
+  /** How many candidates the inverted index picks. */
   candidates?: number;
+  /** How many of those fuse.js ranks. */
+  fusePool?: number;
 }
 
 const DEFAULT_CANDIDATES = 200;
@@ -260,7 +262,9 @@ class PairIndex {
 }
 
 /** Ids taken from one pair's list per query: enough for any useful pair, bounded for "of the". */
-const MAX_PAIR_IDS = 5000;
+const MAX_PAIR_IDS = 3000;
+/** Pair occurrences read per query in all: chains are linked lists, slow to walk at length. */
+const PAIR_BUDGET = 15000;
 
 interface Expansion {
   /** The vocabulary word, or -1 for a word pair. */
@@ -291,7 +295,11 @@ export class WordIndex {
    * typo in its one rare word ("a hvuse in") is found by its pairs, where its
    * single words would tie with thousands of items.
    */
-  constructor(private readonly options: { pairs?: boolean } = {}) {}
+  constructor(private readonly options: { pairs?: boolean; walkBudget?: number } = {}) {
+    this.walkBudget = options.walkBudget ?? WALK_BUDGET;
+  }
+  /** Postings walked in full per query (see WALK_BUDGET). */
+  private readonly walkBudget: number;
   private readonly pairPostings = new PairIndex();
   private readonly wordIds = new Map<string, number>();
   private readonly wordList: string[] = [];
@@ -632,15 +640,20 @@ export class WordIndex {
       byPosition.push(term);
     });
     if (this.options.pairs) {
+      // Each adjacent pair gets its share, so a common pair cannot starve a rare one.
+      const share = Math.floor(PAIR_BUDGET / Math.max(1, byPosition.length - 1));
       for (let i = 0; i + 1 < byPosition.length; i++) {
+        let pairBudget = Math.max(share, MAX_PAIR_IDS);
         const left = byPosition[i].expansions.slice(0, PAIR_LEFT);
         const right = byPosition[i + 1].expansions.slice(0, PAIR_RIGHT);
         const expansions: Expansion[] = [];
         let cost = 0;
         for (const a of left) {
           for (const b of right) {
-            const list = this.pairPostings.list(pairKey(a.word, b.word), MAX_PAIR_IDS);
+            if (pairBudget <= 0) break;
+            const list = this.pairPostings.list(pairKey(a.word, b.word), Math.min(MAX_PAIR_IDS, pairBudget));
             if (!list) continue;
+            pairBudget -= list.length;
             expansions.push({ word: -1, weight: a.weight * b.weight, list });
             cost += list.length;
           }
@@ -692,7 +705,7 @@ export class WordIndex {
     let walked = 0;
     const unwalked: QueryTerm[] = [];
     for (const term of order) {
-      if (walked > 0 && walked + term.cost > WALK_BUDGET) {
+      if (walked > 0 && walked + term.cost > this.walkBudget) {
         unwalked.push(term);
         continue;
       }
@@ -700,7 +713,7 @@ export class WordIndex {
       const mark = ++this.termMark;
       const marks = this.termMarks;
       // A lone short prefix ("t") matches nearly everything: a sample is as good as all.
-      const firstBudget = terms.length === 1 && term.isPrefix && term.text.length <= 2 ? SHORT_PREFIX_BUDGET : WALK_BUDGET;
+      const firstBudget = terms.length === 1 && term.isPrefix && term.text.length <= 2 ? SHORT_PREFIX_BUDGET : this.walkBudget;
       let budgetLeft = walked === 0 && term.cost > firstBudget ? firstBudget : Infinity;
       for (const e of term.expansions) {
         const ids = idsOf(e.list);
@@ -718,7 +731,7 @@ export class WordIndex {
           score[id] += add;
         }
       }
-      walked += Math.min(term.cost, WALK_BUDGET);
+      walked += Math.min(term.cost, this.walkBudget);
     }
     // Keep the best few times `limit` before checking the common words.
     const pool = selectTop(touched, score, unwalked.length > 0 ? limit * 4 : limit);
@@ -769,7 +782,7 @@ export function searchIndex(
   const pool = index.candidates(query, options.candidates ?? DEFAULT_CANDIDATES);
   if (pool.length === 0) return [];
   const foldedQuery = foldText(query);
-  const docs: FuseDoc[] = pool.slice(0, FUSE_POOL).map(({ id }) => {
+  const docs: FuseDoc[] = pool.slice(0, options.fusePool ?? FUSE_POOL).map(({ id }) => {
     const f = fields(id);
     return { id, text: f.text, all: f.context ? f.text + ' ' + f.context : f.text };
   });
