@@ -380,3 +380,19 @@ describe('verifyDraft: mutation properties', () => {
     );
   });
 });
+
+describe('verifyDraft: a changed last word of a whole quote (the seed)', () => {
+  it('is a misquote whose expected wording is the whole source quote', async () => {
+    const { loadSources } = await import('../../src/core/sources');
+    const seeds = path.resolve(__dirname, '..', '..', '..', 'seeds');
+    const { articles } = loadSources([seeds]);
+    const source: QuoteSource = { articles: () => articles };
+    const draft = 'State Department spokesman Ned Price said the talks "were candid, they were substantial."\n';
+    const [f] = verifyDraft(draft, source);
+    assert.equal(f.kind, 'misquote');
+    assert.equal(f.expected, 'were candid, they were substantive.');
+    assert.equal(f.speaker, 'Ned Price');
+    const ok = verifyDraft(draft.replace('substantial', 'substantive'), source);
+    assert.equal(ok[0].kind, 'verified');
+  });
+});
