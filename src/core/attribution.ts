@@ -105,7 +105,7 @@ function resolveSubject(ctx: AttributionContext, np: Span, paragraph: number): A
   }
   const lower = phrase.toLowerCase();
   if (lower === 'who') {
-    const before = ctx.people.mentions.filter((m) => m.end <= np.start && np.start - m.end <= 3);
+    const before = mentionsIn(ctx, np.start - 200, np.start).filter((m) => m.end <= np.start && np.start - m.end <= 3);
     const m = before[before.length - 1];
     return m && m.name ? { speaker: m.name, speakerMention: np, cue: null } : null;
   }
@@ -125,6 +125,21 @@ function resolveSubject(ctx: AttributionContext, np: Span, paragraph: number): A
   return { speaker, speakerMention: np, cue: null };
 }
 
+/** Mentions starting in [from, to), found by binary search (mentions are in text order). */
+function mentionsIn(ctx: AttributionContext, from: number, to: number): Mention[] {
+  const list = ctx.people.mentions;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Mention[] = [];
+  for (let i = lo; i < list.length && list[i].start < to; i++) out.push(list[i]);
+  return out;
+}
+
 function resolvePronoun(ctx: AttributionContext, pronoun: string, at: number, paragraph: number): string | null {
   if (pronoun === 'they' || pronoun === 'it') return null;
   const want = pronoun === 'she' ? 'f' : 'm';
@@ -139,14 +154,14 @@ function resolvePronoun(ctx: AttributionContext, pronoun: string, at: number, pa
     if (paragraph - s.paragraph > 2) break;
     if (ctx.personByName.has(s.name) && compatible(s.name)) {
       // Only if no other compatible person was named in between.
-      const between = ctx.people.mentions.filter((m) => m.start > s.at && m.start < at && m.name && m.name !== s.name && compatible(m.name));
+      const between = mentionsIn(ctx, s.at + 1, at).filter((m) => m.name && m.name !== s.name && compatible(m.name));
       if (between.length === 0) return s.name;
       break;
     }
   }
   // Else the one compatible person named in this or the previous paragraph.
   const paraStart = ctx.paragraphs[Math.max(0, paragraph - 1)].start;
-  const names = new Set(ctx.people.mentions.filter((m) => m.start >= paraStart && m.start < at && m.name && compatible(m.name)).map((m) => m.name!));
+  const names = new Set(mentionsIn(ctx, paraStart, at).filter((m) => m.name && compatible(m.name)).map((m) => m.name!));
   return names.size === 1 ? [...names][0] : null;
 }
 
@@ -435,12 +450,29 @@ function transcriptLabel(ctx: AttributionContext, q: RawQuote): Attribution | nu
   return { speaker: people.length === 1 ? people[0].name : null, speakerMention: span, cue: ':' };
 }
 
+/** The sentences of one paragraph (sentences are in text order). */
+function sentencesOf(ctx: AttributionContext, paragraph: number): Sentence[] {
+  const list = ctx.sentences;
+  const start = ctx.paragraphs[paragraph].start;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Sentence[] = [];
+  for (let i = lo; i < list.length && list[i].paragraph === paragraph; i++) out.push(list[i]);
+  return out;
+}
+
 /** The speaker of a paragraph that ends in a colon introducing the next one. */
 function introducedBy(ctx: AttributionContext, paragraph: number): Attribution | null {
   const para = ctx.paragraphs[paragraph];
   const body = ctx.text.slice(para.start, para.end);
   if (!/:\s*$/.test(body)) return null;
-  const lastSentence = [...ctx.sentences].reverse().find((sn) => sn.paragraph === paragraph);
+  let lastSentence: Sentence | undefined;
+  for (const sn of sentencesOf(ctx, paragraph)) lastSentence = sn;
   const from = lastSentence ? lastSentence.start : para.start;
   const words = wordsIn(ctx.text, from, para.end);
   for (let k = words.length - 1; k >= 0 && words.length - k < 12; k--) {
@@ -473,6 +505,7 @@ export function attributeQuotes(ctx: AttributionContext, raw: RawQuote[]): Attri
     const endsWithQuestion = /[?!]\s*$/.test(text.slice(q.start, q.end));
     for (let k = s; k < sentences.length; k++) {
       const sn = sentences[k];
+      if (sn.paragraph > q.paragraph) break;
       if (sn.paragraph !== q.paragraph || sn.end <= q.close) continue;
       if (sn.start >= q.close && !endsWithQuestion) sentenceEnd = sn.start;
       else sentenceEnd = sn.end;
