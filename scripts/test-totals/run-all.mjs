@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: type-check and compile (tsc), lint (eslint), bundle (esbuild),
-// the unit suite in Node, the extension suite inside VS Code, then the
+// the unit suite in Node, the extension suite inside VS Code, the keyboard
+// end-to-end test in the browser, then the
 // packaged .vsix installed into code-server; ends with the totals line
 // `N passed, N failed` over all three. A failing compile,
 // lint or build stops the run (nothing after it would mean anything); a
@@ -58,9 +59,10 @@ let ok = step('compile (tsc)', ['run', '--silent', 'compile'])
 if (ok) {
   const unitOk = step('unit tests (mocha, Node)', ['run', '--silent', 'test:unit', '--', '--reporter', './scripts/test-totals/reporter.cjs', '--reporter-option', 'suite=unit']);
   const extensionOk = step('extension tests (mocha, inside VS Code)', ['run', '--silent', 'test:extension']);
+  const e2eOk = stepNode('end to end: Search Quotes from the keyboard (code-server + Chromium)', ['scripts/vscode-host/e2e-search-quotes.mjs', '--record']);
   // Last, because packaging rebuilds dist/ as the production bundle.
   const vsixOk = stepNode('packaged .vsix installs and activates (code-server)', ['scripts/vscode-host/check-vsix.mjs', '--fresh', '--record']);
-  ok = unitOk && extensionOk && vsixOk;
+  ok = unitOk && extensionOk && e2eOk && vsixOk;
 }
 
 const { passed, failed, notes } = readTotals();

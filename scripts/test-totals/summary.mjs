@@ -11,7 +11,7 @@ import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const resultsDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '.test-results');
-export const EXPECTED_SUITES = ['unit', 'extension', 'vsix'];
+export const EXPECTED_SUITES = ['unit', 'extension', 'e2e', 'vsix'];
 
 export function readTotals(expected = EXPECTED_SUITES) {
   const suites = new Map();
