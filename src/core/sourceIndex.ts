@@ -7,6 +7,7 @@
 // and the merged person entries are rebuilt lazily, only when asked for.
 // Text is never copied per quote or sentence: items point into Article.text.
 
+import type { CitationInput } from './citation';
 import { Article, ArticlePerson, EntityKind, Quote, Sentence, Span } from './types';
 import { RankFields, WordIndex, searchIndex } from './search';
 import { baseName, foldText, straighten, words } from './text';
@@ -30,19 +31,11 @@ export interface PersonEntry {
   kind: EntityKind;
 }
 
-/** What formatCitation needs, gathered from the index. */
-export interface CitationFields {
-  text: string;
-  speaker: string | null;
-  title: string | null;
-  surname: string | null;
-  outlet: string | null;
-  date: string | null;
-  url: string | null;
-  file: string;
-  /** Person, organisation or description: decides "Price said" vs "China said" on later references. */
-  kind: EntityKind | null;
-}
+/**
+ * What formatCitation needs, gathered from the index; the kind (person, organisation
+ * or description) is always known here and decides "Price said" vs "China said".
+ */
+export type CitationFields = CitationInput & { kind: EntityKind | null };
 
 interface ArticleRecord {
   article: Article;
