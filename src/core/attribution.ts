@@ -1,7 +1,7 @@
 // Who said it: the cue next to a quote and the speaker it names.
 import type { ArticlePerson, Mention, Sentence, Span } from './types';
 import type { RawQuote } from './quoteMarks';
-import { CUE_VERBS, ORG_WORDS, PRONOUNS, ROLE_WORDS, SPEECH_NOUNS } from './lexicon';
+import { CUE_VERBS, PRONOUNS, ROLE_WORDS, SPEECH_NOUNS } from './lexicon';
 import type { PeopleResult } from './people';
 
 export interface Attribution {
@@ -551,5 +551,3 @@ export function attributeQuotes(ctx: AttributionContext, raw: RawQuote[]): Attri
   return results;
 }
 
-export { ORG_WORDS };
-export type { Mention };
