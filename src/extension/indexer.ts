@@ -373,6 +373,9 @@ export class SourceIndexer implements vscode.Disposable {
         sliceStart = performance.now();
       }
     }
+    // A bulk load leaves spare capacity in the word index; give it back now rather
+    // than in the reporter's first search.
+    if (read > 1) this.index.optimize();
     // Progress first: listeners told of the last change see that indexing is over.
     this.reportProgress(false);
     if (changedSinceFire) this.changed(true);
