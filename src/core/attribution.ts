@@ -412,7 +412,7 @@ function attributionBefore(ctx: AttributionContext, q: RawQuote, from: number): 
     const a = ss ? resolveSubject(ctx, ss, q.paragraph) : null;
     if (a && isPersonOrPronoun(ctx, a)) return { ...a, cue: lastWord.text };
   }
-  // "Caddell: “…" — a name and a colon right before the quote.
+  // "Lee: “…" — a name and a colon right before the quote.
   const colon = /([\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,3})(?:\s*\([^()]{1,20}\))?\s*:\s*$/u.exec(text.slice(from, q.open));
   if (colon) {
     const start = from + colon.index;
