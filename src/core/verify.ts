@@ -863,10 +863,6 @@ function isNearMatch(e: Evaluated, draftWords: number): boolean {
   // The draft spans a whole source quote from its first word to its last:
   // the same passage even when short ("would improve" / "would not improve").
   if (e.quote && e.first === e.from && e.last === e.to - 1 && a.equal >= NEAR_MATCH.minEqualWordsWholeQuote) return true;
-  // The same, with the quote's first or last word itself changed ("they were substantial" for
-  // "… substantive"): as long as the source quote, all other words agreeing, one of them a content word.
-  const quoteWords = e.to - e.from;
-  if (e.quote && Math.abs(draftWords - quoteWords) <= 1 && e.first - e.from + (e.to - 1 - e.last) <= 1 && a.equal >= 3 && a.equal >= quoteWords - 1 && a.equalContent >= 1) return true;
   if (a.equal < NEAR_MATCH.minEqualWords) return false;
   return a.equalContent >= NEAR_MATCH.minEqualContentWords || a.equal >= NEAR_MATCH.enoughEqualWords;
 }
