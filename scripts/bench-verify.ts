@@ -206,17 +206,7 @@ function buildDraft(article: Article, variant: Case['kind']): Built {
     // Attribution forms rotate through what reporters write (see AttributionForm).
     const form = FORMS[qi % FORMS.length];
     const named = speaker ? people.find((p) => p.name === speaker) : undefined;
-    if (named && form !== 'name-said') {
-      const { before, quote: shown, after } = attributed(quoteText, named, form);
-      draft += before;
-      const start = draft.length;
-      draft += shown;
-      const end = draft.length;
-      draft += after + '\n\n';
-      cases.push({ kind: variant, mutation, expect, article, quote, start, end, words: wordSpans(text).length });
-      return;
-    }
-    const { before, quote: shown, after } = apForm(quoteText, speaker);
+    const { before, quote: shown, after } = named && form !== 'name-said' ? attributed(quoteText, named, form) : apForm(quoteText, speaker);
     draft += before;
     const start = draft.length;
     draft += shown;

@@ -125,16 +125,22 @@ function resolveSubject(ctx: AttributionContext, np: Span, paragraph: number): A
   return { speaker, speakerMention: np, cue: null };
 }
 
-/** Mentions starting in [from, to), found by binary search (mentions are in text order). */
-function mentionsIn(ctx: AttributionContext, from: number, to: number): Mention[] {
-  const list = ctx.people.mentions;
+/** Index of the first span starting at or after `start` in spans sorted by start. */
+function firstStartingAt(list: readonly Span[], start: number): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (list[mid].start < from) lo = mid + 1;
+    if (list[mid].start < start) lo = mid + 1;
     else hi = mid;
   }
+  return lo;
+}
+
+/** Mentions starting in [from, to) (mentions are in text order). */
+function mentionsIn(ctx: AttributionContext, from: number, to: number): Mention[] {
+  const list = ctx.people.mentions;
+  const lo = firstStartingAt(list, from);
   const out: Mention[] = [];
   for (let i = lo; i < list.length && list[i].start < to; i++) out.push(list[i]);
   return out;
@@ -453,14 +459,7 @@ function transcriptLabel(ctx: AttributionContext, q: RawQuote): Attribution | nu
 /** The sentences of one paragraph (sentences are in text order). */
 function sentencesOf(ctx: AttributionContext, paragraph: number): Sentence[] {
   const list = ctx.sentences;
-  const start = ctx.paragraphs[paragraph].start;
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid].start < start) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstStartingAt(list, ctx.paragraphs[paragraph].start);
   const out: Sentence[] = [];
   for (let i = lo; i < list.length && list[i].paragraph === paragraph; i++) out.push(list[i]);
   return out;

@@ -116,17 +116,7 @@ class Postings {
     this.ids[this.length++] = id;
   }
   has(id: number): boolean {
-    let lo = 0;
-    let hi = this.length - 1;
-    const ids = this.ids;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const v = ids[mid];
-      if (v === id) return true;
-      if (v < id) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return false;
+    return sortedIncludes(this.ids, this.length, id);
   }
   /** Drops spare capacity (after a bulk load, up to half of it). */
   trim(): void {
@@ -151,18 +141,22 @@ function idsOf(list: IdList): ArrayLike<number> {
   return list instanceof Postings ? list.ids : list;
 }
 
-function contains(list: IdList, id: number): boolean {
-  if (list instanceof Postings) return list.has(id);
+/** Binary search in the first `length` ids, which are sorted. */
+function sortedIncludes(ids: ArrayLike<number>, length: number, id: number): boolean {
   let lo = 0;
-  let hi = list.length - 1;
+  let hi = length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const v = list[mid];
+    const v = ids[mid];
     if (v === id) return true;
     if (v < id) lo = mid + 1;
     else hi = mid - 1;
   }
   return false;
+}
+
+function contains(list: IdList, id: number): boolean {
+  return list instanceof Postings ? list.has(id) : sortedIncludes(list, list.length, id);
 }
 
 /**

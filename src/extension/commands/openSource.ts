@@ -11,7 +11,8 @@ export interface OpenSourceArgs {
   end?: unknown;
 }
 
-function isOffset(value: unknown): value is number {
+/** A character offset: a non-negative integer (arguments may come from command links). */
+export function isOffset(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0;
 }
 

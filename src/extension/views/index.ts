@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { standaloneQuoteCitation } from '../citations';
 import type { Deps } from '../deps';
+import { isOffset } from '../commands/openSource';
 import { describeError } from '../indexer';
 import { DraftTracker, DraftTreeProvider, type DraftState, type FindingNode } from './draftView';
 import { PeopleTreeProvider } from './peopleView';
@@ -40,10 +41,6 @@ interface DraftRangeArg {
   start?: unknown;
   end?: unknown;
   finding?: unknown;
-}
-
-function isOffset(value: unknown): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 0;
 }
 
 function isFindingNode(value: unknown): value is FindingNode {

@@ -46,12 +46,6 @@ export function headline(indexer: SourceIndexer, article: Article): string {
   return text.length <= LEAD_CHARS ? text : `${text.slice(0, LEAD_CHARS - 1).trimEnd()}…`;
 }
 
-/** People who are the story's subjects: the bylines are not. */
-function storyPeople(article: Article): Article['people'] {
-  const contributors = new Set(article.meta.contributors.map((c) => c.toLowerCase()));
-  return article.people.filter((p) => !contributors.has(p.name.toLowerCase()));
-}
-
 export class SourcesTreeProvider implements vscode.TreeDataProvider<SourcesNode>, vscode.Disposable {
   private readonly refresher = new Refresher<SourcesNode>();
   readonly onDidChangeTreeData = this.refresher.event;
@@ -74,7 +68,7 @@ export class SourcesTreeProvider implements vscode.TreeDataProvider<SourcesNode>
     const article = index.article(node.path);
     if (!article) return [];
     const quotes = article.quotes.map((q): QuoteNode => ({ kind: 'quote', quoteId: q.id, under: 'article', parentKey: `article:${article.path}` }));
-    const people = storyPeople(article).map((p): ArticlePersonNode => ({ kind: 'articlePerson', path: article.path, name: p.name }));
+    const people = article.people.map((p): ArticlePersonNode => ({ kind: 'articlePerson', path: article.path, name: p.name }));
     return [...quotes, ...people];
   }
 
@@ -92,7 +86,7 @@ export class SourcesTreeProvider implements vscode.TreeDataProvider<SourcesNode>
   private articleItem(node: ArticleNode): vscode.TreeItem {
     const article = this.indexer.index.article(node.path);
     if (!article) return new vscode.TreeItem('(no longer indexed)');
-    const people = storyPeople(article).length;
+    const people = article.people.length;
     const hasChildren = article.quotes.length + people > 0;
     const item = new vscode.TreeItem(headline(this.indexer, article), hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = `article:${article.path}`;
