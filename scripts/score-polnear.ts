@@ -23,7 +23,8 @@ interface GoldQuote extends Span {
 
 export function readAnn(ann: string, text: string): { quotes: GoldQuote[] } {
   const spans = new Map<string, { type: string; frags: Span[] }>();
-  const events: Map<string, string>[] = [];
+  // An attribution may name several Sources or Contents ("Source:T3 Source2:T4"): keep them all.
+  const events: Map<string, string[]>[] = [];
   for (const line of ann.split('\n')) {
     const cols = line.split('\t');
     if (/^T\d+$/.test(cols[0]) && cols[1]) {
@@ -35,28 +36,38 @@ export function readAnn(ann: string, text: string): { quotes: GoldQuote[] } {
         .map(([start, end]) => ({ start, end }));
       spans.set(cols[0], { type, frags });
     } else if (/^E\d+$/.test(cols[0]) && cols[1]) {
-      const roles = new Map<string, string>();
+      const roles = new Map<string, string[]>();
       for (const part of cols[1].split(' ')) {
         const [role, id] = part.split(':');
-        if (role && id) roles.set(role.replace(/\d+$/, ''), id);
+        if (!role || !id) continue;
+        const key = role.replace(/\d+$/, '');
+        roles.set(key, [...(roles.get(key) ?? []), id]);
       }
       events.push(roles);
     }
   }
   const sourceOf = new Map<string, Span[]>();
   for (const e of events) {
-    const content = e.get('Content');
-    const source = e.get('Source');
-    if (content && source && spans.has(source)) sourceOf.set(content, spans.get(source)!.frags);
+    const sources = (e.get('Source') ?? []).filter((id) => spans.has(id)).flatMap((id) => spans.get(id)!.frags);
+    if (sources.length === 0) continue;
+    for (const content of e.get('Content') ?? []) sourceOf.set(content, [...(sourceOf.get(content) ?? []), ...sources]);
   }
-  // Gold quotes: every quote-mark span of the text that lies mostly inside a Content span.
-  const contents = [...spans.entries()].filter(([, s]) => s.type === 'Content').flatMap(([id, s]) => s.frags.map((f) => ({ ...f, id })));
+  // Gold quotes: every quote-mark span of the text that lies mostly inside one Content span. A Content
+  // span may be discontinuous (one fragment per sentence of a long quote): its fragments count together.
+  // Nested attributions ("the report said Trump told voters “…”") give the innermost one, whose Source
+  // is the quote's speaker.
+  const contents = [...spans.entries()].filter(([, s]) => s.type === 'Content');
   const quotes: GoldQuote[] = [];
   for (const q of quoteMarkSpans(text)) {
-    let best: { id: string; covered: number } | null = null;
-    for (const c of contents) {
-      const covered = Math.max(0, Math.min(q.end, c.end) - Math.max(q.start, c.start));
-      if (covered > 0 && (!best || covered > best.covered)) best = { id: c.id, covered };
+    let best: { id: string; covered: number; size: number } | null = null;
+    for (const [id, c] of contents) {
+      let covered = 0;
+      let size = 0;
+      for (const f of c.frags) {
+        covered += Math.max(0, Math.min(q.end, f.end) - Math.max(q.start, f.start));
+        size += f.end - f.start;
+      }
+      if (covered > 0 && (!best || covered > best.covered || (covered === best.covered && size < best.size))) best = { id, covered, size };
     }
     if (best && best.covered >= 0.5 * (q.end - q.start)) quotes.push({ ...q, source: sourceOf.get(best.id) ?? null });
   }
@@ -72,10 +83,12 @@ function quoteMarkSpans(t: string): Span[] {
     let open = -1;
     for (let i = pm.index; i < pm.index + pm[0].length; i++) {
       const c = t[i];
-      if (c === '“' || (c === '"' && open < 0)) {
+      // A wrong-way mark after a word and before a space or punctuation ("review“ of") closes the open quote.
+      const wrongWayClose = c === '“' && open >= 0 && /\S/.test(t[i - 1]) && !/[\p{L}\p{N}]/u.test(t[i + 1] ?? ' ');
+      if (!wrongWayClose && (c === '“' || (c === '"' && open < 0))) {
         if (open >= 0) out.push({ start: open + 1, end: i });
         open = i;
-      } else if ((c === '”' || c === '"') && open >= 0) {
+      } else if ((c === '”' || c === '"' || wrongWayClose) && open >= 0) {
         out.push({ start: open + 1, end: i });
         open = -1;
       }
