@@ -201,6 +201,28 @@ function appositiveOpener(text: string, words: Word[], k: number): number {
   return -1;
 }
 
+/**
+ * A named person whose appositive ends at `words[k]` (a comma follows it): "her adviser, Jake Sullivan, said",
+ * "Ramil Carr, 31, a Philadelphia photographer, said", "Zeke Emanuel, an oncologist who advised Obama, said".
+ * The name must open its clause (the sentence, or after an opening phrase and its comma).
+ */
+function namedBeforeComma(ctx: AttributionContext, words: Word[], k: number): Span | null {
+  const { text } = ctx;
+  const own = mentionsIn(ctx, words[k].start - 80, words[k].end).find((m) => m.end === words[k].end && m.name);
+  if (own) return { start: own.start, end: own.end };
+  for (let j = Math.max(0, k - 35); j < k; j++) {
+    const m = ctx.people.mentionAt.get(words[j].start);
+    if (!m || !m.name || m.end > words[k].start || !/^,\s/.test(text.slice(m.end, m.end + 2))) continue;
+    const lead = j === 0 ? '' : text.slice(words[j - 1].end, words[j].start);
+    const opensClause = j === 0 || /,\s*$/.test(lead) || (/^\s+$/.test(lead) && /^(?:but|and|so|yet|meanwhile|however)$/.test(words[j - 1].lower) && (j === 1 || /,\s*$/.test(text.slice(words[j - 2].end, words[j - 1].start))));
+    if (!opensClause) continue;
+    // Nothing but the appositive in between: no quote marks, no clause break.
+    if (/[“”";:()]/.test(text.slice(m.end, words[k].end))) return null;
+    return { start: m.start, end: m.end };
+  }
+  return null;
+}
+
 /** The noun phrase ending right before `words[cueIdx]` (the cue), walking left. */
 function subjectBefore(ctx: AttributionContext, words: Word[], cueIdx: number): Span | null {
   const { text } = ctx;
@@ -224,7 +246,7 @@ function subjectBefore(ctx: AttributionContext, words: Word[], cueIdx: number): 
     // A participle cue after a clause ("Wang said, adding that …") has that clause's subject.
     if (isCue(words[k].lower) || /ing$/.test(words[cueIdx].lower)) return null;
     const opener = appositiveOpener(text, words, k);
-    if (opener < 0) return null;
+    if (opener < 0) return namedBeforeComma(ctx, words, k);
     k = opener;
     // "Sen. Ted Cruz (R-Tex.), a Republican candidate, tweeted": the name is before the parenthetical.
     if (/^[.)]*\)/.test(text.slice(words[k].end, words[k].end + 3))) {
@@ -511,7 +533,7 @@ export function attributeQuotes(ctx: AttributionContext, raw: RawQuote[]): Attri
       break;
     }
     const limit = Math.min(next ? next.open : para.end, Math.max(sentenceEnd, q.close));
-    const tag = (x: Attribution | null, rule: string): Attribution | null => (x ? { ...x, rule } : null);
+    const tag = (x: Attribution | null, rule: string): Attribution | null => (x ? { ...x, rule: x.rule ?? rule } : null);
     let a = tag(transcriptLabel(ctx, q), 'transcript') ?? tag(attributionAfter(ctx, q, limit), 'after') ?? tag(attributionBefore(ctx, q, from), 'before');
     if (!a && q.continued && results.length > 0) a = { ...results[results.length - 1], rule: 'continued' };
     // "Or maybe Jeb Bush, consultant Phil Musser says. “Several surveys …”": the previous sentence ends with its attribution.
