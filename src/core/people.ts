@@ -320,12 +320,13 @@ export function findPeople(text: string, tokens: Token[], contributors: string[]
         const { person, candidates } = resolveSurname(owners);
         const possessive = /^['’]s/.test(text.slice(t.end, t.end + 2));
         const alias = possessive ? text.slice(span.start, t.end + 2) : part;
-        const m: Mention = { ...span, name: person ? person.name : null };
+        // Spelled out, not spread: V8 gives spread copies a large property store, and mentions are many.
+        const m: Mention = { start: span.start, end: span.end, name: person ? person.name : null };
         if (candidates.length > 1) m.candidates = candidates;
         push(m, person, person ? part : null);
         if (person && possessive && alias !== part && !person.aliases.includes(alias)) person.aliases.push(alias);
       } else if (givenOnly && givenOnly.length === 1 && !(k + 1 < tokens.length && tokens[k + 1].cap && joined(text, t, tokens[k + 1]))) {
-        push({ ...span, name: givenOnly[0].name }, givenOnly[0], part);
+        push({ start: span.start, end: span.end, name: givenOnly[0].name }, givenOnly[0], part);
       }
     }
   }

@@ -103,42 +103,129 @@ class TopK {
   }
 }
 
-/** A growable list of item ids, ascending (ids are handed out in increasing order). */
-class Postings {
-  ids: Int32Array = new Int32Array(4);
-  length = 0;
-  push(id: number): void {
-    if (this.length === this.ids.length) {
-      const next = new Int32Array(this.ids.length * 2);
-      next.set(this.ids);
-      this.ids = next;
-    }
-    this.ids[this.length++] = id;
-  }
-  has(id: number): boolean {
-    return sortedIncludes(this.ids, this.length, id);
-  }
-  /** Drops spare capacity (after a bulk load, up to half of it). */
-  trim(): void {
-    if (this.ids.length > this.length + 4) this.ids = this.ids.slice(0, this.length);
-  }
-  /** Drops dead ids and spare capacity. */
-  compact(alive: (id: number) => boolean): void {
-    let w = 0;
-    for (let r = 0; r < this.length; r++) {
-      const id = this.ids[r];
-      if (alive(id)) this.ids[w++] = id;
-    }
-    this.length = w;
-    this.ids = this.ids.slice(0, Math.max(w, 1));
-  }
-}
+/**
+ * Every word's list of item ids, ascending, for all words of one index.
+ *
+ * Indexing appends (word, id) to a log: two sequential writes per word, where
+ * one growable array per word cost a cache miss or two and some hundred bytes
+ * of object headers each. Before searching, the log is folded into one
+ * compressed-row table (`start[w]` .. `start[w + 1]` in `ids`) by a counting
+ * sort; ids only grow, so each word's ids come out ascending. A few edits
+ * after that (one re-indexed file) stay in the log and are merged per query.
+ */
+class PostingStore {
+  /** Folded part: word w's ids are ids[start[w] .. start[w + 1]). */
+  private start: Int32Array = new Int32Array(1);
+  private ids: Int32Array = new Int32Array(0);
+  private logWord: Int32Array = new Int32Array(1024);
+  private logId: Int32Array = new Int32Array(1024);
+  private logLength = 0;
+  /** The log grouped by word, built on demand while the log is small. */
+  private logByWord: Map<number, number[]> | null = null;
+  private words = 0;
 
-/** Word pairs are many and mostly short: plain arrays cost a fraction of a typed array each. */
-type IdList = Postings | number[];
+  addWord(): void {
+    this.words++;
+  }
 
-function idsOf(list: IdList): ArrayLike<number> {
-  return list instanceof Postings ? list.ids : list;
+  push(word: number, id: number): void {
+    if (this.logLength === this.logId.length) {
+      const size = this.logId.length * 2;
+      const w = new Int32Array(size);
+      w.set(this.logWord);
+      this.logWord = w;
+      const i = new Int32Array(size);
+      i.set(this.logId);
+      this.logId = i;
+    }
+    this.logWord[this.logLength] = word;
+    this.logId[this.logLength++] = id;
+    this.logByWord = null;
+  }
+
+  /** Whether the log is big enough that searching should fold it first. */
+  needsFold(): boolean {
+    return this.logLength > 20000 || (this.logLength > 0 && this.logLength > this.ids.length / 8);
+  }
+
+  /**
+   * Folds the log into the table, dropping ids that are no longer alive when
+   * asked. A counting sort: one pass to count, one to place.
+   */
+  fold(alive?: (id: number) => boolean): void {
+    if (this.logLength === 0 && !alive) return;
+    const words = this.words;
+    const oldStart = this.start;
+    const oldIds = this.ids;
+    const folded = oldStart.length - 1;
+    const counts = new Int32Array(words + 1);
+    for (let w = 0; w < folded; w++) {
+      if (!alive) counts[w + 1] = oldStart[w + 1] - oldStart[w];
+      else for (let k = oldStart[w]; k < oldStart[w + 1]; k++) if (alive(oldIds[k])) counts[w + 1]++;
+    }
+    for (let c = 0; c < this.logLength; c++) if (!alive || alive(this.logId[c])) counts[this.logWord[c] + 1]++;
+    for (let w = 0; w < words; w++) counts[w + 1] += counts[w];
+    const start = counts;
+    const ids = new Int32Array(start[words]);
+    const cursor = start.slice(0, words);
+    for (let w = 0; w < folded; w++) {
+      const a = oldStart[w];
+      const b = oldStart[w + 1];
+      if (a === b) continue;
+      if (!alive) {
+        ids.set(oldIds.subarray(a, b), cursor[w]);
+        cursor[w] += b - a;
+      } else for (let k = a; k < b; k++) if (alive(oldIds[k])) ids[cursor[w]++] = oldIds[k];
+    }
+    for (let c = 0; c < this.logLength; c++) {
+      const id = this.logId[c];
+      if (!alive || alive(id)) ids[cursor[this.logWord[c]]++] = id;
+    }
+    this.start = start;
+    this.ids = ids;
+    this.logWord = new Int32Array(1024);
+    this.logId = new Int32Array(1024);
+    this.logLength = 0;
+    this.logByWord = null;
+  }
+
+  private logged(word: number): number[] | undefined {
+    if (this.logLength === 0) return undefined;
+    if (!this.logByWord) {
+      const by = new Map<number, number[]>();
+      for (let c = 0; c < this.logLength; c++) {
+        const w = this.logWord[c];
+        const list = by.get(w);
+        if (list) list.push(this.logId[c]);
+        else by.set(w, [this.logId[c]]);
+      }
+      this.logByWord = by;
+    }
+    return this.logByWord.get(word);
+  }
+
+  /** The word's ids, ascending (a view of the table when nothing is logged for it). */
+  list(word: number): ArrayLike<number> {
+    const folded = word + 1 < this.start.length;
+    const a = folded ? this.start[word] : 0;
+    const b = folded ? this.start[word + 1] : 0;
+    const logged = this.logged(word);
+    if (!logged) return this.ids.subarray(a, b);
+    const out = new Array<number>(b - a + logged.length);
+    for (let k = a; k < b; k++) out[k - a] = this.ids[k];
+    for (let k = 0; k < logged.length; k++) out[b - a + k] = logged[k];
+    return out;
+  }
+
+  /** How many ids the word has (dead ones included until the next fold). */
+  count(word: number): number {
+    const folded = word + 1 < this.start.length ? this.start[word + 1] - this.start[word] : 0;
+    return folded + (this.logged(word)?.length ?? 0);
+  }
+
+  bytes(): number {
+    return this.start.byteLength + this.ids.byteLength + this.logWord.byteLength + this.logId.byteLength;
+  }
 }
 
 /** Binary search in the first `length` ids, which are sorted. */
@@ -153,10 +240,6 @@ function sortedIncludes(ids: ArrayLike<number>, length: number, id: number): boo
     else hi = mid - 1;
   }
   return false;
-}
-
-function contains(list: IdList, id: number): boolean {
-  return list instanceof Postings ? list.has(id) : sortedIncludes(list, list.length, id);
 }
 
 /**
@@ -264,7 +347,7 @@ interface Expansion {
   /** The vocabulary word, or -1 for a word pair. */
   word: number;
   weight: number;
-  list: IdList;
+  list: ArrayLike<number>;
 }
 
 /** Word pairs are keyed by a hash of their ids: a collision only adds a candidate that ranking then drops. */
@@ -299,7 +382,7 @@ export class WordIndex {
   private readonly wordList: string[] = [];
   /** Open addressing: hash of a word's characters -> word id + 1 (0 = empty). */
   private asciiTable: Int32Array = new Int32Array(1 << 12);
-  private readonly postings: Postings[] = [];
+  private readonly postings = new PostingStore();
   /** Last item posted per word, so an item is posted once per word. */
   private lastPosted: Int32Array = new Int32Array(1024).fill(-1);
   private sortedWords: number[] | null = null;
@@ -307,7 +390,6 @@ export class WordIndex {
   private expansionCache = new Map<string, Expansion[]>();
   private alive: Uint8Array = new Uint8Array(1024);
   private nextId = 0;
-  private addedSinceTrim = 0;
   private liveCount = 0;
   private deadCount = 0;
   /** Scratch arrays for scoring, sized to the id space. */
@@ -328,7 +410,8 @@ export class WordIndex {
     }
     this.alive[id] = 1;
     this.liveCount++;
-    this.addedSinceTrim++;
+    // Cached expansions hold snapshots of the id lists.
+    if (this.expansionCache.size > 0) this.expansionCache = new Map();
     return id;
   }
 
@@ -429,7 +512,7 @@ export class WordIndex {
         this.asciiTable = new Int32Array(this.asciiTable.length * 2);
         for (let k = 0; k < this.wordList.length; k++) this.tableInsert(k);
       } else this.tableInsert(wid);
-      this.postings.push(new Postings());
+      this.postings.addWord();
       if (wid >= this.lastPosted.length) {
         const next = new Int32Array(this.lastPosted.length * 2).fill(-1);
         next.set(this.lastPosted);
@@ -445,7 +528,7 @@ export class WordIndex {
   private postId(id: number, wid: number): void {
     if (this.lastPosted[wid] === id) return;
     this.lastPosted[wid] = id;
-    this.postings[wid].push(id);
+    this.postings.push(wid, id);
   }
 
   private insertSorted(wid: number): void {
@@ -479,12 +562,12 @@ export class WordIndex {
   }
 
   /**
-   * Gives back the spare capacity of the growable lists. Worth it after a
-   * bulk load (the first search does it when much was added since).
+   * Folds what was indexed since into the search table. Worth it after a
+   * bulk load (the first search does it otherwise).
    */
   trim(): void {
-    for (const p of this.postings) p.trim();
-    this.addedSinceTrim = 0;
+    this.postings.fold();
+    this.expansionCache = new Map();
   }
 
   isAlive(id: number): boolean {
@@ -497,17 +580,15 @@ export class WordIndex {
 
   compact(): void {
     const alive = (id: number): boolean => this.alive[id] === 1;
-    for (const p of this.postings) p.compact(alive);
+    this.postings.fold(alive);
     this.pairPostings.compact(alive);
     this.deadCount = 0;
+    this.expansionCache = new Map();
   }
 
   /** Approximate bytes held by postings (for the benchmark's memory breakdown). */
   postingBytes(): number {
-    let n = 0;
-    for (const p of this.postings) n += p.ids.byteLength;
-    n += this.pairPostings.bytes();
-    return n;
+    return this.postings.bytes() + this.pairPostings.bytes();
   }
 
   /** Every indexed word (folded), in order of first appearance. */
@@ -579,21 +660,21 @@ export class WordIndex {
   private expand(w: string, isPrefix: boolean): Expansion[] {
     const expansions: Expansion[] = [];
     const exact = this.wordIds.get(w);
-    if (exact !== undefined) expansions.push({ word: exact, weight: 1, list: this.postings[exact] });
+    if (exact !== undefined) expansions.push({ word: exact, weight: 1, list: this.postings.list(exact) });
     if (isPrefix) {
       const longer = this.prefixWords(w).filter((id) => id !== exact);
       // Most frequent completions first: they are the likeliest, and word pairs use the first few.
-      longer.sort((a, b) => this.postings[b].length - this.postings[a].length);
+      longer.sort((a, b) => this.postings.count(b) - this.postings.count(a));
       if (longer.length > MAX_PREFIX_EXPANSIONS) longer.length = MAX_PREFIX_EXPANSIONS;
-      for (const id of longer) expansions.push({ word: id, weight: 0.9, list: this.postings[id] });
+      for (const id of longer) expansions.push({ word: id, weight: 0.9, list: this.postings.list(id) });
     }
     // A typo is only guessed at in words long enough to carry one; in three
     // letters only when the word is unknown ("teh"), or "the" would match "she".
     if (w.length >= 4 || (w.length === 3 && exact === undefined && !isPrefix)) {
       const have = new Set(expansions.map((e) => e.word));
       const typos = this.typoWords(w).filter((id) => !have.has(id));
-      typos.sort((a, b) => this.postings[b].length - this.postings[a].length);
-      for (const id of typos) expansions.push({ word: id, weight: w.length >= 4 ? 0.6 : 0.4, list: this.postings[id] });
+      typos.sort((a, b) => this.postings.count(b) - this.postings.count(a));
+      for (const id of typos) expansions.push({ word: id, weight: w.length >= 4 ? 0.6 : 0.4, list: this.postings.list(id) });
     }
     // Best weight first, so an item is credited once per term at its best match.
     return expansions.sort((a, b) => b.weight - a.weight);
@@ -687,7 +768,7 @@ export class WordIndex {
    * the candidates the rare ones found.
    */
   candidates(query: string, limit: number): ScoredId[] {
-    if (this.addedSinceTrim > 5000 && this.addedSinceTrim > this.liveCount / 10) this.trim();
+    if (this.postings.needsFold()) this.trim();
     const terms = this.parseQuery(query).filter((t) => t.expansions.length > 0);
     if (terms.length === 0) return [];
     this.ensureScratch();
@@ -710,7 +791,7 @@ export class WordIndex {
       const firstBudget = terms.length === 1 && term.isPrefix && term.text.length <= 2 ? SHORT_PREFIX_BUDGET : this.walkBudget;
       let budgetLeft = walked === 0 && term.cost > firstBudget ? firstBudget : Infinity;
       for (const e of term.expansions) {
-        const ids = idsOf(e.list);
+        const ids = e.list;
         const len = e.list.length;
         const add = term.idf * e.weight;
         for (let k = 0; k < len && budgetLeft > 0; k++, budgetLeft--) {
@@ -735,7 +816,7 @@ export class WordIndex {
         for (const id of pool) {
           if (checks) {
             for (const e of checks) {
-              if (contains(e.list, id)) {
+              if (sortedIncludes(e.list, e.list.length, id)) {
                 score[id] += term.idf * e.weight;
                 break;
               }

@@ -231,7 +231,20 @@ export class SourceIndex {
         }
         return null;
       };
-      record.indexed = article.quotes.map((q) => ({ ...q, path: article.path, article, speakerTitle: titleOf(q.speaker) }));
+      // Spelled out rather than spread: a spread copy costs V8 several times the memory.
+      record.indexed = article.quotes.map((q) => ({
+        id: q.id,
+        text: q.text,
+        start: q.start,
+        end: q.end,
+        speaker: q.speaker,
+        speakerMention: q.speakerMention,
+        cue: q.cue,
+        paragraph: q.paragraph,
+        path: article.path,
+        article,
+        speakerTitle: titleOf(q.speaker),
+      }));
     }
     return record.indexed;
   }

@@ -124,7 +124,7 @@ export function readStructure(text: string, path: string): Structure {
     if (authors) meta.contributors.push(...splitNames(authors.replace(/^\[|\]$/g, '')));
   }
 
-  const blocks: Block[] = splitBlocks(text, from).map((s) => ({ ...s, role: 'story' as const }));
+  const blocks: Block[] = splitBlocks(text, from).map((s) => ({ start: s.start, end: s.end, role: 'story' as const }));
   let bodyStart = from;
   let firstStory = true;
   for (let i = 0; i < blocks.length; i++) {
@@ -210,10 +210,10 @@ export function splitSentences(text: string, para: Span, paragraph: number): Sen
     const next = NEXT_START.exec(slice);
     if (next && !/[\p{Lu}\d“"‘'([—–-]/u.test(next[1])) continue;
     const s = trimSpan(text, start, abs);
-    if (s.end > s.start) out.push({ ...s, paragraph });
+    if (s.end > s.start) out.push({ start: s.start, end: s.end, paragraph });
     start = abs;
   }
   const tail = trimSpan(text, start, para.end);
-  if (tail.end > tail.start) out.push({ ...tail, paragraph });
+  if (tail.end > tail.start) out.push({ start: tail.start, end: tail.end, paragraph });
   return out;
 }
