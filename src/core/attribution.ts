@@ -327,7 +327,7 @@ function subjectAfter(ctx: AttributionContext, words: Word[], idx: number, limit
     const x = words[q];
     if (q > idx && !gapIsSpace(text, words[q - 1], x) && !/^['’]s\s+$/.test(text.slice(words[q - 1].end, x.start))) break;
     if (DETERMINERS.has(x.lower) && q === idx) continue;
-    if (isSubjectWord(x) || (determined && !NP_BREAKERS.has(x.lower) && /^\p{Ll}+$/u.test(x.text))) {
+    if (isSubjectWord(x) || (determined && !NP_BREAKERS.has(x.lower) && /^\p{Ll}+(?:['’]s)?$/u.test(x.text))) {
       last = q;
       sawHead = true;
       continue;
@@ -391,7 +391,77 @@ function attributionAfter(ctx: AttributionContext, q: RawQuote, limit: number): 
     }
     break;
   }
-  return null;
+  return headBeforeCue(ctx, q, limit) ?? saidAtSentenceEnd(ctx, q, limit);
+}
+
+/** Words that end the head of a speaker's noun phrase: what follows them only describes it. */
+const POST_MODIFIERS = new Set(['of', 'for', 'at', 'from', 'with', 'in', 'on', 'who', 'whose', 'which', 'and', 'to', 'since']);
+
+/**
+ * `“…,” CBS anchor Dee Moran said`, `“…,” a spokesman for the committee said`, `“…,” Ann Lee of the
+ * Cato Institute wrote`, `“…,” Ann Lee, who led the panel, said`: the speaker's noun phrase runs from the
+ * closing mark to the first cue; its head is the part before a comma or a post-modifier (of, for, who …).
+ * The speaker is a person named at the end of the head, else the head itself as a description.
+ */
+function headBeforeCue(ctx: AttributionContext, q: RawQuote, limit: number): Attribution | null {
+  const { text } = ctx;
+  // The quote ends its clause: “…,” / “…?” / “…!” / “…”,
+  if (!/[,?!]$/.test(text.slice(q.start, q.end)) && text[q.close] !== ',') return null;
+  const words = wordsIn(text, q.close, limit).slice(0, 30);
+  const k = words.findIndex((w) => isCueWord(w));
+  if (k < 1) return null;
+  if (/[—–(;:]/.test(text.slice(q.close, words[k].start)) || PRONOUNS.has(words[0].lower) || CLAUSE_OPENERS.has(words[0].lower)) return null;
+  let cut = k;
+  for (let i = 1; i < k; i++) {
+    const gap = text.slice(words[i - 1].end, words[i].start);
+    if (/,/.test(gap) || POST_MODIFIERS.has(words[i].lower)) {
+      // "the bespectacled, 71-year-old diplomat said": a comma inside the phrase, not an appositive.
+      if (/,/.test(gap) && !/,/.test(text.slice(words[i].start, words[k].start)) && !ctx.people.mentionAt.has(words[0].start)) return null;
+      cut = i;
+      break;
+    }
+    if (!/^\s+$/.test(gap) && !/^['’]s?\s+$/.test(gap)) return null;
+  }
+  if (cut > 8) return null;
+  const head = words.slice(0, cut);
+  for (let i = 0; i < head.length; i++) {
+    const w = head[i];
+    if (PRONOUNS.has(w.lower) || (NP_BREAKERS.has(w.lower) && !(i === 0 && DETERMINERS.has(w.lower)))) return null;
+  }
+  // Between the head and the cue: an appositive or a post-modifier, never a second subject and verb.
+  if (words.slice(cut, k).some((w) => PRONOUNS.has(w.lower))) return null;
+  const span = { start: head[0].start, end: head[head.length - 1].end };
+  const m = mentionsIn(ctx, span.start, span.end).filter((x) => x.end === span.end && x.name).pop();
+  if (m) return { speaker: m.name, speakerMention: { start: m.start, end: m.end }, cue: words[k].text, rule: 'after-head' };
+  if (mentionsIn(ctx, span.start, span.end).length > 0) {
+    // "Clinton aides": a name modifying a description is not the speaker.
+    const phrase = text.slice(span.start, span.end);
+    return { speaker: phrase.replace(/^(?:The|A|An)\s/, (d) => d.toLowerCase()), speakerMention: span, cue: words[k].text, rule: 'after-head' };
+  }
+  // A description must look like one: "a spokesman", "the Cato Institute", never "giving …" or "part of …".
+  if (!(DETERMINERS.has(head[0].lower) && head[0].lower !== 'that' && head[0].lower !== 'this') && !/^\p{Lu}/u.test(head[0].text)) return null;
+  if (head.some((w) => /^\p{Ll}+ing$/u.test(w.text))) return null;
+  const last = head[head.length - 1].lower.replace(/['’]s$/, '');
+  const speaks = DESCRIPTION_WORDS.has(last) || ROLE_WORDS.has(last) || ROLE_WORDS.has(last.replace(/s$/, '')) || (head.length >= 2 && head.every((w) => /^\p{Lu}/u.test(w.text)));
+  if (!speaks) return null;
+  const a = resolveSubject(ctx, span, q.paragraph);
+  return a ? { ...a, cue: words[k].text, rule: 'after-head' } : null;
+}
+
+/** `… “the beginning of the end” for the union, said Ann Lee, a party leader.`: the sentence ends with its attribution. */
+function saidAtSentenceEnd(ctx: AttributionContext, q: RawQuote, limit: number): Attribution | null {
+  const { text } = ctx;
+  const rest = text.slice(q.close, limit);
+  if (/[“”"]/.test(rest)) return null;
+  const m = /,\s+(\p{Ll}+)\s+[^,.;:]+(?:,[^,.;:]+,?)?[.!?]?\s*$/u.exec(rest);
+  // Inverted order ("said Ann Lee") comes with few verbs; "…, cited his record" is another clause.
+  if (!m || !/^(?:said|says|added|adds|wrote|writes|noted|notes|explained|explains|asked|asks|told|tells)$/.test(m[1])) return null;
+  const at = q.close + m.index + m[0].indexOf(m[1]);
+  const words = wordsIn(text, at, limit);
+  const subj = subjectAfter(ctx, words, 1, limit);
+  if (!subj) return null;
+  const a = resolveSubject(ctx, subj, q.paragraph);
+  return a ? { ...a, cue: words[0].text, rule: 'after-said-end' } : null;
 }
 
 /** Attribution before the opening mark within its sentence: `Price said:`, `said the talks “…`, `described … as “…`. */

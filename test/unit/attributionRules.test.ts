@@ -23,4 +23,22 @@ describe('attribution rules (issue 3)', () => {
   it('a name inside a clause is not taken for the subject of a later verb', () => {
     assert.equal(speakerOf('When voters met Tom Reyes, who runs the bakery, the mayor said the town was “doing fine.”', 'doing'), 'the mayor');
   });
+
+  it('after the quote: the head of a long speaker phrase before the verb', () => {
+    assert.equal(speakerOf('“The bridge is safe,” county radio host Dee Moran said.', 'The bridge'), 'Dee Moran');
+    assert.equal(speakerOf('“The bridge is safe,” Ann Lee of the Harbor Engineering Institute wrote.', 'The bridge'), 'Ann Lee');
+    assert.equal(speakerOf('“The bridge is safe,” Ann Lee, who chaired the review panel for nine years, said.', 'The bridge'), 'Ann Lee');
+    assert.equal(speakerOf('“The bridge is safe,” a spokesman for the county said.', 'The bridge'), 'a spokesman');
+    assert.equal(speakerOf('“The bridge is safe,” says the county’s engineer.', 'The bridge'), 'the county’s engineer');
+  });
+
+  it('after the quote: not a head that is no speaker', () => {
+    assert.equal(speakerOf('“The bridge is safe,” the bespectacled, gray-haired engineer said.', 'The bridge'), null);
+    assert.equal(speakerOf('The bridge was judged “safe,” drawing loud boos from residents who said they would sue.', 'safe'), null);
+  });
+
+  it('a sentence ending in “, said NAME.” attributes the quote inside it', () => {
+    assert.equal(speakerOf('The vote marks “the end of an era” for the town, said Ann Lee, a council member.', 'the end'), 'Ann Lee');
+    assert.equal(speakerOf('He praised “the end of an era” and the crowd, cited the budget and left.', 'the end'), null);
+  });
 });
