@@ -114,7 +114,8 @@ export class SourceIndex {
   /** Item id -> owning article record (dead ids keep their old record; liveness is the index's). */
   private readonly quoteOwner: ArticleRecord[] = [];
   private readonly sentenceOwner: ArticleRecord[] = [];
-  private readonly quotesById = new Map<string, { record: ArticleRecord; index: number }>();
+  /** Quote id -> item id in quoteIndex (its owner and position follow from quoteOwner). */
+  private readonly quotesById = new Map<string, number>();
   private readonly entities = new Map<string, Entity>();
   /** Lookup key -> entity name -> how many articles contribute that key. */
   private readonly keys = new Map<string, Map<string, number>>();
@@ -145,7 +146,7 @@ export class SourceIndex {
         if (p) for (const t of p.titles) this.quoteIndex.addWords(id, words(t));
       }
       this.quoteIndex.addWords(id, outletWords);
-      this.quotesById.set(q.id, { record, index: i });
+      this.quotesById.set(q.id, id);
     });
     this.quoteCount += article.quotes.length;
 
@@ -184,8 +185,7 @@ export class SourceIndex {
     const { article } = record;
     for (let i = 0; i < article.quotes.length; i++) {
       this.quoteIndex.remove(record.firstQuoteId + i);
-      const byId = this.quotesById.get(article.quotes[i].id);
-      if (byId && byId.record === record) this.quotesById.delete(article.quotes[i].id);
+      if (this.quotesById.get(article.quotes[i].id) === record.firstQuoteId + i) this.quotesById.delete(article.quotes[i].id);
     }
     this.quoteCount -= article.quotes.length;
     for (let i = 0; i < article.sentences.length; i++) this.sentenceIndex.remove(record.firstSentenceId + i);
@@ -257,7 +257,9 @@ export class SourceIndex {
 
   quoteById(id: string): IndexedQuote | undefined {
     const at = this.quotesById.get(id);
-    return at ? this.indexedQuotes(at.record)[at.index] : undefined;
+    if (at === undefined) return undefined;
+    const record = this.quoteOwner[at];
+    return this.indexedQuotes(record)[at - record.firstQuoteId];
   }
 
   private entry(entity: Entity): PersonEntry {

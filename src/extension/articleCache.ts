@@ -29,6 +29,11 @@ export class GlobalStorageArticleCache implements ArticleCacheStore {
     this.entries = readCache(json);
   }
 
+  isFresh(path: string, stamp: FileStamp): boolean {
+    const entry = this.entries.get(path);
+    return !!entry && entry.size === stamp.size && entry.mtimeMs === stamp.mtimeMs;
+  }
+
   restore(path: string, stamp: FileStamp, text: string): Article | null {
     const entry = this.entries.get(path);
     return entry ? restoreArticle(entry, stamp, text) : null;

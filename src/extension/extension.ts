@@ -6,6 +6,7 @@ import type { Deps } from './deps';
 import { describeError, SourceIndexer } from './indexer';
 import { Verifier } from './verifier';
 import { GlobalStorageArticleCache } from './articleCache';
+import { ParsePool } from '../node/parsePool';
 import * as completion from './features/completion';
 import * as definition from './features/definition';
 import * as diagnostics from './features/diagnostics';
@@ -48,7 +49,9 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
   const log = vscode.window.createOutputChannel('Sourcebook', { log: true });
   context.subscriptions.push(log);
   // Parsed articles survive restarts in global storage: only changed files are parsed again.
-  const indexer = new SourceIndexer(context.extensionUri, log, new GlobalStorageArticleCache(context.globalStorageUri));
+  // Parsing runs on worker threads (dist/parseWorker.js, built beside this bundle), started only when a folder's worth of files needs it.
+  const workerScript = vscode.Uri.joinPath(context.extensionUri, 'dist', 'parseWorker.js').fsPath;
+  const indexer = new SourceIndexer(context.extensionUri, log, new GlobalStorageArticleCache(context.globalStorageUri), () => new ParsePool(workerScript));
   context.subscriptions.push(indexer);
   const deps: Deps = { indexer, log, verifier: new Verifier(indexer, log) };
 

@@ -5,6 +5,7 @@
 import { promises as fsp } from 'fs';
 import * as vscode from 'vscode';
 import { decodeSource, parseArticle } from '../core/article';
+import type { ParsePool } from '../node/parsePool';
 import { SourceIndex } from '../core/sourceIndex';
 import type { Article } from '../core/types';
 import { readConfig } from './config';
@@ -18,6 +19,17 @@ const EXCLUDE = '**/{node_modules,.git}/**';
 const CHANGE_COALESCE_MS = 250;
 /** The parsed-article cache is written this long after the last change. */
 const CACHE_SAVE_DELAY_MS = 2000;
+/** Files read ahead of the one being indexed (their parsing runs on worker threads meanwhile). */
+const READ_AHEAD = 32;
+/** Below this many files to parse (and this size), starting worker threads costs more than it saves. */
+const POOL_MIN_FILES = 8;
+const POOL_MIN_BYTES = 256 * 1024;
+
+/** A file read (and parsed, or found unreadable) and ready to enter the index. */
+type Prepared =
+  | { kind: 'article'; article: Article; stamp: FileStamp; fromCache: boolean; mainThreadMs: number }
+  | { kind: 'skip'; reason: string }
+  | { kind: 'missing' };
 
 export interface FileStamp {
   size: number;
@@ -30,6 +42,8 @@ export interface FileStamp {
  */
 export interface ArticleCacheStore {
   load(): Promise<void>;
+  /** Whether there is an entry for the file as it is now (restore() still checks it in full). */
+  isFresh(path: string, stamp: FileStamp): boolean;
   restore(path: string, stamp: FileStamp, text: string): Article | null;
   save(entries: { article: Article; stamp: FileStamp }[]): Promise<void>;
 }
@@ -112,12 +126,19 @@ export class SourceIndexer implements vscode.Disposable {
   private cacheSaveTimer: ReturnType<typeof setTimeout> | undefined;
   private cacheHits = 0;
   private longestStep = { ms: 0, label: '' };
+  /** Bumped when a file is dropped, so a reading of it still in flight is not indexed after. */
+  private readonly epochs = new Map<string, number>();
+  private pool: ParsePool | undefined;
+  private poolBroken = false;
+  private workerParses = 0;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly log: vscode.LogOutputChannel,
     /** Parsed articles from the previous session; none: every file is parsed. */
     private readonly cache?: ArticleCacheStore,
+    /** Starts worker threads that parse; none (or a failure): files are parsed on this thread. */
+    private readonly createPool?: () => ParsePool,
   ) {
     this.disposables.push(
       this.changeEmitter,
@@ -355,25 +376,48 @@ export class SourceIndexer implements vscode.Disposable {
     let read = 0;
     let skipped = 0;
     let changedSinceFire = false;
-    while (this.pending.size > 0) {
-      const [key, entry] = this.pending.entries().next().value as [string, { uri: vscode.Uri; seed: boolean }];
-      this.pending.delete(key);
-      const outcome = await this.readOne(entry.uri, entry.seed);
-      if (outcome === 'indexed' || outcome === 'removed') {
-        changedSinceFire = true;
-        if (outcome === 'indexed') read++;
-      } else skipped++;
-      this.doneInRun++;
-      if (performance.now() - sliceStart >= BATCH_BUDGET_MS) {
-        // Let the features see what is ready, then give the editor its turn.
-        if (changedSinceFire) this.changed(false);
-        changedSinceFire = false;
-        this.reportProgress(true);
-        await yieldToEventLoop();
-        sliceStart = performance.now();
+    this.workerParses = 0;
+    // Files are read ahead and parsed meanwhile, but enter the index in order, one at a time.
+    const inFlight: { key: string; uri: vscode.Uri; seed: boolean; epoch: number; job: Promise<Prepared> }[] = [];
+    const readAhead = (): void => {
+      while (inFlight.length < READ_AHEAD && this.pending.size > 0) {
+        const [key, entry] = this.pending.entries().next().value as [string, { uri: vscode.Uri; seed: boolean }];
+        this.pending.delete(key);
+        // Worker threads pay off for a folder's worth of files, not for one saved file.
+        const usePool = this.pending.size + inFlight.length + 1 >= POOL_MIN_FILES;
+        inFlight.push({ key, uri: entry.uri, seed: entry.seed, epoch: this.epochs.get(key) ?? 0, job: this.prepare(entry.uri, usePool) });
       }
+    };
+    try {
+      readAhead();
+      while (inFlight.length > 0) {
+        const next = inFlight.shift() as (typeof inFlight)[number];
+        const prepared = await next.job;
+        readAhead();
+        // Dropped (deleted, or no longer a source) while it was being read.
+        if ((this.epochs.get(next.key) ?? 0) !== next.epoch) continue;
+        const outcome = this.commit(next.key, next.uri, next.seed, prepared);
+        if (outcome === 'indexed' || outcome === 'removed') {
+          changedSinceFire = true;
+          if (outcome === 'indexed') read++;
+        } else skipped++;
+        this.doneInRun++;
+        if (performance.now() - sliceStart >= BATCH_BUDGET_MS) {
+          // Let the features see what is ready, then give the editor its turn.
+          if (changedSinceFire) this.changed(false);
+          changedSinceFire = false;
+          this.reportProgress(true);
+          await yieldToEventLoop();
+          sliceStart = performance.now();
+        }
+      }
+    } finally {
+      // Idle workers would only hold memory; a later folder's worth starts new ones.
+      const pool = this.pool;
+      this.pool = undefined;
+      void pool?.dispose();
     }
-    // A bulk load leaves spare capacity in the word index; give it back now rather
+    // A bulk load leaves the word index's new entries unsorted; fold them now rather
     // than in the reporter's first search.
     if (read > 1) this.index.optimize();
     // Progress first: listeners told of the last change see that indexing is over.
@@ -382,56 +426,96 @@ export class SourceIndexer implements vscode.Disposable {
     if (read + skipped > 0) {
       const stats = this.index.stats();
       this.log.info(
-        `Indexed ${read} file(s) (${this.cacheHits} from the cache), skipped ${skipped}, in ${Math.round(performance.now() - started)} ms` +
-          `${read > 0 ? ` (longest single file ${Math.round(this.longestStep.ms)} ms: ${this.longestStep.label})` : ''}: ${stats.sources} sources, ${stats.quotes} quotes, ${stats.people} people.`,
+        `Indexed ${read} file(s) (${this.cacheHits} from the cache, ${this.workerParses} parsed on worker threads), skipped ${skipped}, in ${Math.round(performance.now() - started)} ms` +
+          `${read > 0 ? ` (longest step on the editor's thread ${Math.round(this.longestStep.ms)} ms: ${this.longestStep.label})` : ''}: ${stats.sources} sources, ${stats.quotes} quotes, ${stats.people} people.`,
       );
       this.scheduleCacheSave();
     }
   }
 
-  private async readOne(uri: vscode.Uri, seed: boolean): Promise<'indexed' | 'removed' | 'skipped'> {
-    const key = uri.toString();
-    const label = seed ? `seed ${uri.path.split('/').pop()}` : vscode.workspace.asRelativePath(uri);
+  /** The worker threads, started on first need; undefined when they cannot run here. */
+  private parsePool(): ParsePool | undefined {
+    if (this.pool || this.poolBroken || !this.createPool) return this.pool;
+    try {
+      this.pool = this.createPool();
+    } catch (error) {
+      this.poolBroken = true;
+      this.log.warn(`Parsing on the editor's thread: worker threads could not start (${describeError(error)}).`);
+    }
+    return this.pool;
+  }
+
+  /** Reads one file and parses it (on a worker when there is a pool), without touching the index. */
+  private async prepare(uri: vscode.Uri, usePool: boolean): Promise<Prepared> {
     let bytes: Uint8Array;
     let stamp: FileStamp;
     try {
       const stat = await statFile(uri);
-      // Larger files are not articles (logs, dumps) and would stall the host while parsed.
+      // Larger files are not articles (logs, dumps) and would take long to parse.
       const limitMB = readConfig().maxFileSizeMB;
-      const tooBig = (size: number) => this.skip(key, label, `larger than ${limitMB} MB (${(size / 1024 / 1024).toFixed(1)} MB; setting sourcebook.maxFileSizeMB)`);
+      const tooBig = (size: number): Prepared => ({ kind: 'skip', reason: `larger than ${limitMB} MB (${(size / 1024 / 1024).toFixed(1)} MB; setting sourcebook.maxFileSizeMB)` });
       if (stat.size > limitMB * 1024 * 1024) return tooBig(stat.size);
       stamp = { size: stat.size, mtimeMs: stat.mtime };
       bytes = await readFile(uri);
       // It may have grown between the two calls.
       if (bytes.length > limitMB * 1024 * 1024) return tooBig(bytes.length);
     } catch (error) {
-      if ((error instanceof vscode.FileSystemError && error.code === 'FileNotFound') || (error as NodeJS.ErrnoException).code === 'ENOENT') {
-        return this.forget(key) ? 'removed' : 'skipped';
+      if ((error instanceof vscode.FileSystemError && error.code === 'FileNotFound') || (error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
+      return { kind: 'skip', reason: `cannot be read (${describeError(error)})` };
+    }
+    const path = articlePath(uri);
+    const cached = this.bypassCache ? undefined : this.cache;
+    // A file of several megabytes goes to a worker even alone: parsing it here would hold the editor.
+    const pool = !cached?.isFresh(path, stamp) && (usePool || bytes.length >= POOL_MIN_BYTES) ? this.parsePool() : undefined;
+    if (pool) {
+      try {
+        const parsed = await pool.parse(path, stamp, bytes);
+        if (parsed.ok) {
+          this.workerParses++;
+          return { kind: 'article', article: parsed.article, stamp, fromCache: false, mainThreadMs: 0 };
+        }
+        return { kind: 'skip', reason: parsed.reason === 'decode' ? parsed.error : `could not be read as an article (${parsed.error})` };
+      } catch (error) {
+        if (!this.poolBroken) this.log.warn(`Parsing on the editor's thread from now on: a worker thread failed (${describeError(error)}).`);
+        this.poolBroken = true;
+        this.pool = undefined;
       }
-      return this.skip(key, label, `cannot be read (${describeError(error)})`);
     }
-    const stepStarted = performance.now();
+    const began = performance.now();
     const decoded = decodeSource(bytes);
-    if ('error' in decoded) return this.skip(key, label, decoded.error);
+    if ('error' in decoded) return { kind: 'skip', reason: decoded.error };
     try {
-      const path = articlePath(uri);
       // The cached reading is used only for the very same file (size, mtime, length).
-      const restored = this.bypassCache ? null : (this.cache?.restore(path, stamp, decoded.text) ?? null);
-      if (restored) this.cacheHits++;
+      const restored = cached?.restore(path, stamp, decoded.text) ?? null;
       const article = restored ?? parseArticle(path, decoded.text);
-      this.index.setArticle(article);
-      this.changeCount++;
-      const took = performance.now() - stepStarted;
-      // Reading one file cannot be split: the slowest one is the editor's longest wait.
-      if (took > this.longestStep.ms) this.longestStep = { ms: took, label };
-      const file = { uri, path, seed, article, stamp };
-      this.sources.set(key, file);
-      this.byPath.set(path, file);
-      this.log.debug(`Indexed ${label}: ${article.quotes.length} quotes, ${article.people.length} people, outlet ${article.meta.outlet ?? 'unknown'}.`);
-      return 'indexed';
+      return { kind: 'article', article, stamp, fromCache: restored !== null, mainThreadMs: performance.now() - began };
     } catch (error) {
-      return this.skip(key, label, `could not be read as an article (${describeError(error)})`);
+      return { kind: 'skip', reason: `could not be read as an article (${describeError(error)})` };
     }
+  }
+
+  /** Puts a prepared file into the index (or drops it), on this thread. */
+  private commit(key: string, uri: vscode.Uri, seed: boolean, prepared: Prepared): 'indexed' | 'removed' | 'skipped' {
+    const label = seed ? `seed ${uri.path.split('/').pop()}` : vscode.workspace.asRelativePath(uri);
+    if (prepared.kind === 'missing') return this.forget(key) ? 'removed' : 'skipped';
+    if (prepared.kind === 'skip') return this.skip(key, label, prepared.reason);
+    const began = performance.now();
+    const { article, stamp } = prepared;
+    try {
+      this.index.setArticle(article);
+    } catch (error) {
+      return this.skip(key, label, `could not be indexed (${describeError(error)})`);
+    }
+    if (prepared.fromCache) this.cacheHits++;
+    this.changeCount++;
+    // A file's own step cannot be split: the slowest one is the editor's longest wait.
+    const took = prepared.mainThreadMs + performance.now() - began;
+    if (took > this.longestStep.ms) this.longestStep = { ms: took, label };
+    const file = { uri, path: article.path, seed, article, stamp };
+    this.sources.set(key, file);
+    this.byPath.set(article.path, file);
+    this.log.debug(`Indexed ${label}: ${article.quotes.length} quotes, ${article.people.length} people, outlet ${article.meta.outlet ?? 'unknown'}.`);
+    return 'indexed';
   }
 
   private skip(key: string, label: string, reason: string): 'skipped' | 'removed' {
@@ -441,6 +525,7 @@ export class SourceIndexer implements vscode.Disposable {
 
   /** Drops a file from the index; whether it was there. */
   private forget(key: string): boolean {
+    this.epochs.set(key, (this.epochs.get(key) ?? 0) + 1);
     const file = this.sources.get(key);
     if (!file) return false;
     this.sources.delete(key);
@@ -478,6 +563,8 @@ export class SourceIndexer implements vscode.Disposable {
     this.pending.clear();
     if (this.changeTimer) clearTimeout(this.changeTimer);
     if (this.cacheSaveTimer) clearTimeout(this.cacheSaveTimer);
+    void this.pool?.dispose();
+    this.pool = undefined;
     for (const w of this.watchers) w.dispose();
     for (const d of this.disposables) d.dispose();
   }

@@ -277,6 +277,49 @@ describe('Oversized sources (sourcebook.maxFileSizeMB)', () => {
   });
 });
 
+describe('Parsing on worker threads', () => {
+  const names = ['Aldous Brightwater', 'Berenice Calloway', 'Cyprian Dunmore', 'Delphine Easterby', 'Evander Fairweather', 'Fenella Gainsford', 'Gideon Hartigan', 'Honoria Ivesdale', 'Ignatius Jellicoe', 'Jessamy Kittering'];
+  const uris = names.map((_, i) => workspaceUri(`sources/zz-worker-${i}.txt`));
+  const article = (name: string) => `Ferry report\nBy Staff, Worker Gazette, 2025\n\nHarbor master ${name} said "the ferry will run all winter."\n`;
+  after(async () => {
+    for (const uri of uris) {
+      try {
+        await vscode.workspace.fs.delete(uri);
+      } catch {
+        // already gone
+      }
+    }
+    await indexed();
+  });
+
+  it('a folder of new sources is parsed off the editor thread, and every file lands in the index with its own quote', async function () {
+    this.timeout(180_000);
+    await indexed();
+    for (let i = 0; i < names.length; i++) await vscode.workspace.fs.writeFile(uris[i], new TextEncoder().encode(article(names[i])));
+    for (const name of names) {
+      const surname = name.split(' ')[1];
+      await eventually(`the source quoting ${surname} to be indexed`, async () => ((await cardHovers(surname)).length > 0 ? true : undefined));
+    }
+    // Rebuild reads every source again at once: more than enough for the worker threads.
+    const started = Date.now() - 1000;
+    await vscode.commands.executeCommand('sourcebook.rebuildIndex');
+    await indexed();
+    if (await logShows(started, /Indexed \d+ file\(s\) \(0 from the cache, \d+ parsed on worker threads\)/)) {
+      const line = sourcebookLogsSince(started)
+        .flatMap((log) => log.split('\n'))
+        .filter((l) => /parsed on worker threads/.test(l))
+        .pop() as string;
+      const [, total, onWorkers] = /Indexed (\d+) file\(s\) \(0 from the cache, (\d+) parsed/.exec(line) as RegExpExecArray;
+      assert.ok(Number(onWorkers) >= names.length, line);
+      assert.strictEqual(onWorkers, total, `every file of a rebuild goes to the workers: ${line}`);
+    }
+    for (const name of names) {
+      const card = readable((await cardHovers(name.split(' ')[1])).map(markdownOf).join('\n'));
+      assert.ok(card.includes(name) && card.includes('the ferry will run all winter.'), card);
+    }
+  });
+});
+
 describe('Citation insertion under stress', () => {
   let quoteId: string;
   const CITATION = '“were candid, they were substantive,”';

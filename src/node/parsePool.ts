@@ -1,0 +1,122 @@
+// Parses articles on worker threads, so that reading a large folder (or one
+// very large file) never holds the calling thread for long: the extension
+// host stays responsive and the parsing of many files uses every core.
+//
+// Node only (worker_threads), no editor dependency: the extension and the
+// benchmark share it. When workers cannot start, or one fails, the caller
+// falls back to parsing on its own thread.
+import * as os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { restoreArticle, type CachedArticle, type FileStamp } from '../core/cache';
+import type { Article } from '../core/types';
+
+export interface ParseRequest {
+  id: number;
+  path: string;
+  stamp: FileStamp;
+  bytes: Uint8Array;
+}
+
+export type ParseReply =
+  | { id: number; ok: true; text: string; entry: CachedArticle }
+  | { id: number; ok: false; reason: 'decode' | 'parse'; error: string };
+
+export type ParseOutcome =
+  | { ok: true; article: Article; entry: CachedArticle }
+  /** decode: not a text file (a named reason); parse: the reader failed on it. */
+  | { ok: false; reason: 'decode' | 'parse'; error: string };
+
+/** Workers for this machine: every core, at most four (beyond that the main thread's share of the work limits). */
+export function defaultPoolSize(): number {
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  return Math.max(1, Math.min(4, cores));
+}
+
+interface Slot {
+  worker: Worker;
+  busy: number;
+}
+
+export class ParsePool {
+  private readonly slots: Slot[] = [];
+  private readonly waiting = new Map<number, { resolve: (o: ParseOutcome) => void; reject: (e: Error) => void; slot: Slot; path: string; stamp: FileStamp }>();
+  private nextId = 1;
+  private failed: Error | null = null;
+
+  /** `script` is the compiled parseWorker.js. Throws when no worker can start. */
+  constructor(script: string, size = defaultPoolSize()) {
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(script);
+      // Idle workers must not keep a command-line process or a test alive.
+      worker.unref();
+      const slot: Slot = { worker, busy: 0 };
+      worker.on('message', (reply: ParseReply) => this.settle(reply));
+      worker.on('error', (error) => this.fail(error));
+      worker.on('exit', (code) => {
+        if (code !== 0) this.fail(new Error(`parse worker exited with code ${code}`));
+      });
+      this.slots.push(slot);
+    }
+  }
+
+  get size(): number {
+    return this.slots.length;
+  }
+
+  /**
+   * Decodes and parses one file's bytes on the least busy worker. Rejects only
+   * when the pool itself broke (the caller then parses on its own thread);
+   * a file that cannot be read as an article resolves with ok: false.
+   */
+  parse(path: string, stamp: FileStamp, bytes: Uint8Array): Promise<ParseOutcome> {
+    if (this.failed) return Promise.reject(this.failed);
+    let slot = this.slots[0];
+    for (const s of this.slots) if (s.busy < slot.busy) slot = s;
+    const id = this.nextId++;
+    slot.busy++;
+    return new Promise<ParseOutcome>((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject, slot, path, stamp });
+      if (this.waiting.size === 1) for (const s of this.slots) s.worker.ref();
+      const req: ParseRequest = { id, path, stamp, bytes };
+      slot.worker.postMessage(req);
+    });
+  }
+
+  private settle(reply: ParseReply): void {
+    const job = this.waiting.get(reply.id);
+    if (!job) return;
+    this.finish(reply.id, job.slot);
+    if (!reply.ok) {
+      job.resolve({ ok: false, reason: reply.reason, error: reply.error });
+      return;
+    }
+    // Checked like any cache entry: spans inside the text, the file unchanged.
+    const article = restoreArticle(reply.entry, job.stamp, reply.text);
+    if (article) job.resolve({ ok: true, article, entry: reply.entry });
+    else job.resolve({ ok: false, reason: 'parse', error: 'the parse worker returned an inconsistent reading' });
+  }
+
+  private finish(id: number, slot: Slot): void {
+    this.waiting.delete(id);
+    slot.busy--;
+    if (this.waiting.size === 0) for (const s of this.slots) s.worker.unref();
+  }
+
+  /** One broken worker breaks the pool: its jobs and every later one go back to the caller. */
+  private fail(error: Error): void {
+    this.failed ??= error;
+    for (const [id, job] of [...this.waiting]) {
+      this.finish(id, job.slot);
+      job.reject(error);
+    }
+  }
+
+  async dispose(): Promise<void> {
+    this.failed ??= new Error('parse pool disposed');
+    for (const [id, job] of [...this.waiting]) {
+      this.finish(id, job.slot);
+      job.reject(this.failed);
+    }
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+}

@@ -1,0 +1,70 @@
+// The worker threads that parse for the extension's indexer: what comes back
+// must be exactly what parsing on the calling thread gives.
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { parseArticle } from '../../src/core/article';
+import { ParsePool } from '../../src/node/parsePool';
+
+// Compiled by tsc next to this test's own output (out/src/node/parseWorker.js).
+const WORKER = path.join(__dirname, '..', '..', 'src', 'node', 'parseWorker.js');
+
+const ARTICLE = [
+  'WASHINGTON (AP) — The talks went well, officials said.',
+  '',
+  '“We were candid, and we were substantive,” State Department spokesman Ned Price said on Tuesday.',
+  '',
+  'Price added that the two sides “would keep talking.”',
+].join('\n');
+
+const encode = (s: string): Uint8Array => new TextEncoder().encode(s);
+const stamp = { size: 100, mtimeMs: 1 };
+
+describe('ParsePool', function () {
+  this.timeout(20000);
+  let pool: ParsePool;
+  beforeEach(() => {
+    pool = new ParsePool(WORKER, 2);
+  });
+  afterEach(async () => {
+    await pool.dispose();
+  });
+
+  it('gives the same article as parsing on this thread', async () => {
+    const outcome = await pool.parse('/src/a.md', stamp, encode(ARTICLE));
+    assert.ok(outcome.ok);
+    const here = parseArticle('/src/a.md', ARTICLE);
+    assert.deepEqual(outcome.article, here);
+    assert.equal(outcome.article.quotes[0].speaker, 'Ned Price');
+  });
+
+  it('keeps every answer with its own file when many are in flight', async () => {
+    const texts = Array.from({ length: 40 }, (_, i) => ARTICLE.replace('Tuesday', `day ${i}`).replace('Ned Price', i % 2 ? 'Ned Price' : 'Jane Roe'));
+    const outcomes = await Promise.all(texts.map((t, i) => pool.parse(`/src/${i}.md`, stamp, encode(t))));
+    outcomes.forEach((o, i) => {
+      assert.ok(o.ok);
+      assert.equal(o.article.path, `/src/${i}.md`);
+      assert.equal(o.article.text, texts[i]);
+      assert.equal(o.article.quotes[0].speaker, i % 2 ? 'Ned Price' : 'Jane Roe');
+    });
+  });
+
+  it('names why a file is not text, without failing the pool', async () => {
+    const binary = new Uint8Array(64).map((_, i) => (i % 3 === 0 ? 0 : 200));
+    const bad = await pool.parse('/src/x.md', stamp, binary);
+    assert.equal(bad.ok, false);
+    assert.ok(!bad.ok && bad.reason === 'decode' && bad.error.length > 0);
+    const good = await pool.parse('/src/a.md', stamp, encode(ARTICLE));
+    assert.ok(good.ok);
+  });
+
+  it('refuses work once disposed, so the caller parses on its own thread', async () => {
+    await pool.dispose();
+    await assert.rejects(pool.parse('/src/a.md', stamp, encode(ARTICLE)));
+  });
+
+  it('cannot start from a missing script: the caller is told at once', async () => {
+    const broken = new ParsePool(path.join(__dirname, 'no-such-worker.js'), 1);
+    await assert.rejects(broken.parse('/src/a.md', stamp, encode(ARTICLE)));
+    await broken.dispose();
+  });
+});
