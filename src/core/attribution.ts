@@ -16,7 +16,8 @@ export interface Attribution {
 const ADVERBS = new Set(
   `also later then has had have was is previously once recently repeatedly reportedly would will could might
    publicly privately simply flatly further earlier again often frequently still never not did does do once
-   quickly angrily bluntly told just already first last finally subsequently separately similarly simply`.split(/\s+/),
+   quickly angrily bluntly told just already first last finally subsequently separately similarly simply
+   however himself herself themselves now even`.split(/\s+/),
 );
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'one', 'another', 'two', 'three', 'several', 'many', 'some', 'other', 'both', 'this', 'that']);
 /** Lower-case words a describing speaker may contain ("a senior campaign official"). */
@@ -177,6 +178,8 @@ const CLAUSE_OPENERS = new Set(
    in on at for with by to from of during under over about into asked speaking meanwhile instead later
    earlier still now here there this that these those what which who whom whose why how where`.split(/\s+/),
 );
+/** Words opening a subordinate clause: a subject after one is not the main clause's ("… until Lee spoke up"). */
+const SUBORDINATORS = new Set('when while if because although after before since until unless whereas as'.split(' '));
 /** Words that end a describing phrase walking left ("… who said", "… that said"). */
 const NP_BREAKERS = new Set(
   `who which that whom whose and or but to of in on at for with by from as is was are were be been has had have
@@ -212,12 +215,12 @@ function namedBeforeComma(ctx: AttributionContext, words: Word[], k: number): Sp
   if (own) return { start: own.start, end: own.end };
   for (let j = Math.max(0, k - 35); j < k; j++) {
     const m = ctx.people.mentionAt.get(words[j].start);
-    if (!m || !m.name || m.end > words[k].start || !/^,\s/.test(text.slice(m.end, m.end + 2))) continue;
+    if (!m || !m.name || m.end > words[k].start || !/^(?:\s*\([^()]{1,20}\))?,\s/.test(text.slice(m.end, m.end + 26))) continue;
     const lead = j === 0 ? '' : text.slice(words[j - 1].end, words[j].start);
     const opensClause = j === 0 || /,\s*$/.test(lead) || (/^\s+$/.test(lead) && /^(?:but|and|so|yet|meanwhile|however)$/.test(words[j - 1].lower) && (j === 1 || /,\s*$/.test(text.slice(words[j - 2].end, words[j - 1].start))));
     if (!opensClause) continue;
     // Nothing but the appositive in between: no quote marks, no clause break.
-    if (/[“”";:()]/.test(text.slice(m.end, words[k].end))) return null;
+    if (/[“”";:]/.test(text.slice(m.end, words[k].end)) || /[()]/.test(text.slice(m.end, words[k].end).replace(/^\s*\([^()]{1,20}\)/, ''))) return null;
     return { start: m.start, end: m.end };
   }
   return null;
@@ -255,7 +258,7 @@ function subjectBefore(ctx: AttributionContext, words: Word[], cueIdx: number): 
       while (j >= 0 && words[j].start > open) j--;
       if (j >= 0 && open >= 0 && words[k].end - open < 30) k = j;
     }
-  } else if (!/^\s+$/.test(gapAfter) && !/^['’]s\s+$/.test(gapAfter)) {
+  } else if (!/^\s+$/.test(gapAfter) && !/^['’]s?\s+$/.test(gapAfter)) {
     return null;
   }
   const w = words[k];
@@ -265,7 +268,7 @@ function subjectBefore(ctx: AttributionContext, words: Word[], cueIdx: number): 
   let first = -1;
   for (let q = k; q >= 0 && k - q < 8; q--) {
     const x = words[q];
-    if (q < k && !gapIsSpace(text, x, words[q + 1]) && !/^['’]s\s+$/.test(text.slice(x.end, words[q + 1].start))) break;
+    if (q < k && !gapIsSpace(text, x, words[q + 1]) && !/^['’]s?\s+$/.test(text.slice(x.end, words[q + 1].start))) break;
     if (DETERMINERS.has(x.lower)) {
       if (q === k) return null;
       first = q;
@@ -385,7 +388,7 @@ function attributionAfter(ctx: AttributionContext, q: RawQuote, limit: number): 
     const subj = subjectBefore(ctx, words, k);
     // The subject must open the attribution (a lower-case modifier or two may precede it: "super PAC spokeswoman …").
     const lead = subj ? words.filter((w) => w.start < subj.start) : [];
-    const leadOk = lead.length <= 2 ? lead.every((w) => !NP_BREAKERS.has(w.lower) && !isCue(w.lower)) : lead.length <= 4 && lead.every((w) => /^\p{Lu}/u.test(w.text) || DESCRIPTION_WORDS.has(w.lower));
+    const leadOk = lead.length <= 2 ? lead.every((w) => !NP_BREAKERS.has(w.lower) && !SUBORDINATORS.has(w.lower) && !isCue(w.lower)) : lead.length <= 4 && lead.every((w) => /^\p{Lu}/u.test(w.text) || DESCRIPTION_WORDS.has(w.lower));
     if (subj && leadOk) {
       return withCue(resolveSubject(ctx, lead.length ? { start: words[0].start, end: subj.end } : subj, q.paragraph), words[k].text);
     }
@@ -484,7 +487,15 @@ function attributionBefore(ctx: AttributionContext, q: RawQuote, from: number): 
     // estimates"): its subject is not the quote's speaker; an earlier cue may be.
     if (subj && embedded(words, subj)) continue;
     // Naming, not speaking: "a group called “…”", "what her campaign calls “…”".
-    if (subj && /^(?:call|calls|called|calling|dub|dubs|dubbed|label|labels|labeled|labelled|name|named|titled)$/.test(words[k].lower) && !/^\p{Lu}/u.test(ctx.text.slice(subj.start, subj.end)) && !PRONOUNS.has(ctx.text.slice(subj.start, subj.end).toLowerCase())) continue;
+    // A relative "who" naming a person is that person ("Obama, who called the plan “unfit”").
+    if (subj && /^(?:call|calls|called|calling|dub|dubs|dubbed|label|labels|labeled|labelled|name|named|titled)$/.test(words[k].lower) && !/^\p{Lu}/u.test(ctx.text.slice(subj.start, subj.end)) && !PRONOUNS.has(ctx.text.slice(subj.start, subj.end).toLowerCase())) {
+      const who = ctx.text.slice(subj.start, subj.end) === 'who' && words.length - k <= 5 ? resolveSubject(ctx, subj, q.paragraph) : null;
+      if (!(who && isPersonOrPronoun(ctx, who))) {
+        // "Trump released an ad calling it “dangerous”": the participle may still take the sentence's subject.
+        if (!/ing$/.test(words[k].lower)) continue;
+        subj = null;
+      }
+    }
     const participle = /ing$/.test(words[k].lower) && k > 0 && /,\s*$/.test(text.slice(words[k - 1].end, words[k].start));
     // "… outlined his plan and vowed to …": a second verb shares the sentence's subject.
     const coordinated = k > 0 && words[k - 1].lower === 'and';
@@ -606,6 +617,14 @@ export function attributeQuotes(ctx: AttributionContext, raw: RawQuote[]): Attri
     const tag = (x: Attribution | null, rule: string): Attribution | null => (x ? { ...x, rule: x.rule ?? rule } : null);
     let a = tag(transcriptLabel(ctx, q), 'transcript') ?? tag(attributionAfter(ctx, q, limit), 'after') ?? tag(attributionBefore(ctx, q, from), 'before');
     if (!a && q.continued && results.length > 0) a = { ...results[results.length - 1], rule: 'continued' };
+    // "“…,” Lee said, adding, “…”": a participle right after the previous quote's attribution shares its speaker.
+    if (!a && prev && results[i - 1].speakerMention && isPersonOrPronoun(ctx, results[i - 1])) {
+      const between = wordsIn(text, prev.close, q.open);
+      const last = between[between.length - 1];
+      if (last && between.length <= 4 && /ing$/.test(last.lower) && isCue(last.lower) && /^\s*[,:]?\s*$/.test(text.slice(last.end, q.open)) && (between.length === 1 || /,\s*$/.test(text.slice(between[between.length - 2].end, last.start)))) {
+        a = { ...results[i - 1], cue: last.text, rule: 'participle-carry' };
+      }
+    }
     // "Or maybe Jeb Bush, consultant Phil Musser says. “Several surveys …”": the previous sentence ends with its attribution.
     if (!a && sentence && sentence.start === q.open && s > 0 && sentences[s - 1].paragraph === q.paragraph) a = tag(trailingAttribution(ctx, sentences[s - 1], q.paragraph), 'trailing');
     // A paragraph introduced by the previous one ("Cruz continued:", "… said in a statement:").

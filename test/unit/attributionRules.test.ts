@@ -41,4 +41,27 @@ describe('attribution rules (issue 3)', () => {
     assert.equal(speakerOf('The vote marks “the end of an era” for the town, said Ann Lee, a council member.', 'the end'), 'Ann Lee');
     assert.equal(speakerOf('He praised “the end of an era” and the crowd, cited the budget and left.', 'the end'), null);
   });
+
+  it('a relative “who” naming a person right before the quote is that person', () => {
+    assert.equal(speakerOf('The plan drew fire from Mayor Ann Lee, who called it “a giveaway.”', 'a giveaway'), 'Ann Lee');
+    // Far from the quote, "who called" is not the quote's cue; the main clause's verb is.
+    assert.equal(speakerOf('Ann Lee, who called Tom Ruiz shortly after the count, told her supporters, “We won.”', 'We won'), 'Ann Lee');
+  });
+
+  it('a participle with an unnamed subject takes the sentence subject', () => {
+    assert.equal(speakerOf('After the storm, Mayor Ann Lee released a new radio ad calling it “a wake-up call.”', 'a wake-up'), 'Ann Lee');
+  });
+
+  it('subjects with a bare possessive or a reflexive before the verb', () => {
+    assert.equal(speakerOf('Ann Lee herself said the count was “fair.”', 'fair'), 'Ann Lee');
+    assert.equal(speakerOf('The Rivers’ lawyer said the count was “fair.”', 'fair'), 'Rivers’ lawyer');
+  });
+
+  it('a subordinate clause after the quote does not speak for it', () => {
+    assert.equal(speakerOf('The banners showed “four more years” until Ann Lee spoke up.', 'four more'), null);
+  });
+
+  it('“…,” adding, “…”: the participle shares the previous quote’s speaker', () => {
+    assert.equal(speakerOf('Ann Lee told reporters that the plan was “a mess,” adding, “Nobody read it.”', 'Nobody'), 'Ann Lee');
+  });
 });
