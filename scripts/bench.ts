@@ -178,7 +178,8 @@ async function indexWithPool(index: SourceIndex, files: string[], stamps: Map<st
   let next = 0;
   const submit = (): void => {
     const f = files[next++];
-    window.push(pool.parse(f, stamps.get(f) as FileStamp, fs.readFileSync(f)));
+    // The workers read the files too, as the extension has them do for local files.
+    window.push(pool.parse(f, stamps.get(f) as FileStamp, null));
   };
   while (next < files.length && window.length < WINDOW) submit();
   while (window.length > 0) {

@@ -447,39 +447,52 @@ export class SourceIndexer implements vscode.Disposable {
 
   /** Reads one file and parses it (on a worker when there is a pool), without touching the index. */
   private async prepare(uri: vscode.Uri, usePool: boolean): Promise<Prepared> {
-    let bytes: Uint8Array;
+    const limitMB = readConfig().maxFileSizeMB;
+    const limit = limitMB * 1024 * 1024;
+    // Larger files are not articles (logs, dumps) and would take long to parse.
+    const tooBig = (size: number): Prepared => ({ kind: 'skip', reason: `larger than ${limitMB} MB (${(size / 1024 / 1024).toFixed(1)} MB; setting sourcebook.maxFileSizeMB)` });
+    const failed = (error: unknown): Prepared =>
+      (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') || (error as NodeJS.ErrnoException).code === 'ENOENT'
+        ? { kind: 'missing' }
+        : { kind: 'skip', reason: `cannot be read (${describeError(error)})` };
     let stamp: FileStamp;
     try {
       const stat = await statFile(uri);
-      // Larger files are not articles (logs, dumps) and would take long to parse.
-      const limitMB = readConfig().maxFileSizeMB;
-      const tooBig = (size: number): Prepared => ({ kind: 'skip', reason: `larger than ${limitMB} MB (${(size / 1024 / 1024).toFixed(1)} MB; setting sourcebook.maxFileSizeMB)` });
-      if (stat.size > limitMB * 1024 * 1024) return tooBig(stat.size);
+      if (stat.size > limit) return tooBig(stat.size);
       stamp = { size: stat.size, mtimeMs: stat.mtime };
-      bytes = await readFile(uri);
-      // It may have grown between the two calls.
-      if (bytes.length > limitMB * 1024 * 1024) return tooBig(bytes.length);
     } catch (error) {
-      if ((error instanceof vscode.FileSystemError && error.code === 'FileNotFound') || (error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
-      return { kind: 'skip', reason: `cannot be read (${describeError(error)})` };
+      return failed(error);
     }
     const path = articlePath(uri);
     const cached = this.bypassCache ? undefined : this.cache;
     // A file of several megabytes goes to a worker even alone: parsing it here would hold the editor.
-    const pool = !cached?.isFresh(path, stamp) && (usePool || bytes.length >= POOL_MIN_BYTES) ? this.parsePool() : undefined;
+    const pool = !cached?.isFresh(path, stamp) && (usePool || stamp.size >= POOL_MIN_BYTES) ? this.parsePool() : undefined;
     if (pool) {
       try {
-        const parsed = await pool.parse(path, stamp, bytes);
+        // A local file is read by the worker too; other schemes only through the editor's file system.
+        const bytes = uri.scheme === 'file' ? null : await readFile(uri);
+        if (bytes && bytes.length > limit) return tooBig(bytes.length);
+        const parsed = await pool.parse(path, stamp, bytes, limit);
         if (parsed.ok) {
           this.workerParses++;
           return { kind: 'article', article: parsed.article, stamp, fromCache: false, mainThreadMs: 0 };
         }
+        if (parsed.reason === 'read') return parsed.error === 'ENOENT' ? { kind: 'missing' } : { kind: 'skip', reason: parsed.error };
         return { kind: 'skip', reason: parsed.reason === 'decode' ? parsed.error : `could not be read as an article (${parsed.error})` };
       } catch (error) {
+        if (!pool.broken) return failed(error);
         if (!this.poolBroken) this.log.warn(`Parsing on the editor's thread from now on: a worker thread failed (${describeError(error)}).`);
         this.poolBroken = true;
         this.pool = undefined;
       }
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(uri);
+      // It may have grown since the stat.
+      if (bytes.length > limit) return tooBig(bytes.length);
+    } catch (error) {
+      return failed(error);
     }
     const began = performance.now();
     const decoded = decodeSource(bytes);

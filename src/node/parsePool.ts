@@ -14,17 +14,20 @@ export interface ParseRequest {
   id: number;
   path: string;
   stamp: FileStamp;
-  bytes: Uint8Array;
+  /** The file's bytes; null: the worker reads the local file at `path` itself. */
+  bytes: Uint8Array | null;
+  /** A file read by the worker that has grown past this is refused. */
+  maxBytes: number;
 }
 
 export type ParseReply =
   | { id: number; ok: true; text: string; entry: CachedArticle }
-  | { id: number; ok: false; reason: 'decode' | 'parse'; error: string };
+  | { id: number; ok: false; reason: FailReason; error: string };
 
-export type ParseOutcome =
-  | { ok: true; article: Article; entry: CachedArticle }
-  /** decode: not a text file (a named reason); parse: the reader failed on it. */
-  | { ok: false; reason: 'decode' | 'parse'; error: string };
+/** read: the worker could not read the file (gone, too big); decode: not a text file; parse: the reader failed on it. */
+export type FailReason = 'read' | 'decode' | 'parse';
+
+export type ParseOutcome = { ok: true; article: Article; entry: CachedArticle } | { ok: false; reason: FailReason; error: string };
 
 /** Workers for this machine: every core, at most four (beyond that the main thread's share of the work limits). */
 export function defaultPoolSize(): number {
@@ -63,12 +66,19 @@ export class ParsePool {
     return this.slots.length;
   }
 
+  /** Whether a worker failed (or the pool was disposed): later calls reject at once. */
+  get broken(): boolean {
+    return this.failed !== null;
+  }
+
   /**
-   * Decodes and parses one file's bytes on the least busy worker. Rejects only
-   * when the pool itself broke (the caller then parses on its own thread);
-   * a file that cannot be read as an article resolves with ok: false.
+   * Decodes and parses one file on the least busy worker: its bytes, or with
+   * `bytes` null the local file at `path`, read by the worker (the calling
+   * thread then does no file work at all). Rejects only when the pool itself
+   * broke (the caller then parses on its own thread); a file that cannot be
+   * read as an article resolves with ok: false.
    */
-  parse(path: string, stamp: FileStamp, bytes: Uint8Array): Promise<ParseOutcome> {
+  parse(path: string, stamp: FileStamp, bytes: Uint8Array | null, maxBytes = Number.MAX_SAFE_INTEGER): Promise<ParseOutcome> {
     if (this.failed) return Promise.reject(this.failed);
     let slot = this.slots[0];
     for (const s of this.slots) if (s.busy < slot.busy) slot = s;
@@ -77,7 +87,7 @@ export class ParsePool {
     return new Promise<ParseOutcome>((resolve, reject) => {
       this.waiting.set(id, { resolve, reject, slot, path, stamp });
       if (this.waiting.size === 1) for (const s of this.slots) s.worker.ref();
-      const req: ParseRequest = { id, path, stamp, bytes };
+      const req: ParseRequest = { id, path, stamp, bytes, maxBytes };
       slot.worker.postMessage(req);
     });
   }

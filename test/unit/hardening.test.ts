@@ -454,15 +454,29 @@ describe('untrusted workspace: the extension runs nothing from it and uses no ne
     const file = path.join(projectRoot, 'dist', 'extension.js');
     if (!fs.existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first`);
     const bundle = fs.readFileSync(file, 'utf8');
-    const allowed = new Set(['vscode', 'fs', 'node:fs', 'path', 'node:path']);
-    assert.deepEqual(requiresOf(bundle).filter((m) => !allowed.has(m)), [], 'modules beyond vscode, fs and path');
+    // os for the core count; worker_threads for the parsing workers, which run only our own bundle (checked below).
+    const allowed = new Set(['vscode', 'fs', 'node:fs', 'path', 'node:path', 'node:os', 'node:worker_threads']);
+    assert.deepEqual(requiresOf(bundle).filter((m) => !allowed.has(m)), [], 'modules beyond vscode, fs, path, os and worker_threads');
     assert.ok(requiresOf(bundle).includes('vscode'));
+    const workers = [...bundle.matchAll(/new\s+(?:import_node_worker_threads\.)?Worker\(([^)]*)\)/g)].map((m) => m[1].trim());
+    assert.deepEqual(workers, ['script'], 'one Worker, started from the script the extension names');
+    assert.match(bundle, /joinPath\(context\.extensionUri,\s*["']dist["'],\s*["']parseWorker\.js["']\)/, 'the worker script is the bundled dist/parseWorker.js');
     for (const forbidden of [/\beval\s*\(/, /\bnew\s+Function\s*\(/, /child_process/, /\bfetch\s*\(/, /XMLHttpRequest/, /WebSocket/, /\.tasks\.executeTask|\bexecuteTask\s*\(/, /createTerminal\s*\(/, /\bimport\s*\(/]) {
       assert.ok(!forbidden.test(bundle), `the bundle has no ${forbidden}`);
     }
     // Commands it runs: its own, setContext, and focusing its own views; never a name read from a source.
     for (const m of bundle.matchAll(/\bcommands\.executeCommand\(\s*([^,)]+)/g)) {
       assert.match(m[1].trim(), /^(["']sourcebook\.[\w.]+["']|["']setContext["']|`\$\{[\w.]+\}\.focus`)$/, `executeCommand(${m[1]})`);
+    }
+  });
+
+  it('the parsing worker bundle loads only file reading and the worker channel', function () {
+    const file = path.join(projectRoot, 'dist', 'parseWorker.js');
+    if (!fs.existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first`);
+    const bundle = fs.readFileSync(file, 'utf8');
+    assert.deepEqual(requiresOf(bundle), ['node:fs', 'node:worker_threads']);
+    for (const forbidden of [/\beval\s*\(/, /\bnew\s+Function\s*\(/, /child_process/, /\bfetch\s*\(/, /\bimport\s*\(/, /writeFile/]) {
+      assert.ok(!forbidden.test(bundle), `the worker has no ${forbidden}`);
     }
   });
 

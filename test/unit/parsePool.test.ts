@@ -1,6 +1,8 @@
 // The worker threads that parse for the extension's indexer: what comes back
 // must be exactly what parsing on the calling thread gives.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArticle } from '../../src/core/article';
 import { ParsePool } from '../../src/node/parsePool';
@@ -55,6 +57,20 @@ describe('ParsePool', function () {
     assert.ok(!bad.ok && bad.reason === 'decode' && bad.error.length > 0);
     const good = await pool.parse('/src/a.md', stamp, encode(ARTICLE));
     assert.ok(good.ok);
+  });
+
+  it('reads a local file itself when given no bytes, and names a missing one', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-pool-'));
+    const file = path.join(dir, 'a.md');
+    fs.writeFileSync(file, ARTICLE);
+    const read = await pool.parse(file, stamp, null);
+    assert.ok(read.ok);
+    assert.deepEqual(read.article, parseArticle(file, ARTICLE));
+    const missing = await pool.parse(path.join(dir, 'gone.md'), stamp, null);
+    assert.deepEqual(missing, { ok: false, reason: 'read', error: 'ENOENT' });
+    const small = await pool.parse(file, stamp, null, 10);
+    assert.ok(!small.ok && small.reason === 'read' && /size limit/.test(small.error));
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('refuses work once disposed, so the caller parses on its own thread', async () => {
