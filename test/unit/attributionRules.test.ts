@@ -64,4 +64,23 @@ describe('attribution rules (issue 3)', () => {
   it('“…,” adding, “…”: the participle shares the previous quote’s speaker', () => {
     assert.equal(speakerOf('Ann Lee told reporters that the plan was “a mess,” adding, “Nobody read it.”', 'Nobody'), 'Ann Lee');
   });
+
+  it('speech nouns are not cue verbs unless a person does them', () => {
+    assert.equal(speakerOf('Critics seized on the racial remarks and on the claim that the judge “ought to step aside.”', 'ought'), null);
+    assert.equal(speakerOf('Outside, protesters chant “four more years” at the cars.', 'four more'), 'protesters');
+  });
+
+  it('“continued to” is not a cue of speech', () => {
+    assert.equal(speakerOf('Ann Lee said she is sure Tom Ruiz will continue to be “a strong voice.”', 'a strong'), 'Ann Lee');
+  });
+
+  it('a name in “what NAME called” right before the quote speaks; a pronoun there leaves the main subject', () => {
+    assert.equal(speakerOf('The town entered what historian Ann Lee called “the quiet years.”', 'the quiet'), 'Ann Lee');
+    assert.equal(speakerOf('Mayor Tom Ruiz railed against what he calls “the parking cartel.”', 'the parking'), 'Tom Ruiz');
+  });
+
+  it('a sentence ending in a colon before the quote is introduced by its person subject', () => {
+    assert.equal(speakerOf('Ann Lee has since apologized for what happened: “I should have asked first.”', 'I should'), 'Ann Lee');
+    assert.equal(speakerOf('The sign on the door was blunt: “Closed for good.”', 'Closed'), null);
+  });
 });
