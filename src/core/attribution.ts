@@ -661,8 +661,17 @@ export function attributeQuotes(ctx: AttributionContext, raw: RawQuote[]): Attri
       const p = results[i - 1];
       // Not when the quote's own sentence has a speech verb we could not read: someone else may speak there.
       const own = wordsIn(text, from, q.open).concat(wordsIn(text, q.close, limit));
-      const otherCue = own.some((w) => isCueWord(w) && !(p.cue && w.text === p.cue && w.start <= (p.speakerMention?.end ?? 0) + 40 && w.start >= (p.speakerMention?.start ?? 0) - 40));
+      const otherCue = own.some((w) => isCueWord(w) && !NOUN_LIKE_CUES.has(w.lower) && !(p.cue && w.text === p.cue && w.start <= (p.speakerMention?.end ?? 0) + 40 && w.start >= (p.speakerMention?.start ?? 0) - 40));
       if ((p.speaker || p.speakerMention) && !otherCue) a = { ...p, rule: 'same-paragraph' };
+      // "“…” and called it “…”", "“…,” adding that …“…”", "“…” while calling for “…”": in the same sentence,
+      // a verb joined to the previous quote with nothing but a conjunction or a comma shares its subject.
+      else if (p.speakerMention && isPersonOrPronoun(ctx, p) && from === prev.close) {
+        const between = wordsIn(text, prev.close, q.open);
+        const c = between.findIndex((w) => isCueWord(w) && !NOUN_LIKE_CUES.has(w.lower));
+        const joinedVerb = c >= 0 && between.slice(0, c).every((w) => /^(?:and|but|while|before|after|also|then|later|even|by|not|only|yet)$/.test(w.lower)) && (c > 0 || /^\s*[,—–]/.test(text.slice(prev.close, between[0].start)) || /,$/.test(text.slice(prev.start, prev.end)));
+        const laterCue = wordsIn(text, q.close, limit).some((w) => isCueWord(w) && !NOUN_LIKE_CUES.has(w.lower));
+        if (joinedVerb && !laterCue && !between.slice(c + 1).some((w) => isCueWord(w) && !NOUN_LIKE_CUES.has(w.lower))) a = { ...p, cue: between[c].text, rule: 'joined-verb' };
+      }
     }
     // A split quote (“A,” she said, “B.”): the first part takes the second's attribution.
     const att = a ?? { speaker: null, speakerMention: null, cue: null };

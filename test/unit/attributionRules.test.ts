@@ -83,4 +83,15 @@ describe('attribution rules (issue 3)', () => {
     assert.equal(speakerOf('Ann Lee has since apologized for what happened: “I should have asked first.”', 'I should'), 'Ann Lee');
     assert.equal(speakerOf('The sign on the door was blunt: “Closed for good.”', 'Closed'), null);
   });
+
+  it('a speech noun does not stop the speaker carrying to the next quote of the sentence', () => {
+    assert.equal(speakerOf('Ann Lee said the plan was “a mess” and that the email server was “wide open.”', 'wide open'), 'Ann Lee');
+  });
+
+  it('a verb joined to the previous quote by a conjunction or comma shares its speaker', () => {
+    assert.equal(speakerOf('Ann Lee called the plan “a mess” and warned that it would be “a disaster.”', 'a disaster'), 'Ann Lee');
+    assert.equal(speakerOf('Ann Lee called the plan “a mess,” telling reporters it was “a disaster.”', 'a disaster'), 'Ann Lee');
+    // Another subject in between: no carrying.
+    assert.equal(speakerOf('Ann Lee called the plan “a mess,” and the mayor warned it was “a disaster.”', 'a disaster'), 'the mayor');
+  });
 });
