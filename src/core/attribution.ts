@@ -507,6 +507,9 @@ function attributionBefore(ctx: AttributionContext, q: RawQuote, from: number): 
     // "… outlined his plan and vowed to …": a second verb shares the sentence's subject.
     const coordinated = k > 0 && words[k - 1].lower === 'and';
     if (!subj && (participle || coordinated)) subj = sentenceSubject(ctx, words, k);
+    // "Trump’s comments", "the senators’ claims": after a possessive, a cue word is a noun; it still names
+    // the speaker of its own content ("Trump’s claim that “…”").
+    if (k > 0 && (/['’]s$/.test(words[k - 1].text) || /^['’]\s/.test(text.slice(words[k - 1].end, words[k].start))) && words[k + 1]?.lower !== 'that') continue;
     // "continued to be", "promised to keep": a verb of speech followed by "to" is another verb here.
     if (/^continu/.test(words[k].lower) && words[k + 1]?.lower === 'to' && !(words[k + 2] && isCue(words[k + 2].lower))) continue;
     if (subj) {
@@ -682,7 +685,9 @@ export function attributeQuotes(ctx: AttributionContext, raw: RawQuote[]): Attri
   for (let i = 0; i + 1 < raw.length; i++) {
     if (results[i].speakerMention || raw[i].paragraph !== raw[i + 1].paragraph) continue;
     const between = ctx.text.slice(raw[i].close, raw[i + 1].open);
-    if (/^[,\s]*[\p{L}\s.'’,-]{1,80}[,:]\s*$/u.test(between) && results[i + 1].speakerMention && results[i + 1].speakerMention!.start >= raw[i].close && results[i + 1].speakerMention!.end <= raw[i + 1].open) {
+    // Only a real split: the first part ends in a comma (“A,” she said, “B.”), not a sentence.
+    const splitHere = /,$/.test(ctx.text.slice(raw[i].start, raw[i].end)) || /^\s*,/.test(between);
+    if (splitHere && /^[,\s]*[\p{L}\s.'’,-]{1,80}[,:]\s*$/u.test(between) && results[i + 1].speakerMention && results[i + 1].speakerMention!.start >= raw[i].close && results[i + 1].speakerMention!.end <= raw[i + 1].open) {
       results[i] = { ...results[i + 1], rule: 'split' };
     }
   }

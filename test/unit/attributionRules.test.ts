@@ -94,4 +94,16 @@ describe('attribution rules (issue 3)', () => {
     // Another subject in between: no carrying.
     assert.equal(speakerOf('Ann Lee called the plan “a mess,” and the mayor warned it was “a disaster.”', 'a disaster'), 'the mayor');
   });
+
+  it('after a possessive a cue word is a noun, unless it heads its own “that” clause', () => {
+    assert.equal(speakerOf('The county looked at Ann Lee’s offer to make an “exception” for the school.', 'exception'), null);
+    assert.equal(speakerOf('The paper checked Ann Lee’s claim that there were “thousands of potholes” in town.', 'thousands'), 'Ann Lee');
+  });
+
+  it('only a first part ending in a comma takes the attribution of the second part', () => {
+    const a = parseArticle('f.txt', 'Headline\n\nThe plan is “on track.” He added: “We are hiring.”');
+    assert.equal(a.quotes[0].speakerMention, null);
+    const b = parseArticle('f.txt', 'Headline\n\nMayor Ann Lee spoke. “We are ready,” she said, “and we are hiring.”');
+    assert.equal(b.quotes[0].speaker, 'Ann Lee');
+  });
 });
