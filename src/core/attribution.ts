@@ -665,7 +665,9 @@ export function attributeQuotes(ctx: AttributionContext, raw: RawQuote[]): Attri
       // Not when the quote's own sentence has a speech verb we could not read: someone else may speak there.
       const own = wordsIn(text, from, q.open).concat(wordsIn(text, q.close, limit));
       const otherCue = own.some((w) => isCueWord(w) && !NOUN_LIKE_CUES.has(w.lower) && !(p.cue && w.text === p.cue && w.start <= (p.speakerMention?.end ?? 0) + 40 && w.start >= (p.speakerMention?.start ?? 0) - 40));
-      if ((p.speaker || p.speakerMention) && !otherCue) a = { ...p, rule: 'same-paragraph' };
+      // Nor when the quote's own sentence (after the previous quote's) names someone else before it.
+      const ownSentenceOther = from > prev.close && mentionsIn(ctx, from, q.open).some((m) => m.name && m.name !== p.speaker);
+      if ((p.speaker || p.speakerMention) && !otherCue && !ownSentenceOther) a = { ...p, rule: 'same-paragraph' };
       // "“…” and called it “…”", "“…,” adding that …“…”", "“…” while calling for “…”": in the same sentence,
       // a verb joined to the previous quote with nothing but a conjunction or a comma shares its subject.
       else if (p.speakerMention && isPersonOrPronoun(ctx, p) && from === prev.close) {

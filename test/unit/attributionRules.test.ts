@@ -106,4 +106,9 @@ describe('attribution rules (issue 3)', () => {
     const b = parseArticle('f.txt', 'Headline\n\nMayor Ann Lee spoke. “We are ready,” she said, “and we are hiring.”');
     assert.equal(b.quotes[0].speaker, 'Ann Lee');
   });
+
+  it('the speaker does not carry into a sentence that names someone else before its quote', () => {
+    const a = parseArticle('f.txt', 'Headline\n\n“We are ready,” Mayor Ann Lee said. Later Tom Ruiz worried that the plan was “too thin.”');
+    assert.equal(a.quotes[1].speaker, null);
+  });
 });
