@@ -488,6 +488,20 @@ function attributionBefore(ctx: AttributionContext, q: RawQuote, from: number): 
     // Too far from the quote: the cue belongs to something else.
     if (words.length - k > 20) break;
     let subj = subjectBefore(ctx, words, k);
+    // "Pence went on to say", "Lee wanted to know": the subject of the verb governing "to".
+    if (!subj && k >= 2 && words[k - 1].lower === 'to') {
+      const gov = words[k - 2].lower === 'on' && k >= 3 ? k - 3 : k - 2;
+      if (/^(?:went|goes|go|wanted|wants|want|tried|tries|began|begins|continued|continues|appeared|seemed|hastened|rushed|moved|sought|seeks)$/.test(words[gov].lower) && (gov === k - 2) === !/^(?:went|goes|go)$/.test(words[gov].lower)) subj = subjectBefore(ctx, words, gov);
+    }
+    // "Lee said she wanted …", "Lee said that he would …": PolNeAR marks the main clause's subject.
+    if (subj && PRONOUNS.has(text.slice(subj.start, subj.end).toLowerCase())) {
+      let j = firstStartingAt(words, subj.start) - 1;
+      if (j >= 0 && words[j].lower === 'that') j--;
+      if (j >= 0 && isCueWord(words[j]) && !/ing$/.test(words[j].lower) && /^\s+$/.test(text.slice(words[j].end, words[j + 1].start))) {
+        const outer = subjectBefore(ctx, words, j);
+        if (outer && !embedded(words, outer)) subj = outer;
+      }
+    }
     // An embedded or relative clause ("… expected that Americans will say", "which the Tax Foundation
     // estimates"): its subject is not the quote's speaker; an earlier cue may be.
     // But "in what Ann Lee called “…”": a name right before the cue and the quote is its speaker (for "what
@@ -664,7 +678,12 @@ export function attributeQuotes(ctx: AttributionContext, raw: RawQuote[]): Attri
       const p = results[i - 1];
       // Not when the quote's own sentence has a speech verb we could not read: someone else may speak there.
       const own = wordsIn(text, from, q.open).concat(wordsIn(text, q.close, limit));
-      const otherCue = own.some((w) => isCueWord(w) && !NOUN_LIKE_CUES.has(w.lower) && !(p.cue && w.text === p.cue && w.start <= (p.speakerMention?.end ?? 0) + 40 && w.start >= (p.speakerMention?.start ?? 0) - 40));
+      // "… whom he called “…”": an embedded pronoun's cue is the same speaker's (PolNeAR marks the main subject).
+      const embeddedPronounCue = (w: Word): boolean => {
+        const j = own.indexOf(w);
+        return j >= 2 && PRONOUNS.has(own[j - 1].lower) && /^(?:what|which|whom)$/.test(own[j - 2].lower);
+      };
+      const otherCue = own.some((w) => isCueWord(w) && !NOUN_LIKE_CUES.has(w.lower) && !embeddedPronounCue(w) && !(p.cue && w.text === p.cue && w.start <= (p.speakerMention?.end ?? 0) + 40 && w.start >= (p.speakerMention?.start ?? 0) - 40));
       // Nor when the quote's own sentence (after the previous quote's) names someone else before it.
       const ownSentenceOther = from > prev.close && mentionsIn(ctx, from, q.open).some((m) => m.name && m.name !== p.speaker);
       if ((p.speaker || p.speakerMention) && !otherCue && !ownSentenceOther) a = { ...p, rule: 'same-paragraph' };

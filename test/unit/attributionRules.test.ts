@@ -111,4 +111,20 @@ describe('attribution rules (issue 3)', () => {
     const a = parseArticle('f.txt', 'Headline\n\n“We are ready,” Mayor Ann Lee said. Later Tom Ruiz worried that the plan was “too thin.”');
     assert.equal(a.quotes[1].speaker, null);
   });
+
+  it('“went on to say”, “wanted to know”: the subject of the governing verb speaks', () => {
+    assert.equal(speakerOf('Mayor Ann Lee went on to say she was “confident” about the vote.', 'confident'), 'Ann Lee');
+    // Not any verb before "to": the place is no speaker.
+    assert.equal(speakerOf('Tom Ruiz took to Twitter overnight to accuse the council of being “asleep.”', 'asleep'), null);
+  });
+
+  it('“NAME said she …”: the main clause’s subject, as PolNeAR marks it', () => {
+    const a = parseArticle('f.txt', 'Headline\n\nMayor Ann Lee said she would veto the plan as “reckless.”');
+    const m = a.quotes[0].speakerMention!;
+    assert.equal(a.text.slice(m.start, m.end), 'Ann Lee');
+  });
+
+  it('a pronoun in “whom he called” does not stop the speaker carrying', () => {
+    assert.equal(speakerOf('Ann Lee said she would “fight on” against Tom Ruiz, whom she called a “bully.”', 'bully'), 'Ann Lee');
+  });
 });
