@@ -9,6 +9,8 @@
 // keeps the JSON small and quick to parse.
 
 import type { Article, ArticleMeta, ArticlePerson, Mention, Quote, Sentence, Span } from './types';
+import type { IndexSnapshot } from './sourceIndex';
+import type { WordIndexSnapshot } from './search';
 
 /** Bump whenever Article's shape or the reader's output changes meaning. */
 export const CACHE_FORMAT_VERSION = 1;
@@ -153,6 +155,109 @@ export function restoreArticle(entry: CachedArticle, stamp: FileStamp, text: str
     return { path: entry.path, text, meta: entry.meta, paragraphs, sentences, people, quotes, otherSpeakers: entry.otherSpeakers };
   } catch {
     // A hand-edited or truncated entry: parse the file instead.
+    return null;
+  }
+}
+
+// The index snapshot (sourceIndex.ts) is stored in a binary file of its own:
+// its typed arrays are tens of megabytes that JSON would make slow and large.
+//
+//   "SBIX" | u32 format version | u32 header length | header JSON | padding to 4
+//   | each array's bytes, in the header's order, each padded to 4
+//
+// Decoding checks the magic, the version, the byte order and every length; the
+// index then checks the contents (WordIndex.fromSnapshot). Anything wrong: null.
+
+/** Bump whenever the snapshot's layout or the index's meaning of it changes. */
+export const SNAPSHOT_FORMAT_VERSION = 1;
+const MAGIC = 0x58494253; // "SBIX" read as a little-endian u32
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+interface SnapshotHeader {
+  littleEndian: boolean;
+  records: IndexSnapshot['records'];
+  quotes: WordSnapshotHeader;
+  sentences: WordSnapshotHeader;
+  /** Byte length of each array, in the order written. */
+  arrays: number[];
+}
+
+interface WordSnapshotHeader {
+  words: string[];
+  nextId: number;
+  pairsUsed: number | null;
+}
+
+function wordArrays(w: WordIndexSnapshot): Int32Array[] {
+  return w.pairs ? [w.start, w.ids, w.pairs.keys, w.pairs.heads, w.pairs.occId, w.pairs.occNext] : [w.start, w.ids];
+}
+
+const pad4 = (n: number): number => (n + 3) & ~3;
+
+export function encodeIndexSnapshot(snapshot: IndexSnapshot): Uint8Array {
+  const arrays = [...wordArrays(snapshot.quotes), ...wordArrays(snapshot.sentences)];
+  const wordHeader = (w: WordIndexSnapshot): WordSnapshotHeader => ({ words: w.words, nextId: w.nextId, pairsUsed: w.pairs ? w.pairs.used : null });
+  const header: SnapshotHeader = {
+    littleEndian: LITTLE_ENDIAN,
+    records: snapshot.records,
+    quotes: wordHeader(snapshot.quotes),
+    sentences: wordHeader(snapshot.sentences),
+    arrays: arrays.map((a) => a.byteLength),
+  };
+  const json = new TextEncoder().encode(JSON.stringify(header));
+  let size = 12 + pad4(json.length);
+  for (const a of arrays) size += pad4(a.byteLength);
+  const out = new Uint8Array(size);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, MAGIC, true);
+  view.setUint32(4, SNAPSHOT_FORMAT_VERSION, true);
+  view.setUint32(8, json.length, true);
+  out.set(json, 12);
+  let at = 12 + pad4(json.length);
+  for (const a of arrays) {
+    out.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), at);
+    at += pad4(a.byteLength);
+  }
+  return out;
+}
+
+/** The snapshot in `bytes`, or null when they are not one of this version (the index is then built anew). */
+export function decodeIndexSnapshot(bytes: Uint8Array | null | undefined): IndexSnapshot | null {
+  try {
+    if (!bytes || bytes.length < 12) return null;
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (view.getUint32(0, true) !== MAGIC || view.getUint32(4, true) !== SNAPSHOT_FORMAT_VERSION) return null;
+    const jsonLength = view.getUint32(8, true);
+    if (12 + jsonLength > bytes.length) return null;
+    const header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + jsonLength))) as SnapshotHeader;
+    if (!header || header.littleEndian !== LITTLE_ENDIAN || !Array.isArray(header.arrays) || !Array.isArray(header.records)) return null;
+    const arrays: Int32Array<ArrayBuffer>[] = [];
+    let at = 12 + pad4(jsonLength);
+    for (const length of header.arrays) {
+      if (!Number.isInteger(length) || length < 0 || length % 4 !== 0 || at + length > bytes.length) return null;
+      const offset = bytes.byteOffset + at;
+      if (offset % 4 === 0 && bytes.buffer instanceof ArrayBuffer) arrays.push(new Int32Array(bytes.buffer, offset, length / 4));
+      else {
+        // Not 4-byte aligned (a slice of a pooled buffer): copy. (Not bytes.slice: on a Node Buffer that is a view.)
+        const copy = new Uint8Array(length);
+        copy.set(bytes.subarray(at, at + length));
+        arrays.push(new Int32Array(copy.buffer));
+      }
+      at += pad4(length);
+    }
+    let next = 0;
+    const word = (h: WordSnapshotHeader): WordIndexSnapshot | null => {
+      if (!h || !Array.isArray(h.words) || !Number.isInteger(h.nextId)) return null;
+      const need = h.pairsUsed === null ? 2 : 6;
+      if (next + need > arrays.length) return null;
+      const [start, ids, keys, heads, occId, occNext] = arrays.slice(next, (next += need));
+      return { words: h.words, nextId: h.nextId, start, ids, pairs: h.pairsUsed === null ? null : { keys, heads, occId, occNext, used: h.pairsUsed } };
+    };
+    const quotes = word(header.quotes);
+    const sentences = word(header.sentences);
+    if (!quotes || !sentences || next !== arrays.length) return null;
+    return { records: header.records, quotes, sentences };
+  } catch {
     return null;
   }
 }

@@ -115,8 +115,8 @@ class TopK {
  */
 class PostingStore {
   /** Folded part: word w's ids are ids[start[w] .. start[w + 1]). */
-  private start: Int32Array = new Int32Array(1);
-  private ids: Int32Array = new Int32Array(0);
+  private start: Int32Array<ArrayBuffer> = new Int32Array(1);
+  private ids: Int32Array<ArrayBuffer> = new Int32Array(0);
   private logWord: Int32Array = new Int32Array(1024);
   private logId: Int32Array = new Int32Array(1024);
   private logLength = 0;
@@ -225,6 +225,21 @@ class PostingStore {
 
   bytes(): number {
     return this.start.byteLength + this.ids.byteLength + this.logWord.byteLength + this.logId.byteLength;
+  }
+
+  /** The folded table (the log folded first). */
+  export(): { start: Int32Array<ArrayBuffer>; ids: Int32Array<ArrayBuffer> } {
+    this.fold();
+    return { start: this.start, ids: this.ids };
+  }
+
+  /** Installs a table exported earlier (checked by the caller). */
+  import(words: number, start: Int32Array<ArrayBuffer>, ids: Int32Array<ArrayBuffer>): void {
+    this.words = words;
+    this.start = start;
+    this.ids = ids;
+    this.logLength = 0;
+    this.logByWord = null;
   }
 }
 
@@ -336,6 +351,43 @@ class PairIndex {
   bytes(): number {
     return this.keys.byteLength + this.heads.byteLength + this.occId.byteLength + this.occNext.byteLength;
   }
+
+  export(): PairSnapshot {
+    return { keys: this.keys, heads: this.heads, occId: this.occId.subarray(0, this.occCount), occNext: this.occNext.subarray(0, this.occCount), used: this.used };
+  }
+
+  /** Installs pairs exported earlier; throws when they do not hold together (a damaged file). */
+  import(p: PairSnapshot, nextId: number): void {
+    const n = p.occId.length;
+    const size = p.keys.length;
+    if (size < 2 || (size & (size - 1)) !== 0 || p.heads.length !== size || p.occNext.length !== n || !(p.used >= 0 && 2 * p.used <= size)) throw new Error('word pairs: bad table sizes');
+    for (let i = 0; i < size; i++) if (p.heads[i] < 0 || p.heads[i] > n || (p.keys[i] === 0 && p.heads[i] !== 0)) throw new Error('word pairs: bad chain head');
+    for (let i = 0; i < n; i++) if (p.occId[i] < 0 || p.occId[i] >= nextId || p.occNext[i] < 0 || p.occNext[i] > i) throw new Error('word pairs: bad chain');
+    this.keys = p.keys;
+    this.heads = p.heads;
+    this.used = p.used;
+    // Growing doubles from here when a pair is added.
+    this.occId = n > 0 ? p.occId : new Int32Array(1 << 14);
+    this.occNext = n > 0 ? p.occNext : new Int32Array(1 << 14);
+    this.occCount = n;
+  }
+}
+
+export interface PairSnapshot {
+  keys: Int32Array<ArrayBuffer>;
+  heads: Int32Array<ArrayBuffer>;
+  occId: Int32Array<ArrayBuffer>;
+  occNext: Int32Array<ArrayBuffer>;
+  used: number;
+}
+
+/** Everything a word index holds, to persist it and install it again at the next start. */
+export interface WordIndexSnapshot {
+  words: string[];
+  nextId: number;
+  start: Int32Array<ArrayBuffer>;
+  ids: Int32Array<ArrayBuffer>;
+  pairs: PairSnapshot | null;
 }
 
 /** Ids taken from one pair's list per query: enough for any useful pair, bounded for "of the". */
@@ -388,7 +440,7 @@ export class WordIndex {
   private sortedWords: number[] | null = null;
   /** Expansions of recently typed words: each keystroke re-parses the whole query. */
   private expansionCache = new Map<string, Expansion[]>();
-  private alive: Uint8Array = new Uint8Array(1024);
+  private alive: Uint8Array<ArrayBuffer> = new Uint8Array(1024);
   private nextId = 0;
   private liveCount = 0;
   private deadCount = 0;
@@ -557,8 +609,73 @@ export class WordIndex {
       this.liveCount--;
       this.deadCount++;
       // Postings keep dead ids until there are many (cheap removal); then sweep.
-      if (this.deadCount > 20000 && this.deadCount > this.liveCount / 4) this.compact();
+      if (!this.compactionHeld && this.deadCount > 20000 && this.deadCount > this.liveCount / 4) this.compact();
     }
+  }
+
+  /**
+   * While set, dead ids are kept (an installed snapshot's items wait, dead,
+   * until their articles are confirmed unchanged and revived).
+   */
+  compactionHeld = false;
+
+  /** Makes dead items alive again (a snapshot's, once confirmed). */
+  revive(from: number, count: number): void {
+    for (let id = from; id < from + count && id < this.nextId; id++) {
+      if (this.alive[id]) continue;
+      this.alive[id] = 1;
+      this.liveCount++;
+      this.deadCount--;
+    }
+    if (count > 0 && this.expansionCache.size > 0) this.expansionCache = new Map();
+  }
+
+  /** The whole index, for persisting (the log is folded into the table first). */
+  snapshot(): WordIndexSnapshot {
+    const { start, ids } = this.postings.export();
+    return { words: this.wordList, nextId: this.nextId, start, ids, pairs: this.options.pairs ? this.pairPostings.export() : null };
+  }
+
+  /**
+   * An index holding a snapshot, every item dead until revived (items removed
+   * before the snapshot was taken are simply never revived). Throws when the
+   * snapshot does not hold together (a damaged file): the caller indexes anew.
+   */
+  static fromSnapshot(options: { pairs?: boolean; walkBudget?: number }, snap: WordIndexSnapshot): WordIndex {
+    const index = new WordIndex(options);
+    const words = snap.words.length;
+    const { start, ids, nextId } = snap;
+    if (!Number.isInteger(nextId) || nextId < 0 || start.length !== words + 1 || start[0] !== 0 || start[words] !== ids.length) throw new Error('word index: bad sizes');
+    // Each word's ids ascending and in range: what search relies on (one pass over them all).
+    for (let w = 0; w < words; w++) {
+      const a = start[w];
+      const b = start[w + 1];
+      if (b < a) throw new Error('word index: bad table');
+      let previous = -1;
+      for (let k = a; k < b; k++) {
+        const id = ids[k];
+        if (id <= previous || id >= nextId) throw new Error('word index: ids out of order or range');
+        previous = id;
+      }
+    }
+    if (!!options.pairs !== !!snap.pairs) throw new Error('word index: pairs mismatch');
+    if (snap.pairs) index.pairPostings.import(snap.pairs, nextId);
+    for (const w of snap.words) {
+      if (typeof w !== 'string' || index.wordIds.has(w)) throw new Error('word index: bad vocabulary');
+      index.wordIds.set(w, index.wordList.length);
+      index.wordList.push(w);
+    }
+    let size = 1 << 12;
+    while (size < 2 * words + 2) size *= 2;
+    index.asciiTable = new Int32Array(size);
+    for (let k = 0; k < words; k++) index.tableInsert(k);
+    index.lastPosted = new Int32Array(Math.max(1024, words)).fill(-1);
+    index.postings.import(words, start, ids);
+    index.nextId = nextId;
+    index.alive = new Uint8Array(Math.max(1024, nextId));
+    index.liveCount = 0;
+    index.deadCount = nextId;
+    return index;
   }
 
   /**

@@ -9,7 +9,7 @@
 
 import type { CitationInput } from './citation';
 import { Article, ArticlePerson, EntityKind, Quote, Sentence, Span } from './types';
-import { RankFields, WordIndex, searchIndex } from './search';
+import { RankFields, WordIndex, WordIndexSnapshot, searchIndex } from './search';
 import { baseName, foldText, straighten, words } from './text';
 
 export interface IndexedQuote extends Quote {
@@ -43,6 +43,8 @@ interface ArticleRecord {
   firstSentenceId: number;
   /** Built on first use: most articles are never looked at quote by quote. */
   indexed: IndexedQuote[] | null;
+  /** See fingerprint(); taken when indexed, so a snapshot is quick to make. */
+  fingerprint: string;
 }
 
 /**
@@ -106,11 +108,76 @@ function speakerKind(name: string): EntityKind {
   return 'organization';
 }
 
+/**
+ * What the word indexes drew from an article (its text, quote and sentence
+ * spans, speakers, titles and outlet), hashed in one pass without building
+ * strings: computed for every article indexed, so it must stay cheap.
+ */
+function fingerprint(article: Article): string {
+  let h = 0x811c9dc5;
+  const num = (n: number): void => {
+    h = Math.imul(h ^ (n & 0xffff), 0x01000193);
+    h = Math.imul(h ^ (n >>> 16), 0x01000193);
+  };
+  const str = (x: string | null): void => {
+    if (x === null) return num(0x10000);
+    num(x.length);
+    for (let i = 0; i < x.length; i++) h = Math.imul(h ^ x.charCodeAt(i), 0x01000193);
+  };
+  str(article.text);
+  str(article.meta.outlet);
+  num(article.quotes.length);
+  for (const q of article.quotes) {
+    num(q.start);
+    num(q.end);
+    str(q.speaker);
+  }
+  num(article.sentences.length);
+  for (const x of article.sentences) {
+    num(x.start);
+    num(x.end);
+  }
+  num(article.people.length);
+  for (const p of article.people) {
+    str(p.name);
+    num(p.titles.length);
+    for (const t of p.titles) str(t);
+  }
+  return (h >>> 0).toString(36);
+}
+
+const QUOTE_INDEX_OPTIONS = { pairs: true };
+// Sentences outnumber quotes four to one: a smaller walk keeps keystrokes fast.
+const SENTENCE_INDEX_OPTIONS = { walkBudget: 25000 };
+
+/** Where one article's items sit in a snapshot's word indexes. */
+export interface SnapshotRecord {
+  path: string;
+  /** The text's length, and a hash of the text and of all the index drew from the reading: a claim by any other reading is refused. */
+  textLength: number;
+  fingerprint: string;
+  firstQuoteId: number;
+  quoteCount: number;
+  firstSentenceId: number;
+  sentenceCount: number;
+}
+
+/**
+ * The search structures of a whole index, persisted beside the article cache
+ * so that the next start installs them instead of indexing every word again.
+ */
+export interface IndexSnapshot {
+  records: SnapshotRecord[];
+  quotes: WordIndexSnapshot;
+  sentences: WordIndexSnapshot;
+}
+
 export class SourceIndex {
   private readonly records = new Map<string, ArticleRecord>();
-  private readonly quoteIndex = new WordIndex({ pairs: true });
-  // Sentences outnumber quotes four to one: a smaller walk keeps keystrokes fast.
-  private readonly sentenceIndex = new WordIndex({ walkBudget: 25000 });
+  private quoteIndex = new WordIndex(QUOTE_INDEX_OPTIONS);
+  private sentenceIndex = new WordIndex(SENTENCE_INDEX_OPTIONS);
+  /** A persisted snapshot's articles not yet confirmed unchanged, by path. */
+  private claims = new Map<string, SnapshotRecord>();
   /** Item id -> owning article record (dead ids keep their old record; liveness is the index's). */
   private readonly quoteOwner: ArticleRecord[] = [];
   private readonly sentenceOwner: ArticleRecord[] = [];
@@ -122,17 +189,95 @@ export class SourceIndex {
   private formsCache: { form: string; entries: PersonEntry[] }[] | null = null;
   private quoteCount = 0;
 
+  /** The search structures, for persisting with the article cache (see restoreSnapshot). */
+  snapshot(): IndexSnapshot {
+    const records: SnapshotRecord[] = [];
+    for (const [path, r] of this.records) {
+      records.push({ path, textLength: r.article.text.length, fingerprint: r.fingerprint, firstQuoteId: r.firstQuoteId, quoteCount: r.article.quotes.length, firstSentenceId: r.firstSentenceId, sentenceCount: r.article.sentences.length });
+    }
+    return { records, quotes: this.quoteIndex.snapshot(), sentences: this.sentenceIndex.snapshot() };
+  }
+
+  /**
+   * Installs a snapshot into this empty index. Its items stay invisible until
+   * `claim` confirms each article unchanged; `releaseClaims` ends that, and
+   * what was never claimed stays dead. Throws when the snapshot is damaged
+   * (the index is then left empty and usable).
+   */
+  restoreSnapshot(snapshot: IndexSnapshot): void {
+    if (this.records.size > 0 || this.quoteIndex.size() > 0 || this.sentenceIndex.size() > 0) throw new Error('a snapshot goes into an empty index');
+    const quotes = WordIndex.fromSnapshot(QUOTE_INDEX_OPTIONS, snapshot.quotes);
+    const sentences = WordIndex.fromSnapshot(SENTENCE_INDEX_OPTIONS, snapshot.sentences);
+    const claims = new Map<string, SnapshotRecord>();
+    for (const r of snapshot.records) {
+      const inside = (first: number, count: number, limit: number): boolean => Number.isInteger(count) && count >= 0 && (count === 0 || (Number.isInteger(first) && first >= 0 && first + count <= limit));
+      if (typeof r.path !== 'string' || typeof r.fingerprint !== 'string' || !Number.isInteger(r.textLength) || !inside(r.firstQuoteId, r.quoteCount, snapshot.quotes.nextId) || !inside(r.firstSentenceId, r.sentenceCount, snapshot.sentences.nextId)) throw new Error('snapshot: bad record');
+      claims.set(r.path, r);
+    }
+    quotes.compactionHeld = true;
+    sentences.compactionHeld = true;
+    this.quoteIndex = quotes;
+    this.sentenceIndex = sentences;
+    this.claims = claims;
+  }
+
+  /**
+   * Puts an article into the index using the snapshot's items for it, when the
+   * snapshot was made from this very reading (same text, same quote and
+   * sentence counts); false otherwise (then use setArticle). Meant for articles
+   * restored from the cache saved with the snapshot: a reading of a changed
+   * file, or by a changed reader, is refused by the text hash or the counts.
+   */
+  claim(article: Article): boolean {
+    const c = this.claims.get(article.path);
+    if (!c) return false;
+    this.claims.delete(article.path);
+    if (this.records.has(article.path) || c.quoteCount !== article.quotes.length || c.sentenceCount !== article.sentences.length) return false;
+    const print = fingerprint(article);
+    if (c.textLength !== article.text.length || c.fingerprint !== print) return false;
+    this.quoteIndex.revive(c.firstQuoteId, c.quoteCount);
+    this.sentenceIndex.revive(c.firstSentenceId, c.sentenceCount);
+    this.addRecord(article, c.firstQuoteId, c.firstSentenceId, print);
+    return true;
+  }
+
+  /** Ends the snapshot's start-up: articles not claimed by now stay out. */
+  releaseClaims(): void {
+    this.claims.clear();
+    this.quoteIndex.compactionHeld = false;
+    this.sentenceIndex.compactionHeld = false;
+  }
+
   setArticle(article: Article): void {
     if (this.records.has(article.path)) this.removeArticle(article.path);
+    // A snapshot's items for an older reading of this file stay dead.
+    this.claims.delete(article.path);
+    this.addRecord(article, -1, -1, fingerprint(article));
+  }
+
+  /** Records an article; its items are added to the word indexes unless already there (from a snapshot). */
+  private addRecord(article: Article, snapshotQuoteId: number, snapshotSentenceId: number, print: string): void {
+    const fromSnapshot = snapshotQuoteId >= 0 || snapshotSentenceId >= 0;
     const record: ArticleRecord = {
       article,
-      firstQuoteId: -1,
-      firstSentenceId: -1,
+      firstQuoteId: fromSnapshot && article.quotes.length > 0 ? snapshotQuoteId : -1,
+      firstSentenceId: fromSnapshot && article.sentences.length > 0 ? snapshotSentenceId : -1,
       indexed: null,
+      fingerprint: print,
     };
     this.records.set(article.path, record);
-    const outletWords = article.meta.outlet ? words(article.meta.outlet) : [];
     const contributed = articleEntities(article);
+    this.addEntities(article, record, contributed);
+    if (fromSnapshot) {
+      article.quotes.forEach((q, i) => {
+        this.quoteOwner[record.firstQuoteId + i] = record;
+        this.quotesById.set(q.id, record.firstQuoteId + i);
+      });
+      this.quoteCount += article.quotes.length;
+      for (let i = 0; i < article.sentences.length; i++) this.sentenceOwner[record.firstSentenceId + i] = record;
+      return;
+    }
+    const outletWords = article.meta.outlet ? words(article.meta.outlet) : [];
     const personByName = new Map(contributed.persons.map((p) => [p.name, p]));
 
     article.quotes.forEach((q, i) => {
@@ -157,7 +302,9 @@ export class SourceIndex {
       this.sentenceIndex.addText(id, article.text, s.start, s.end);
       this.sentenceIndex.addWords(id, outletWords);
     });
+  }
 
+  private addEntities(article: Article, record: ArticleRecord, contributed: ArticleEntities): void {
     for (const { name, kind } of contributed.entities) {
       let entity = this.entities.get(name);
       if (!entity) {

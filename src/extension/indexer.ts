@@ -6,7 +6,7 @@ import { promises as fsp } from 'fs';
 import * as vscode from 'vscode';
 import { decodeSource, parseArticle } from '../core/article';
 import type { ParsePool } from '../node/parsePool';
-import { SourceIndex } from '../core/sourceIndex';
+import { SourceIndex, type IndexSnapshot } from '../core/sourceIndex';
 import type { Article } from '../core/types';
 import { readConfig } from './config';
 import { NameMatcher } from './names';
@@ -45,7 +45,9 @@ export interface ArticleCacheStore {
   /** Whether there is an entry for the file as it is now (restore() still checks it in full). */
   isFresh(path: string, stamp: FileStamp): boolean;
   restore(path: string, stamp: FileStamp, text: string): Article | null;
-  save(entries: { article: Article; stamp: FileStamp }[]): Promise<void>;
+  /** The index snapshot saved with the articles, once (null: none, or unreadable). */
+  takeSnapshot(): IndexSnapshot | null;
+  save(entries: { article: Article; stamp: FileStamp }[], snapshot?: IndexSnapshot): Promise<void>;
 }
 
 export interface IndexProgress {
@@ -131,6 +133,7 @@ export class SourceIndexer implements vscode.Disposable {
   private pool: ParsePool | undefined;
   private poolBroken = false;
   private workerParses = 0;
+  private snapshotClaims = 0;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -361,7 +364,10 @@ export class SourceIndexer implements vscode.Disposable {
   private async saveCache(): Promise<void> {
     this.cacheSaveTimer = undefined;
     try {
-      await this.cache?.save([...this.sources.values()].map(({ article, stamp }) => ({ article, stamp })));
+      await this.cache?.save(
+        [...this.sources.values()].map(({ article, stamp }) => ({ article, stamp })),
+        this.index.snapshot(),
+      );
     } catch (error) {
       this.log.warn(`Could not save the article cache: ${describeError(error)}`);
     }
@@ -370,6 +376,18 @@ export class SourceIndexer implements vscode.Disposable {
   private async readPending(): Promise<void> {
     await this.loadCache();
     const started = performance.now();
+    // At start-up, the search structures saved last time: unchanged files then skip indexing too.
+    const snapshot = this.index.stats().sources === 0 && !this.bypassCache ? (this.cache?.takeSnapshot() ?? null) : null;
+    let claiming = false;
+    if (snapshot) {
+      try {
+        this.index.restoreSnapshot(snapshot);
+        claiming = true;
+      } catch (error) {
+        this.log.warn(`The saved index could not be used; indexing every file (${describeError(error)}).`);
+      }
+    }
+    this.snapshotClaims = 0;
     this.cacheHits = 0;
     this.longestStep = { ms: 0, label: '' };
     let sliceStart = performance.now();
@@ -412,6 +430,7 @@ export class SourceIndexer implements vscode.Disposable {
         }
       }
     } finally {
+      if (claiming) this.index.releaseClaims();
       // Idle workers would only hold memory; a later folder's worth starts new ones.
       const pool = this.pool;
       this.pool = undefined;
@@ -426,7 +445,7 @@ export class SourceIndexer implements vscode.Disposable {
     if (read + skipped > 0) {
       const stats = this.index.stats();
       this.log.info(
-        `Indexed ${read} file(s) (${this.cacheHits} from the cache, ${this.workerParses} parsed on worker threads), skipped ${skipped}, in ${Math.round(performance.now() - started)} ms` +
+        `Indexed ${read} file(s) (${this.cacheHits} from the cache, ${this.snapshotClaims} with saved index entries, ${this.workerParses} parsed on worker threads), skipped ${skipped}, in ${Math.round(performance.now() - started)} ms` +
           `${read > 0 ? ` (longest step on the editor's thread ${Math.round(this.longestStep.ms)} ms: ${this.longestStep.label})` : ''}: ${stats.sources} sources, ${stats.quotes} quotes, ${stats.people} people.`,
       );
       this.scheduleCacheSave();
@@ -515,7 +534,9 @@ export class SourceIndexer implements vscode.Disposable {
     const began = performance.now();
     const { article, stamp } = prepared;
     try {
-      this.index.setArticle(article);
+      // A file restored from the cache may find its words already in the saved index.
+      if (prepared.fromCache && this.index.claim(article)) this.snapshotClaims++;
+      else this.index.setArticle(article);
     } catch (error) {
       return this.skip(key, label, `could not be indexed (${describeError(error)})`);
     }

@@ -304,12 +304,12 @@ describe('Parsing on worker threads', () => {
     const started = Date.now() - 1000;
     await vscode.commands.executeCommand('sourcebook.rebuildIndex');
     await indexed();
-    if (await logShows(started, /Indexed \d+ file\(s\) \(0 from the cache, \d+ parsed on worker threads\)/)) {
+    if (await logShows(started, /Indexed \d+ file\(s\) \(0 from the cache, 0 with saved index entries, \d+ parsed on worker threads\)/)) {
       const line = sourcebookLogsSince(started)
         .flatMap((log) => log.split('\n'))
         .filter((l) => /parsed on worker threads/.test(l))
         .pop() as string;
-      const [, total, onWorkers] = /Indexed (\d+) file\(s\) \(0 from the cache, (\d+) parsed/.exec(line) as RegExpExecArray;
+      const [, total, onWorkers] = /Indexed (\d+) file\(s\) \(0 from the cache, 0 with saved index entries, (\d+) parsed/.exec(line) as RegExpExecArray;
       assert.ok(Number(onWorkers) >= names.length, line);
       assert.strictEqual(onWorkers, total, `every file of a rebuild goes to the workers: ${line}`);
     }

@@ -1,0 +1,133 @@
+// The persisted index snapshot: installed at the next start instead of
+// indexing every word again. What the snapshot gives must be exactly what
+// indexing gives, and a changed, deleted or damaged anything falls back.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parseArticle } from '../../src/core/article';
+import { decodeIndexSnapshot, encodeIndexSnapshot } from '../../src/core/cache';
+import { SourceIndex } from '../../src/core/sourceIndex';
+import type { Article } from '../../src/core/types';
+
+function story(town: string, speaker: string, quote: string, extra = ''): string {
+  return [
+    `${town} council delays harbor vote`,
+    '',
+    `${town.toUpperCase()} (AP) — Harbor master ${speaker} said the board "${quote}" before the spring season.`,
+    '',
+    `${speaker.split(' ')[1]} added that the board "would meet again in May." ${extra}`,
+  ].join('\n');
+}
+
+const ARTICLES: Article[] = [
+  parseArticle('/src/a.md', story('Lakeside', 'Quinby Marchetti', 'will decide on the dredging contract')),
+  parseArticle('/src/b.md', story('Fairport', 'Odile Brannigan', 'cannot pay for a second ferry this year')),
+  parseArticle('/src/c.md', story('Westbrook', 'Ansel Whitcombe', 'has lost patience with the dredging company')),
+];
+
+const QUERIES = ['dredging contract', 'dredgin', 'secnod ferry', 'Brannigan ferry', 'would meet again', 'patience', 'harbor master', 'AP'];
+
+function built(articles: Article[]): SourceIndex {
+  const index = new SourceIndex();
+  for (const a of articles) index.setArticle(a);
+  index.optimize();
+  return index;
+}
+
+/** What a reporter sees: the quotes and sentences found for each query, and the people. */
+function answers(index: SourceIndex): unknown {
+  return {
+    quotes: QUERIES.map((q) => index.searchQuotes(q, 10).map((r) => [r.quote.id, r.quote.speaker, r.score])),
+    sentences: QUERIES.map((q) => index.searchSentences(q, 10).map((r) => [r.article.path, r.text, r.score])),
+    people: index.people().map((p) => [p.name, p.titles, p.quotes.map((q) => q.id)]),
+    stats: index.stats(),
+    lookup: index.lookupName('Marchetti').map((p) => p.name),
+  };
+}
+
+function fromSnapshot(bytes: Uint8Array, articles: Article[]): SourceIndex {
+  const snapshot = decodeIndexSnapshot(bytes);
+  assert.ok(snapshot, 'the snapshot decodes');
+  const index = new SourceIndex();
+  index.restoreSnapshot(snapshot);
+  for (const a of articles) if (!index.claim(a)) index.setArticle(a);
+  index.releaseClaims();
+  return index;
+}
+
+describe('index snapshot', () => {
+  it('installs to exactly the index that indexing builds: same search results, people and look-ups', () => {
+    const original = built(ARTICLES);
+    const bytes = encodeIndexSnapshot(original.snapshot());
+    const restored = fromSnapshot(bytes, ARTICLES);
+    assert.deepEqual(answers(restored), answers(original));
+    assert.equal(restored.quoteById(ARTICLES[1].quotes[0].id)?.text, 'cannot pay for a second ferry this year');
+  });
+
+  it('decodes from a file read back by Node (a Buffer, which slices as a view)', () => {
+    const original = built(ARTICLES);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-snapshot-'));
+    const file = path.join(dir, 'index-snapshot.bin');
+    fs.writeFileSync(file, encodeIndexSnapshot(original.snapshot()));
+    const restored = fromSnapshot(fs.readFileSync(file), ARTICLES);
+    assert.deepEqual(answers(restored), answers(original));
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a file changed since the snapshot is indexed anew: its old words are not found', () => {
+    const bytes = encodeIndexSnapshot(built(ARTICLES).snapshot());
+    const changed = parseArticle('/src/b.md', story('Fairport', 'Odile Brannigan', 'will buy two electric ferries'));
+    const restored = fromSnapshot(bytes, [ARTICLES[0], changed, ARTICLES[2]]);
+    assert.equal(restored.searchQuotes('second ferry', 10).filter((r) => r.quote.text.includes('second ferry')).length, 0);
+    assert.equal(restored.searchQuotes('electric ferries', 1)[0].quote.text, 'will buy two electric ferries');
+    assert.equal(restored.stats().quotes, 6);
+  });
+
+  it('a file deleted since the snapshot is never found, and one added is', () => {
+    const bytes = encodeIndexSnapshot(built(ARTICLES).snapshot());
+    const added = parseArticle('/src/d.md', story('Millbrook', 'Tamsin Okafor', 'expects the dredging to finish by June'));
+    const restored = fromSnapshot(bytes, [ARTICLES[0], ARTICLES[2], added]);
+    assert.equal(restored.searchQuotes('second ferry', 10).filter((r) => r.quote.article.path === '/src/b.md').length, 0);
+    assert.equal(restored.searchSentences('Fairport', 10).filter((r) => r.article.path === '/src/b.md').length, 0);
+    assert.equal(restored.person('Odile Brannigan'), undefined);
+    assert.equal(restored.searchQuotes('finish by June', 1)[0].quote.speaker, 'Tamsin Okafor');
+    assert.equal(restored.stats().sources, 3);
+  });
+
+  it('before an article is claimed, its snapshot items are not found', () => {
+    const snapshot = decodeIndexSnapshot(encodeIndexSnapshot(built(ARTICLES).snapshot()));
+    assert.ok(snapshot);
+    const index = new SourceIndex();
+    index.restoreSnapshot(snapshot);
+    assert.deepEqual(index.searchQuotes('dredging contract', 10), []);
+    assert.ok(index.claim(ARTICLES[0]));
+    assert.equal(index.searchQuotes('dredging contract', 1)[0].quote.speaker, 'Quinby Marchetti');
+    assert.equal(index.searchQuotes('second ferry', 10).filter((r) => r.quote.article.path === '/src/b.md').length, 0);
+  });
+
+  it('refuses damaged or foreign bytes: truncated, another version, ids out of range; the index stays usable', () => {
+    const bytes = encodeIndexSnapshot(built(ARTICLES).snapshot());
+    assert.equal(decodeIndexSnapshot(bytes.subarray(0, bytes.length - 8)), null, 'truncated');
+    const version = bytes.slice();
+    version[4] ^= 0xff;
+    assert.equal(decodeIndexSnapshot(version), null, 'another version');
+    assert.equal(decodeIndexSnapshot(new TextEncoder().encode('{"version":1}')), null, 'not a snapshot');
+    assert.equal(decodeIndexSnapshot(null), null);
+    // The last array is the sentence postings: make an id point past every item.
+    const tampered = bytes.slice();
+    const view = new DataView(tampered.buffer);
+    view.setInt32(tampered.length - 4, 1 << 30, true);
+    const snapshot = decodeIndexSnapshot(tampered);
+    const index = new SourceIndex();
+    if (snapshot) assert.throws(() => index.restoreSnapshot(snapshot));
+    for (const a of ARTICLES) index.setArticle(a);
+    assert.deepEqual(answers(index), answers(built(ARTICLES)));
+  });
+
+  it('goes only into an empty index', () => {
+    const snapshot = decodeIndexSnapshot(encodeIndexSnapshot(built(ARTICLES).snapshot()));
+    assert.ok(snapshot);
+    assert.throws(() => built(ARTICLES.slice(0, 1)).restoreSnapshot(snapshot));
+  });
+});
