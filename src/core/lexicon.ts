@@ -37,7 +37,8 @@ const CUE_BASES = `accuse call cite refer express speak insist argue claim sugge
   recount confirm deny agree caution affirm assert reiterate reveal disclose point label dub brand hail slam
   blast thunder chime interject whisper wonder answer press retort offer proclaim chide mock scoff snap demand
   reject advise estimate remember insinuate lash fume gush crow concur counsel implore beg plead quote recite
-  talk comment apologize apologise credit lobby read sing chant cheer muse opine posit theorize reason joke tease taunt jeer groan sigh admonish warn`;
+  talk comment apologize apologise credit lobby read sing chant cheer muse opine posit theorize reason joke tease taunt jeer groan sigh admonish warn
+  imply indicate hint assure vent bemoan protest characterize characterise grouse fret reckon`;
 
 function inflect(base: string): string[] {
   const e = base.endsWith('e');
@@ -53,7 +54,7 @@ const IRREGULAR = 'said told wrote written spoke spoken sang chanted puts';
 for (const base of CUE_BASES.trim().split(/\s+/)) for (const form of inflect(base)) CUE_VERBS.add(form);
 for (const form of IRREGULAR.split(' ')) CUE_VERBS.add(form);
 // Forms that are mostly nouns or other verbs in news copy.
-for (const noun of ['state', 'call', 'report', 'post', 'point', 'charge', 'question', 'answer', 'note', 'press', 'reads', 'read', 'hopes', 'fears', 'worries', 'quotes', 'blames', 'attacks', 'signals', 'chants', 'cheers']) CUE_VERBS.delete(noun);
+for (const noun of ['state', 'call', 'report', 'post', 'point', 'charge', 'question', 'answer', 'note', 'press', 'reads', 'read', 'hopes', 'fears', 'worries', 'quotes', 'blames', 'attacks', 'signals', 'chants', 'cheers', 'protest', 'protests', 'vent', 'vents', 'hint', 'hints']) CUE_VERBS.delete(noun);
 
 /** Cue words that introduce a quote after the verb (the talks “were …”), i.e. reported speech. */
 export const SPEECH_NOUNS = set(`statement interview tweet email e-mail letter post remarks speech briefing conference release

@@ -127,4 +127,11 @@ describe('attribution rules (issue 3)', () => {
   it('a pronoun in “whom he called” does not stop the speaker carrying', () => {
     assert.equal(speakerOf('Ann Lee said she would “fight on” against Tom Ruiz, whom she called a “bully.”', 'bully'), 'Ann Lee');
   });
+
+  it('more verbs of speech: implied, indicated, assured, vented, bemoaned, protested, characterized', () => {
+    assert.equal(speakerOf('Ann Lee implied the audit was “rigged from the start.”', 'rigged'), 'Ann Lee');
+    assert.equal(speakerOf('Tom Ruiz bemoaned what he saw as “a lost decade” for the town.', 'a lost'), 'Tom Ruiz');
+    // The nouns stay nouns: "the protests" is no speaker.
+    assert.equal(speakerOf('The protests “will not stop,” organizers said.', 'will not'), 'organizers');
+  });
 });
