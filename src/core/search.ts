@@ -451,6 +451,8 @@ export class WordIndex {
   /** Marks items already credited for the current query term. */
   private termMarks: Int32Array = new Int32Array(0);
   private termMark = 0;
+  /** The ids a query touched (a typed array: a growing JS array cost most of a keystroke). */
+  private touched: Int32Array = new Int32Array(0);
 
   /** Hands out the next item id; ids only grow. */
   allocate(): number {
@@ -864,6 +866,7 @@ export class WordIndex {
       this.scratchScore = new Float64Array(size);
       this.scratchStamp = new Int32Array(size);
       this.termMarks = new Int32Array(size);
+      this.touched = new Int32Array(size);
       this.stamp = 0;
       this.termMark = 0;
     }
@@ -892,7 +895,9 @@ export class WordIndex {
     const stamp = this.stamp;
     const score = this.scratchScore;
     const stamps = this.scratchStamp;
-    const touched: number[] = [];
+    // Each id is touched once per query (the stamp), so the id space bounds the count.
+    const touched = this.touched;
+    let touchedCount = 0;
     const order = [...terms].sort((a, b) => a.cost - b.cost);
     let walked = 0;
     const unwalked: QueryTerm[] = [];
@@ -918,7 +923,7 @@ export class WordIndex {
           if (stamps[id] !== stamp) {
             stamps[id] = stamp;
             score[id] = 0;
-            touched.push(id);
+            touched[touchedCount++] = id;
           }
           score[id] += add;
         }
@@ -926,7 +931,7 @@ export class WordIndex {
       walked += Math.min(term.cost, this.walkBudget);
     }
     // Keep the best few times `limit` before checking the common words.
-    const pool = selectTop(touched, score, unwalked.length > 0 ? limit * 4 : limit);
+    const pool = selectTop(touched.subarray(0, touchedCount), score, unwalked.length > 0 ? limit * 4 : limit);
     if (unwalked.length > 0) {
       for (const term of unwalked) {
         const checks = term.expansions.length <= 16 ? term.expansions : null;
@@ -951,10 +956,10 @@ export class WordIndex {
 }
 
 /** The `k` ids with the highest scores, best first (ties: lower id first). */
-function selectTop(ids: number[], score: Float64Array, k: number): number[] {
-  if (ids.length <= k) return [...ids].sort((a, b) => score[b] - score[a] || a - b);
+function selectTop(ids: ArrayLike<number>, score: Float64Array, k: number): number[] {
+  if (ids.length <= k) return Array.from(ids).sort((a, b) => score[b] - score[a] || a - b);
   const top = new TopK(k, score);
-  for (const id of ids) top.offer(id);
+  for (let i = 0; i < ids.length; i++) top.offer(ids[i]);
   return top.sorted();
 }
 
