@@ -335,7 +335,7 @@ function subjectAfter(ctx: AttributionContext, words: Word[], idx: number, limit
     const x = words[q];
     if (q > idx && !gapIsSpace(text, words[q - 1], x) && !/^['’]s\s+$/.test(text.slice(words[q - 1].end, x.start))) break;
     if (DETERMINERS.has(x.lower) && q === idx) continue;
-    if (isSubjectWord(x) || (determined && !NP_BREAKERS.has(x.lower) && /^\p{Ll}+(?:['’]s)?$/u.test(x.text))) {
+    if (isSubjectWord(x) || (determined && !NP_BREAKERS.has(x.lower) && /^[\p{Ll}\p{N}][\p{Ll}\p{N}-]*(?:['’]s)?$/u.test(x.text))) {
       last = q;
       sawHead = true;
       continue;
@@ -389,7 +389,9 @@ function attributionAfter(ctx: AttributionContext, q: RawQuote, limit: number): 
   }
   // "Price said", "Wang Yi, China’s foreign minister, said", "the newspaper wrote"
   for (let k = 1; k < words.length && k < 14; k++) {
-    if (!isCueWord(words[k])) continue;
+    // "“…,” Lee went on.": "went on" continues speaking.
+    const wentOn = /^(?:went|goes)$/.test(words[k].lower) && words[k + 1]?.lower === 'on';
+    if (!isCueWord(words[k]) && !wentOn) continue;
     const subj = subjectBefore(ctx, words, k);
     // The subject must open the attribution (a lower-case modifier or two may precede it: "super PAC spokeswoman …").
     const lead = subj ? words.filter((w) => w.start < subj.start) : [];
@@ -524,6 +526,8 @@ function attributionBefore(ctx: AttributionContext, q: RawQuote, from: number): 
     // "Trump’s comments", "the senators’ claims": after a possessive, a cue word is a noun; it still names
     // the speaker of its own content ("Trump’s claim that “…”").
     if (k > 0 && (/['’]s$/.test(words[k - 1].text) || /^['’]\s/.test(text.slice(words[k - 1].end, words[k].start))) && words[k + 1]?.lower !== 'that') continue;
+    // "was retweeted", "were told": a passive's subject is not who speaks.
+    if (k > 0 && /^(?:was|were|been|being|is|are|be)$/.test(words[k - 1].lower) && /(?:ed|told|written|said)$/.test(words[k].lower)) continue;
     // "continued to be", "promised to keep": a verb of speech followed by "to" is another verb here.
     if (/^continu/.test(words[k].lower) && words[k + 1]?.lower === 'to' && !(words[k + 2] && isCue(words[k + 2].lower))) continue;
     if (subj) {
@@ -636,7 +640,9 @@ export function attributeQuotes(ctx: AttributionContext, raw: RawQuote[]): Attri
     const prev = i > 0 && raw[i - 1].paragraph === q.paragraph ? raw[i - 1] : null;
     const next = i + 1 < raw.length && raw[i + 1].paragraph === q.paragraph ? raw[i + 1] : null;
     // Where the attribution may lie: the sentence around the quote, never across another quote.
-    const from = Math.max(sentence && sentence.start <= q.open ? sentence.start : para.start, prev ? prev.close : para.start);
+    // A line that ends a sentence ("…!”⏎Lee’s metaphor …") ends it for attribution too, even inside a paragraph.
+    const lineStart = text.lastIndexOf('\n', q.open - 1);
+    const from = Math.max(sentence && sentence.start <= q.open ? sentence.start : para.start, prev ? prev.close : para.start, lineStart >= para.start && /[.!?:]["”’]?\s*$/.test(text.slice(Math.max(para.start, lineStart - 3), lineStart)) ? lineStart + 1 : 0);
     // The attribution after a quote lies in the sentence the quote ends; a quote that
     // ends its own sentence with ? or ! may still take "…?” Hannity pressed."
     let sentenceEnd = para.end;
@@ -649,7 +655,9 @@ export function attributeQuotes(ctx: AttributionContext, raw: RawQuote[]): Attri
       else sentenceEnd = sn.end;
       break;
     }
-    const limit = Math.min(next ? next.open : para.end, Math.max(sentenceEnd, q.close));
+    let limit = Math.min(next ? next.open : para.end, Math.max(sentenceEnd, q.close));
+    const lineEnd = text.indexOf('\n', q.close);
+    if (lineEnd >= 0 && lineEnd < limit && /[.!?]["”’]?\s*$/.test(text.slice(Math.max(q.close - 3, 0), lineEnd))) limit = lineEnd;
     const tag = (x: Attribution | null, rule: string): Attribution | null => (x ? { ...x, rule: x.rule ?? rule } : null);
     let a = tag(transcriptLabel(ctx, q), 'transcript') ?? tag(attributionAfter(ctx, q, limit), 'after') ?? tag(attributionBefore(ctx, q, from), 'before');
     if (!a && q.continued && results.length > 0) a = { ...results[results.length - 1], rule: 'continued' };

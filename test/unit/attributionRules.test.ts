@@ -134,4 +134,18 @@ describe('attribution rules (issue 3)', () => {
     // The nouns stay nouns: "the protests" is no speaker.
     assert.equal(speakerOf('The protests “will not stop,” organizers said.', 'will not'), 'organizers');
   });
+
+  it('a passive is no speaker: “was retweeted”', () => {
+    assert.equal(speakerOf('The post was retweeted by thousands as “proof” of fraud.', 'proof'), null);
+  });
+
+  it('a line that ends a sentence ends the attribution region inside a paragraph', () => {
+    const a = parseArticle('f.txt', 'Headline\n\n“We will rebuild,” Mayor Ann Lee said. “And we will do it fast!”\nLee’s plan is telling in its own right.');
+    assert.deepEqual(a.quotes.map((q) => q.speaker), ['Ann Lee', 'Ann Lee']);
+  });
+
+  it('“went on” after a quote, and a speaker phrase with a number (“the 46-year-old”)', () => {
+    assert.equal(speakerOf('Mayor Ann Lee spoke. “It happens, right?” Lee went on, smiling.', 'It happens'), 'Ann Lee');
+    assert.equal(speakerOf('“We are ready,” said the 46-year-old.', 'We are'), 'the 46-year-old');
+  });
 });
