@@ -234,7 +234,7 @@ class PostingStore {
   }
 
   /** Installs a table exported earlier (checked by the caller). */
-  import(words: number, start: Int32Array<ArrayBuffer>, ids: Int32Array<ArrayBuffer>): void {
+  install(words: number, start: Int32Array<ArrayBuffer>, ids: Int32Array<ArrayBuffer>): void {
     this.words = words;
     this.start = start;
     this.ids = ids;
@@ -357,7 +357,7 @@ class PairIndex {
   }
 
   /** Installs pairs exported earlier; throws when they do not hold together (a damaged file). */
-  import(p: PairSnapshot, nextId: number): void {
+  install(p: PairSnapshot, nextId: number): void {
     const n = p.occId.length;
     const size = p.keys.length;
     if (size < 2 || (size & (size - 1)) !== 0 || p.heads.length !== size || p.occNext.length !== n || !(p.used >= 0 && 2 * p.used <= size)) throw new Error('word pairs: bad table sizes');
@@ -661,7 +661,7 @@ export class WordIndex {
       }
     }
     if (!!options.pairs !== !!snap.pairs) throw new Error('word index: pairs mismatch');
-    if (snap.pairs) index.pairPostings.import(snap.pairs, nextId);
+    if (snap.pairs) index.pairPostings.install(snap.pairs, nextId);
     for (const w of snap.words) {
       if (typeof w !== 'string' || index.wordIds.has(w)) throw new Error('word index: bad vocabulary');
       index.wordIds.set(w, index.wordList.length);
@@ -672,7 +672,7 @@ export class WordIndex {
     index.asciiTable = new Int32Array(size);
     for (let k = 0; k < words; k++) index.tableInsert(k);
     index.lastPosted = new Int32Array(Math.max(1024, words)).fill(-1);
-    index.postings.import(words, start, ids);
+    index.postings.install(words, start, ids);
     index.nextId = nextId;
     index.alive = new Uint8Array(Math.max(1024, nextId));
     index.liveCount = 0;
