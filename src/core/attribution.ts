@@ -210,6 +210,20 @@ function appositiveOpener(text: string, words: Word[], k: number): number {
 }
 
 /**
+ * Whether `words[j]` opens its clause: the sentence starts there, or a comma or "but"/"and" comes before it,
+ * possibly behind a title ("Senate Democrat Dianne Feinstein", "House Speaker Paul Ryan").
+ */
+function opensClause(ctx: AttributionContext, words: Word[], j: number): boolean {
+  const { text } = ctx;
+  let i = j;
+  while (i > 0 && j - i < 6 && gapIsSpace(text, words[i - 1], words[i]) && (/^\p{Lu}/u.test(words[i - 1].text) || ROLE_WORDS.has(words[i - 1].lower) || DESCRIPTION_WORDS.has(words[i - 1].lower)) && !CLAUSE_OPENERS.has(words[i - 1].lower) && !DETERMINERS.has(words[i - 1].lower)) i--;
+  if (i === 0) return true;
+  const lead = text.slice(words[i - 1].end, words[i].start);
+  if (/,\s*$/.test(lead)) return true;
+  return /^\s+$/.test(lead) && /^(?:but|and|so|yet|meanwhile|however)$/.test(words[i - 1].lower) && (i === 1 || /,\s*$/.test(text.slice(words[i - 2].end, words[i - 1].start)));
+}
+
+/**
  * A named person whose appositive ends at `words[k]` (a comma follows it): "her adviser, Jake Sullivan, said",
  * "Ramil Carr, 31, a Philadelphia photographer, said", "Zeke Emanuel, an oncologist who advised Obama, said".
  * The name must open its clause (the sentence, or after an opening phrase and its comma).
@@ -221,9 +235,7 @@ function namedBeforeComma(ctx: AttributionContext, words: Word[], k: number): Sp
   for (let j = Math.max(0, k - 35); j < k; j++) {
     const m = ctx.people.mentionAt.get(words[j].start);
     if (!m || !m.name || m.end > words[k].start || !/^(?:\s*\([^()]{1,20}\))?,\s/.test(text.slice(m.end, m.end + 26))) continue;
-    const lead = j === 0 ? '' : text.slice(words[j - 1].end, words[j].start);
-    const opensClause = j === 0 || /,\s*$/.test(lead) || (/^\s+$/.test(lead) && /^(?:but|and|so|yet|meanwhile|however)$/.test(words[j - 1].lower) && (j === 1 || /,\s*$/.test(text.slice(words[j - 2].end, words[j - 1].start))));
-    if (!opensClause) continue;
+    if (!opensClause(ctx, words, j)) continue;
     // Nothing but the appositive in between: no quote marks, no clause break.
     if (/[“”";:]/.test(text.slice(m.end, words[k].end)) || /[()]/.test(text.slice(m.end, words[k].end).replace(/^\s*\([^()]{1,20}\)/, ''))) return null;
     return { start: m.start, end: m.end };
@@ -237,6 +249,18 @@ function subjectBefore(ctx: AttributionContext, words: Word[], cueIdx: number): 
   let k = cueIdx - 1;
   while (k >= 0 && /^\p{Ll}/u.test(words[k].text) && (ADVERBS.has(words[k].lower) || /^\p{Ll}+ly$/u.test(words[k].text)) && gapIsSpace(text, words[k], words[k + 1])) k--;
   if (k < 0) return null;
+  // "Feinstein last week said", "Trump at the time said", "Sanders during a Sunday rally thanked": a short
+  // time or place phrase between a named subject and its verb.
+  if (/^\p{Ll}/u.test(words[k].text)) {
+    for (let p = k; p >= Math.max(1, k - 5); p--) {
+      if (!gapIsSpace(text, words[p], words[p + 1]) || isCue(words[p].lower) || PRONOUNS.has(words[p].lower)) break;
+      if (!/^(?:at|in|on|during|last|this|earlier|late|early|over|after|before)$/.test(words[p].lower)) continue;
+      const m = mentionsIn(ctx, words[p - 1].start - 80, words[p - 1].end).find((x) => x.end === words[p - 1].end && x.name);
+      // The name must open its clause (not an object: "told Hugh Hewitt on Wednesday that").
+      if (m && opensClause(ctx, words, firstStartingAt(words, m.start)) && gapIsSpace(text, words[p - 1], words[p])) return { start: m.start, end: m.end };
+      break;
+    }
+  }
   let next = k + 1;
   // "Sen. Marco Rubio (R-Fla.) said": step over the parenthetical.
   if (/^[.)]*\)\s*$/.test(text.slice(words[k].end, words[k + 1].start))) {
@@ -263,6 +287,14 @@ function subjectBefore(ctx: AttributionContext, words: Word[], cueIdx: number): 
       while (j >= 0 && words[j].start > open) j--;
       if (j >= 0 && open >= 0 && words[k].end - open < 30) k = j;
     }
+  } else if (/^\s*(?:—|–|--)\s*$/.test(gapAfter)) {
+    // "Gingrich — mentioned by Newsmax as a running mate — told": a name before a dashed aside.
+    for (let j = Math.max(0, k - 30); j < k; j++) {
+      const m = ctx.people.mentionAt.get(words[j].start);
+      if (!m || !m.name || !/^\s*(?:—|–|--)\s/.test(text.slice(m.end, m.end + 4))) continue;
+      return opensClause(ctx, words, j) && !/[“”";:()]/.test(text.slice(m.end, words[k].end)) ? { start: m.start, end: m.end } : null;
+    }
+    return null;
   } else if (!/^\s+$/.test(gapAfter) && !/^['’]s?\s+$/.test(gapAfter)) {
     return null;
   }

@@ -148,4 +148,14 @@ describe('attribution rules (issue 3)', () => {
     assert.equal(speakerOf('Mayor Ann Lee spoke. “It happens, right?” Lee went on, smiling.', 'It happens'), 'Ann Lee');
     assert.equal(speakerOf('“We are ready,” said the 46-year-old.', 'We are'), 'the 46-year-old');
   });
+
+  it('a time or place phrase between a titled name and its verb', () => {
+    assert.equal(speakerOf('County Commissioner Ann Lee last week said the budget was “a fantasy.”', 'a fantasy'), 'Ann Lee');
+    // A name that is an object is not the subject: "told Tom Ruiz on Friday that".
+    assert.equal(speakerOf('Ann Lee told radio host Tom Ruiz on Friday that her post was “a joke.”', 'a joke'), 'Ann Lee');
+  });
+
+  it('a name before a dashed aside', () => {
+    assert.equal(speakerOf('Ann Lee — named by the paper as the likely choice — told reporters that “it is too early.”', 'it is'), 'Ann Lee');
+  });
 });
