@@ -621,6 +621,11 @@ export class WordIndex {
    */
   compactionHeld = false;
 
+  /** Sweeps dead ids out when they are many (after a snapshot's start-up, what was never claimed). */
+  compactIfSparse(): void {
+    if (this.deadCount > 1000 && this.deadCount > this.liveCount / 4) this.compact();
+  }
+
   /** Makes dead items alive again (a snapshot's, once confirmed). */
   revive(from: number, count: number): void {
     for (let id = from; id < from + count && id < this.nextId; id++) {

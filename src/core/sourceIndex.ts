@@ -246,6 +246,9 @@ export class SourceIndex {
     this.claims.clear();
     this.quoteIndex.compactionHeld = false;
     this.sentenceIndex.compactionHeld = false;
+    // Unclaimed items would cost every search a share of its walk.
+    this.quoteIndex.compactIfSparse();
+    this.sentenceIndex.compactIfSparse();
   }
 
   setArticle(article: Article): void {
