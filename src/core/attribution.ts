@@ -578,6 +578,22 @@ function attributionBefore(ctx: AttributionContext, q: RawQuote, from: number): 
       const a = ss ? resolveSubject(ctx, ss, q.paragraph) : null;
       if (a && isPersonOrPronoun(ctx, a)) return { ...a, cue: words[k].text };
     }
+    // "The town released a statement Wednesday saying …", "His office put out a statement saying …":
+    // whoever issued the statement (a person, an office, an organisation) speaks through it.
+    if (/ing$/.test(words[k].lower)) {
+      const sIdx = words.slice(Math.max(0, k - 5), k).findIndex((w) => SPEECH_NOUNS.has(w.lower));
+      if (sIdx >= 0) {
+        const noun = Math.max(0, k - 5) + sIdx;
+        for (let v = noun - 1; v >= Math.max(0, noun - 4); v--) {
+          if (!/^(?:released|issued|sent|put|posted|published|made|gave|wrote|distributed|circulated|tweeted|emailed|e-mailed|out)$/.test(words[v].lower)) continue;
+          const verb = words[v].lower === 'out' && v > 0 ? v - 1 : v;
+          const subj = subjectBefore(ctx, words, verb);
+          const a = subj && !embedded(words, subj) ? resolveSubject(ctx, subj, q.paragraph) : null;
+          if (a) return { ...a, cue: words[k].text, rule: 'statement-saying' };
+          break;
+        }
+      }
+    }
   }
   // "Trump issued a statement: “…”", "… in a tweet, “…”": the sentence's named subject.
   const lastWord = words[words.length - 1];

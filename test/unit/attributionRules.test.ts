@@ -158,4 +158,9 @@ describe('attribution rules (issue 3)', () => {
   it('a name before a dashed aside', () => {
     assert.equal(speakerOf('Ann Lee — named by the paper as the likely choice — told reporters that “it is too early.”', 'it is'), 'Ann Lee');
   });
+
+  it('whoever released a statement speaks through its “saying …”', () => {
+    assert.equal(speakerOf('The town council released a statement Wednesday saying the claims were “simply false.”', 'simply'), 'the town council');
+    assert.equal(speakerOf('Her office put out a statement saying the audit “found nothing.”', 'found'), 'Her office');
+  });
 });
