@@ -204,17 +204,19 @@ class PostingStore {
     return this.logByWord.get(word);
   }
 
-  /** The word's ids, ascending (a view of the table when nothing is logged for it). */
+  /** The word's ids in the folded table, ascending (a view, no copy). */
   list(word: number): ArrayLike<number> {
     const folded = word + 1 < this.start.length;
-    const a = folded ? this.start[word] : 0;
-    const b = folded ? this.start[word + 1] : 0;
-    const logged = this.logged(word);
-    if (!logged) return this.ids.subarray(a, b);
-    const out = new Array<number>(b - a + logged.length);
-    for (let k = a; k < b; k++) out[k - a] = this.ids[k];
-    for (let k = 0; k < logged.length; k++) out[b - a + k] = logged[k];
-    return out;
+    return this.ids.subarray(folded ? this.start[word] : 0, folded ? this.start[word + 1] : 0);
+  }
+
+  /**
+   * The word's ids indexed since the last fold, ascending and all greater than
+   * the table's; null when none. Kept apart, so that a common word does not
+   * copy its whole list for every query after one file was re-indexed.
+   */
+  tail(word: number): ArrayLike<number> | null {
+    return this.logged(word) ?? null;
   }
 
   /** How many ids the word has (dead ones included until the next fold). */
@@ -400,6 +402,8 @@ interface Expansion {
   word: number;
   weight: number;
   list: ArrayLike<number>;
+  /** Ids indexed since the last fold (all greater than the list's), or null. */
+  tail: ArrayLike<number> | null;
 }
 
 /** Word pairs are keyed by a hash of their ids: a collision only adds a candidate that ranking then drops. */
@@ -784,13 +788,13 @@ export class WordIndex {
   private expand(w: string, isPrefix: boolean): Expansion[] {
     const expansions: Expansion[] = [];
     const exact = this.wordIds.get(w);
-    if (exact !== undefined) expansions.push({ word: exact, weight: 1, list: this.postings.list(exact) });
+    if (exact !== undefined) expansions.push({ word: exact, weight: 1, list: this.postings.list(exact), tail: this.postings.tail(exact) });
     if (isPrefix) {
       const longer = this.prefixWords(w).filter((id) => id !== exact);
       // Most frequent completions first: they are the likeliest, and word pairs use the first few.
       longer.sort((a, b) => this.postings.count(b) - this.postings.count(a));
       if (longer.length > MAX_PREFIX_EXPANSIONS) longer.length = MAX_PREFIX_EXPANSIONS;
-      for (const id of longer) expansions.push({ word: id, weight: 0.9, list: this.postings.list(id) });
+      for (const id of longer) expansions.push({ word: id, weight: 0.9, list: this.postings.list(id), tail: this.postings.tail(id) });
     }
     // A typo is only guessed at in words long enough to carry one; in three
     // letters only when the word is unknown ("teh"), or "the" would match "she".
@@ -798,7 +802,7 @@ export class WordIndex {
       const have = new Set(expansions.map((e) => e.word));
       const typos = this.typoWords(w).filter((id) => !have.has(id));
       typos.sort((a, b) => this.postings.count(b) - this.postings.count(a));
-      for (const id of typos) expansions.push({ word: id, weight: w.length >= 4 ? 0.6 : 0.4, list: this.postings.list(id) });
+      for (const id of typos) expansions.push({ word: id, weight: w.length >= 4 ? 0.6 : 0.4, list: this.postings.list(id), tail: this.postings.tail(id) });
     }
     // Best weight first, so an item is credited once per term at its best match.
     return expansions.sort((a, b) => b.weight - a.weight);
@@ -829,8 +833,9 @@ export class WordIndex {
       let cost = 0;
       let df = 0;
       for (const e of expansions) {
-        cost += e.list.length;
-        if (e.weight === 1) df = e.list.length;
+        const n = e.list.length + (e.tail ? e.tail.length : 0);
+        cost += n;
+        if (e.weight === 1) df = n;
       }
       if (df === 0) df = cost;
       const term: QueryTerm = { text: w, expansions, cost, idf: Math.log(1 + n / (1 + df)), isPrefix };
@@ -853,7 +858,7 @@ export class WordIndex {
             const list = this.pairPostings.list(pairKey(a.word, b.word), Math.min(MAX_PAIR_IDS, pairBudget));
             if (!list) continue;
             pairBudget -= list.length;
-            expansions.push({ word: -1, weight: a.weight * b.weight, list });
+            expansions.push({ word: -1, weight: a.weight * b.weight, list, tail: null });
             cost += list.length;
           }
         }
@@ -918,19 +923,22 @@ export class WordIndex {
       const firstBudget = terms.length === 1 && term.isPrefix && term.text.length <= 2 ? SHORT_PREFIX_BUDGET : this.walkBudget;
       let budgetLeft = walked === 0 && term.cost > firstBudget ? firstBudget : Infinity;
       for (const e of term.expansions) {
-        const ids = e.list;
-        const len = e.list.length;
         const add = term.idf * e.weight;
-        for (let k = 0; k < len && budgetLeft > 0; k++, budgetLeft--) {
-          const id = ids[k];
-          if (!this.alive[id] || marks[id] === mark) continue;
-          marks[id] = mark;
-          if (stamps[id] !== stamp) {
-            stamps[id] = stamp;
-            score[id] = 0;
-            touched[touchedCount++] = id;
+        for (let part = 0; part < 2; part++) {
+          const ids = part === 0 ? e.list : e.tail;
+          if (!ids) continue;
+          const len = ids.length;
+          for (let k = 0; k < len && budgetLeft > 0; k++, budgetLeft--) {
+            const id = ids[k];
+            if (!this.alive[id] || marks[id] === mark) continue;
+            marks[id] = mark;
+            if (stamps[id] !== stamp) {
+              stamps[id] = stamp;
+              score[id] = 0;
+              touched[touchedCount++] = id;
+            }
+            score[id] += add;
           }
-          score[id] += add;
         }
       }
       walked += Math.min(term.cost, this.walkBudget);
@@ -943,7 +951,7 @@ export class WordIndex {
         for (const id of pool) {
           if (checks) {
             for (const e of checks) {
-              if (sortedIncludes(e.list, e.list.length, id)) {
+              if (sortedIncludes(e.list, e.list.length, id) || (e.tail !== null && sortedIncludes(e.tail, e.tail.length, id))) {
                 score[id] += term.idf * e.weight;
                 break;
               }
