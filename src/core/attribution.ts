@@ -519,8 +519,18 @@ function attributionBefore(ctx: AttributionContext, q: RawQuote, from: number): 
   }
   for (let k = words.length - 1; k >= 0; k--) {
     if (!isCueWord(words[k])) continue;
-    // Too far from the quote: the cue belongs to something else.
-    if (words.length - k > 20) break;
+    // Too far from the quote: the cue belongs to something else. A person's "NAME said …" reaches up to 40
+    // words when nothing in between could start another attribution (no other cue, no new clause).
+    if (words.length - k > 20) {
+      if (words.length - k > 40 || /ing$/.test(words[k].lower)) break;
+      const rest = words.slice(k + 1);
+      const gap = text.slice(words[k].end, q.open);
+      if (rest.some((w) => isCueWord(w)) || /[;—–()]|--/.test(gap) || /,\s+(?:and|but|while|as|when)\s+(?:\p{Lu}|he\b|she\b|they\b)/u.test(gap)) break;
+      const subj = subjectBefore(ctx, words, k);
+      const a = subj && !embedded(words, subj) ? resolveSubject(ctx, subj, q.paragraph) : null;
+      if (a && isPersonOrPronoun(ctx, a) && opensClause(ctx, words, firstStartingAt(words, subj!.start))) return { ...a, cue: words[k].text, rule: 'before-far' };
+      break;
+    }
     let subj = subjectBefore(ctx, words, k);
     // "Pence went on to say", "Lee wanted to know": the subject of the verb governing "to".
     if (!subj && k >= 2 && words[k - 1].lower === 'to') {

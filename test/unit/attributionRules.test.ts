@@ -163,4 +163,11 @@ describe('attribution rules (issue 3)', () => {
     assert.equal(speakerOf('The town council released a statement Wednesday saying the claims were “simply false.”', 'simply'), 'the town council');
     assert.equal(speakerOf('Her office put out a statement saying the audit “found nothing.”', 'found'), 'Her office');
   });
+
+  it('a person’s cue reaches further than twenty words when nothing in between starts another attribution', () => {
+    const long = 'Mayor Ann Lee said the town has kept in close touch with the families of the flooded streets even after the last storm in the spring and would remain a “steady partner” for them.';
+    assert.equal(speakerOf(long, 'steady'), 'Ann Lee');
+    const other = 'Mayor Ann Lee said the town has kept in close touch with the families of the flooded streets, and Tom Ruiz doubted that the pumps would remain “a weak spot” for them.';
+    assert.equal(speakerOf(other, 'a weak'), null);
+  });
 });
