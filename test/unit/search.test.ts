@@ -99,6 +99,26 @@ describe('search: inverted index + fuse.js', () => {
     assert.deepEqual(searchIndex(local, 'alp', fields, { limit: 5 }).map((r) => r.id).sort(), [0, 1]);
   });
 
+  it('a few items added to a large folded index are found beside the old ones (the unfolded tail)', () => {
+    const local = new WordIndex();
+    // 150 items of 7 words: a later item's few words stay in the log, far under an eighth of the table.
+    const texts = Array.from({ length: 150 }, (_, i) => `the common harbor report number ${i} item${i}`);
+    const fields = (id: number): RankFields => ({ text: foldText(texts[id]), context: '' });
+    const search = (q: string, limit = 190): number[] => searchIndex(local, q, fields, { limit }).map((r) => r.id);
+    for (const t of texts) local.addText(local.allocate(), t);
+    local.trim();
+    assert.equal(search('common harbor').length, 150);
+    texts.push('the common harbor ferry schedule');
+    local.addText(local.allocate(), texts[150]);
+    local.remove(7);
+    const common = search('common harbor');
+    assert.equal(common.length, 150, 'the new item joins, the removed one leaves');
+    assert.ok(common.includes(150) && !common.includes(7));
+    assert.deepEqual(search('ferry', 5), [150]);
+    assert.equal(search('common ferry schedule', 1)[0], 150);
+    assert.equal(search('item149', 1)[0], 149);
+  });
+
   it('scores are in [0, 1] and sorted best first', () => {
     const r = searchIndex(index, 'were candid', (id) => ({ text: foldText(QUOTES[id]), context: foldText(WHO[id]) }), { limit: 10 });
     assert.ok(r.length >= 2);
