@@ -34,7 +34,7 @@ const DESCRIPTION_WORDS = new Set(
    relatives neighbor neighbours neighbors manager director chairman chairwoman president secretary minister
    ambassador envoy diplomat diplomats lawmaker lawmakers senator senators governor mayor judge prosecutors
    prosecutor authorities officials' military's press communications national political chief deputy foreign
-   policy economic senior executive legal spokespeople`.split(/\s+/),
+   policy economic senior executive legal spokespeople narrator announcer`.split(/\s+/),
 );
 
 interface Word extends Span {
@@ -392,6 +392,14 @@ function withCue(a: Attribution | null, cue: string): Attribution | null {
 function attributionAfter(ctx: AttributionContext, q: RawQuote, limit: number): Attribution | null {
   const { text } = ctx;
   if (!q.closed) return null;
+  // "“…” ― Ann Lee", "“…” — Ann Lee (@annlee)": a name after a dash, ending its line, signs the quote.
+  const signed = /^[^\S\n]*[―—–][^\S\n]*(\p{Lu}[\p{L}.'’-]*(?:[^\S\n]+\p{Lu}[\p{L}.'’-]*){0,4})[^\S\n]*(?:[.,]?[^\S\n]*(?:\n|$)|\()/u.exec(text.slice(q.close, ctx.paragraphs[q.paragraph].end + 1));
+  if (signed) {
+    const start = q.close + signed[0].indexOf(signed[1]);
+    const m = ctx.people.mentionAt.get(start);
+    const span = m && m.name ? { start: m.start, end: m.end } : { start, end: start + signed[1].replace(/[.'’-]+$/u, '').length };
+    return { speaker: m?.name ?? text.slice(span.start, span.end), speakerMention: span, cue: '—', rule: 'signed' };
+  }
   const after = text.slice(q.close, limit);
   // The attribution must follow directly (a comma, a dash, or the words).
   if (!/^[\s,—–-]*\p{L}/u.test(after)) return null;
@@ -752,7 +760,8 @@ export function attributeQuotes(ctx: AttributionContext, raw: RawQuote[]): Attri
       const otherCue = own.some((w) => isCueWord(w) && !NOUN_LIKE_CUES.has(w.lower) && !embeddedPronounCue(w) && !(p.cue && w.text === p.cue && w.start <= (p.speakerMention?.end ?? 0) + 40 && w.start >= (p.speakerMention?.start ?? 0) - 40));
       // Nor when the quote's own sentence (after the previous quote's) names someone else before it.
       const ownSentenceOther = from > prev.close && mentionsIn(ctx, from, q.open).some((m) => m.name && m.name !== p.speaker);
-      if ((p.speaker || p.speakerMention) && !otherCue && !ownSentenceOther) a = { ...p, rule: 'same-paragraph' };
+      // A signature ("“…” ― Ann Lee") belongs to its own quote only.
+      if ((p.speaker || p.speakerMention) && !otherCue && !ownSentenceOther && p.rule !== 'signed') a = { ...p, rule: 'same-paragraph' };
       // "“…” and called it “…”", "“…,” adding that …“…”", "“…” while calling for “…”": in the same sentence,
       // a verb joined to the previous quote with nothing but a conjunction or a comma shares its subject.
       else if (p.speakerMention && isPersonOrPronoun(ctx, p) && from === prev.close) {

@@ -170,4 +170,13 @@ describe('attribution rules (issue 3)', () => {
     const other = 'Mayor Ann Lee said the town has kept in close touch with the families of the flooded streets, and Tom Ruiz doubted that the pumps would remain “a weak spot” for them.';
     assert.equal(speakerOf(other, 'a weak'), null);
   });
+
+  it('a name after a dash at the end of the line signs the quote, and only that quote', () => {
+    const a = parseArticle('f.txt', 'Headline\n\nReaders wrote in.\n\n“The bridge has to stay open.” ― Maria Olsen\n“Nobody asked us.” ― Peter Hale\n“We want a vote.”');
+    assert.deepEqual(a.quotes.map((q) => q.speaker), ['Maria Olsen', 'Peter Hale', null]);
+  });
+
+  it('a narrator speaks: “…?” a narrator in the ad asks', () => {
+    assert.equal(speakerOf('“Why did the county wait?” a narrator in the ad asks.', 'Why did'), 'a narrator');
+  });
 });
