@@ -214,6 +214,15 @@ export class SourceIndex {
       if (typeof r.path !== 'string' || typeof r.fingerprint !== 'string' || !Number.isInteger(r.textLength) || !inside(r.firstQuoteId, r.quoteCount, snapshot.quotes.nextId) || !inside(r.firstSentenceId, r.sentenceCount, snapshot.sentences.nextId)) throw new Error('snapshot: bad record');
       claims.set(r.path, r);
     }
+    // No two articles may own the same items.
+    for (const [first, count] of [
+      ['firstQuoteId', 'quoteCount'],
+      ['firstSentenceId', 'sentenceCount'],
+    ] as const) {
+      const ranges = snapshot.records.filter((r) => r[count] > 0).map((r) => [r[first], r[first] + r[count]]);
+      ranges.sort((a, b) => a[0] - b[0]);
+      for (let i = 1; i < ranges.length; i++) if (ranges[i][0] < ranges[i - 1][1]) throw new Error('snapshot: overlapping records');
+    }
     quotes.compactionHeld = true;
     sentences.compactionHeld = true;
     this.quoteIndex = quotes;
@@ -226,7 +235,7 @@ export class SourceIndex {
    * snapshot was made from this very reading (same text, same quote and
    * sentence counts); false otherwise (then use setArticle). Meant for articles
    * restored from the cache saved with the snapshot: a reading of a changed
-   * file, or by a changed reader, is refused by the text hash or the counts.
+   * file, or by a changed reader, is refused by its fingerprint.
    */
   claim(article: Article): boolean {
     const c = this.claims.get(article.path);

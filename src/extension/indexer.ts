@@ -413,7 +413,10 @@ export class SourceIndexer implements vscode.Disposable {
         const prepared = await next.job;
         readAhead();
         // Dropped (deleted, or no longer a source) while it was being read.
-        if ((this.epochs.get(next.key) ?? 0) !== next.epoch) continue;
+        if ((this.epochs.get(next.key) ?? 0) !== next.epoch) {
+          this.doneInRun++;
+          continue;
+        }
         const outcome = this.commit(next.key, next.uri, next.seed, prepared);
         if (outcome === 'indexed' || outcome === 'removed') {
           changedSinceFire = true;
