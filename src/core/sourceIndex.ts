@@ -267,8 +267,45 @@ export class SourceIndex {
     this.addRecord(article, -1, -1, fingerprint(article));
   }
 
+  /** One copy of each name, title and outlet string across all articles. */
+  private readonly strings = new Map<string, string>();
+
+  private intern(text: string): string {
+    const known = this.strings.get(text);
+    if (known !== undefined) return known;
+    this.strings.set(text, text);
+    return text;
+  }
+
+  /**
+   * Points the article's names, titles and outlet at one shared copy of each
+   * string: every article read holds its own copies (sliced or joined from its
+   * text), and an archive names the same people thousands of times. The
+   * strings' content is unchanged.
+   */
+  private shareStrings(article: Article): void {
+    const s = (x: string): string => this.intern(x);
+    if (article.meta.outlet !== null) article.meta.outlet = s(article.meta.outlet);
+    for (const p of article.people) {
+      p.name = s(p.name);
+      p.surname = s(p.surname);
+      for (let i = 0; i < p.titles.length; i++) p.titles[i] = s(p.titles[i]);
+      for (let i = 0; i < p.aliases.length; i++) p.aliases[i] = s(p.aliases[i]);
+      for (const m of p.mentions) {
+        if (m.name !== null) m.name = s(m.name);
+        if (m.candidates) for (let i = 0; i < m.candidates.length; i++) m.candidates[i] = s(m.candidates[i]);
+      }
+    }
+    for (const q of article.quotes) {
+      if (q.speaker !== null) q.speaker = s(q.speaker);
+      if (q.cue !== null) q.cue = s(q.cue);
+    }
+    for (let i = 0; i < article.otherSpeakers.length; i++) article.otherSpeakers[i] = s(article.otherSpeakers[i]);
+  }
+
   /** Records an article; its items are added to the word indexes unless already there (from a snapshot). */
   private addRecord(article: Article, snapshotQuoteId: number, snapshotSentenceId: number, print: string): void {
+    this.shareStrings(article);
     const fromSnapshot = snapshotQuoteId >= 0 || snapshotSentenceId >= 0;
     const record: ArticleRecord = {
       article,
