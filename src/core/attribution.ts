@@ -118,7 +118,9 @@ function resolveSubject(ctx: AttributionContext, np: Span, paragraph: number): A
   // "Wednesday", "the past": times do not speak (documents do: "the statement said").
   const lastWord = phrase.split(/\s+/).pop() ?? '';
   const head = /^\p{Lu}/u.test(lastWord) ? '' : lastWord.toLowerCase();
-  if ( /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|evening|night|afternoon|week|year|day|time|winner|past|future|moment|meantime|home)$/.test(head)) return null;
+  if (/^(?:morning|evening|night|afternoon|week|year|day|time|winner|past|future|moment|meantime|home)$/.test(head)) return null;
+  // Days are capitalised and never speak ("The mayor on Tuesday rejected …").
+  if (/^(?:(?:on|last|this|next|early|late|a|the)\s+)*(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i.test(phrase.trim())) return null;
   // An organisation, a country or a description ("China", "the State Department", "a spokeswoman").
   const cleaned = phrase.replace(/^(?:the|The)\s+/, '');
   const isProper = /^\p{Lu}/u.test(cleaned);
@@ -251,7 +253,7 @@ function subjectBefore(ctx: AttributionContext, words: Word[], cueIdx: number): 
   if (k < 0) return null;
   // "Feinstein last week said", "Trump at the time said", "Sanders during a Sunday rally thanked": a short
   // time or place phrase between a named subject and its verb.
-  if (/^\p{Ll}/u.test(words[k].text)) {
+  if (/^\p{Ll}/u.test(words[k].text) || /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i.test(words[k].text)) {
     for (let p = k; p >= Math.max(1, k - 5); p--) {
       if (!gapIsSpace(text, words[p], words[p + 1]) || isCue(words[p].lower) || PRONOUNS.has(words[p].lower)) break;
       if (!/^(?:at|in|on|during|last|this|earlier|late|early|over|after|before)$/.test(words[p].lower)) continue;

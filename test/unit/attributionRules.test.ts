@@ -179,4 +179,9 @@ describe('attribution rules (issue 3)', () => {
   it('a narrator speaks: “…?” a narrator in the ad asks', () => {
     assert.equal(speakerOf('“Why did the county wait?” a narrator in the ad asks.', 'Why did'), 'a narrator');
   });
+
+  it('a day of the week is never the speaker, even capitalised', () => {
+    assert.equal(speakerOf('The new mayor on Tuesday rejected the offer as “a stunt.”', 'a stunt'), null);
+    assert.equal(speakerOf('A campaign ad released Thursday accuses the mayor of “a pattern of sleaze.”', 'a pattern'), 'A campaign ad released Thursday');
+  });
 });
