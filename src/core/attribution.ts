@@ -361,6 +361,8 @@ function subjectAfter(ctx: AttributionContext, words: Word[], idx: number, limit
   const { text } = ctx;
   if (idx >= words.length || words[idx].start >= limit) return null;
   const w0 = words[idx];
+  // A clause or a phrase, not a speaker: "said that …", "said including …", "talks during …".
+  if (/^(?:that|including|during|than|if|whether|when|after|before|because)$/.test(w0.lower)) return null;
   if (PRONOUNS.has(w0.lower)) return { start: w0.start, end: w0.end };
   let last = -1;
   let sawHead = false;
@@ -412,8 +414,8 @@ function attributionAfter(ctx: AttributionContext, q: RawQuote, limit: number): 
     const subj = subjectAfter(ctx, words, 2, limit);
     return subj ? withCue(resolveSubject(ctx, subj, q.paragraph), 'according to') : null;
   }
-  // "said Price", "said the official"
-  if (isCue(words[0].lower)) {
+  // "said Price", "said the official" (a participle is no inverted attribution: "“…,” saying the city …")
+  if (isCue(words[0].lower) && !/ing$/.test(words[0].lower)) {
     const subj = subjectAfter(ctx, words, 1, limit);
     if (subj) return withCue(resolveSubject(ctx, subj, q.paragraph), words[0].text);
   }

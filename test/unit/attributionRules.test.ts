@@ -184,4 +184,9 @@ describe('attribution rules (issue 3)', () => {
     assert.equal(speakerOf('The new mayor on Tuesday rejected the offer as “a stunt.”', 'a stunt'), null);
     assert.equal(speakerOf('A campaign ad released Thursday accuses the mayor of “a pattern of sleaze.”', 'a pattern'), 'A campaign ad released Thursday');
   });
+
+  it('a participle after the quote is no inverted attribution; the speaker before the quote is', () => {
+    assert.equal(speakerOf('Ann Lee called the plan “a disaster,” saying the town embodied the worst of it.', 'a disaster'), 'Ann Lee');
+    assert.equal(speakerOf('The council has “no money left,” said including the reserves.', 'no money'), null);
+  });
 });
