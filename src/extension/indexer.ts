@@ -134,6 +134,7 @@ export class SourceIndexer implements vscode.Disposable {
   private poolBroken = false;
   private workerParses = 0;
   private snapshotClaims = 0;
+  private lastRunStats = { read: 0, skipped: 0, fromCache: 0, fromSnapshot: 0, onWorkers: 0 };
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -179,6 +180,11 @@ export class SourceIndexer implements vscode.Disposable {
     } finally {
       this.bypassCache = false;
     }
+  }
+
+  /** What the last batch of reading did (also in the log): for tests and diagnostics. */
+  get lastRun(): { read: number; skipped: number; fromCache: number; fromSnapshot: number; onWorkers: number } {
+    return this.lastRunStats;
   }
 
   get currentProgress(): IndexProgress {
@@ -446,6 +452,7 @@ export class SourceIndexer implements vscode.Disposable {
     this.reportProgress(false);
     if (changedSinceFire) this.changed(true);
     if (read + skipped > 0) {
+      this.lastRunStats = { read, skipped, fromCache: this.cacheHits, fromSnapshot: this.snapshotClaims, onWorkers: this.workerParses };
       const stats = this.index.stats();
       this.log.info(
         `Indexed ${read} file(s) (${this.cacheHits} from the cache, ${this.snapshotClaims} with saved index entries, ${this.workerParses} parsed on worker threads), skipped ${skipped}, in ${Math.round(performance.now() - started)} ms` +
