@@ -12,7 +12,6 @@ export interface Token extends Span {
   cap: boolean;
 }
 
-const TOKEN = /[\p{L}\p{N}][\p{L}\p{M}\p{N}.'’-]*/gu;
 
 const TRAILING_PUNCT = /[.'’-]+$/u;
 const POSSESSIVE = /(?:['’]s|['’])$/u;
@@ -20,14 +19,57 @@ const INITIALS = /^(?:\p{L}\.)+$/u;
 const TITLE_ABBREVIATION = /^(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Prof|Rev|Pres)\.$/;
 const UPPER_START = /^\p{Lu}/u;
 
+// A token is a letter or digit followed by letters, marks, digits and . ' ’ -
+// (the pattern [\p{L}\p{N}][\p{L}\p{M}\p{N}.'’-]*), scanned by hand: with a
+// regular expression, the match objects were most of the reader's tokenizing.
+
+/** Per UTF-16 unit outside the surrogates: 8 looked at, 1 starts a token (letter, digit), 2 goes on (letter, mark, digit). */
+const CHAR_CLASS = new Uint8Array(0x10000);
+const TOKEN_START = /^[\p{L}\p{N}]$/u;
+const TOKEN_PART = /^[\p{L}\p{M}\p{N}]$/u;
+
+function charClass(code: number): number {
+  let c = CHAR_CLASS[code];
+  if (c === 0) {
+    const ch = String.fromCharCode(code);
+    c = 8 | (TOKEN_START.test(ch) ? 1 : 0) | (TOKEN_PART.test(ch) ? 2 : 0);
+    CHAR_CLASS[code] = c;
+  }
+  return c;
+}
+
+/** How many code units at `at` start (bit 1) or continue (bit 2) a token: 0, 1, or 2 for a surrogate pair. */
+function tokenUnits(text: string, at: number, bit: 1 | 2): number {
+  const code = text.charCodeAt(at);
+  if (code < 128) {
+    const lower = code | 32;
+    if ((lower >= 97 && lower <= 122) || (code >= 48 && code <= 57)) return 1;
+    return bit === 2 && (code === 46 || code === 39 || code === 45) ? 1 : 0;
+  }
+  if (code >= 0xd800 && code <= 0xdbff && at + 1 < text.length) {
+    const next = text.charCodeAt(at + 1);
+    if (next >= 0xdc00 && next <= 0xdfff) return (bit === 1 ? TOKEN_START : TOKEN_PART).test(text.slice(at, at + 2)) ? 2 : 0;
+  }
+  if (code >= 0xd800 && code <= 0xdfff) return 0;
+  if (bit === 2 && code === 0x2019) return 1;
+  return charClass(code) & bit ? 1 : 0;
+}
+
 export function tokenize(text: string, paragraphs: Span[]): Token[] {
   const tokens: Token[] = [];
   paragraphs.forEach((p, paragraph) => {
-    TOKEN.lastIndex = p.start;
-    let m: RegExpExecArray | null;
-    while ((m = TOKEN.exec(text)) && m.index < p.end) {
-      let word = m[0];
-      if (m.index + word.length > p.end) word = word.slice(0, p.end - m.index);
+    let i = p.start;
+    while (i < p.end) {
+      const first = tokenUnits(text, i, 1);
+      if (first === 0) {
+        i++;
+        continue;
+      }
+      const start = i;
+      i += first;
+      for (let n = 0; i < p.end && (n = tokenUnits(text, i, 2)) > 0; ) i += n;
+      // A surrogate pair split by the paragraph's end is cut there.
+      const word = text.slice(start, Math.min(i, p.end));
       // Possessives and trailing punctuation are not part of the word.
       const last = word.charCodeAt(word.length - 1);
       const plain = (last >= 97 && last <= 122) || (last >= 65 && last <= 90);
@@ -39,8 +81,8 @@ export function tokenize(text: string, paragraphs: Span[]): Token[] {
       }
       const c = trimmed.charCodeAt(0);
       tokens.push({
-        start: m.index,
-        end: m.index + trimmed.length,
+        start,
+        end: start + trimmed.length,
         word: trimmed,
         lower: trimmed.toLowerCase(),
         paragraph,
