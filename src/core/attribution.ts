@@ -303,7 +303,7 @@ function subjectBefore(ctx: AttributionContext, words: Word[], cueIdx: number): 
   const w = words[k];
   if (PRONOUNS.has(w.lower)) return { start: w.start, end: w.end };
   // "Donald Trump, who proclaimed …": the relative pronoun names the person before it.
-  if (w.lower === 'who' && k > 0 && /^,\s*$/.test(text.slice(words[k - 1].end, w.start))) return { start: w.start, end: w.end };
+  if (w.lower === 'who' && k > 0 && /^\s*(?:,|—|–|--| -)\s*$/.test(text.slice(words[k - 1].end, w.start))) return { start: w.start, end: w.end };
   let first = -1;
   for (let q = k; q >= 0 && k - q < 8; q--) {
     const x = words[q];
@@ -445,7 +445,34 @@ function attributionAfter(ctx: AttributionContext, q: RawQuote, limit: number): 
     }
     break;
   }
-  return headBeforeCue(ctx, q, limit) ?? saidAtSentenceEnd(ctx, q, limit);
+  return headBeforeCue(ctx, q, limit) ?? saidAtSentenceEnd(ctx, q, limit) ?? anyVerbAfter(ctx, q, words);
+}
+
+/**
+ * `“…,” Oliver barked.`, `“…!” he surmised.`, `“…!” beamed Ann Lee.`: right after a quote that ends its
+ * clause, a person or pronoun and a past-tense verb that end the sentence (or run on with "and") attribute
+ * the quote whatever the verb.
+ */
+function anyVerbAfter(ctx: AttributionContext, q: RawQuote, words: Word[]): Attribution | null {
+  const { text } = ctx;
+  if (!/[,?!]$/.test(text.slice(q.start, q.end)) || !/^[\s”"]*$/.test(text.slice(q.end, words[0].start).replace(/^[”"]/, ''))) return null;
+  const isVerb = (w: Word | undefined): boolean => !!w && /^\p{Ll}+ed$/u.test(w.text) && !NP_BREAKERS.has(w.lower);
+  const ends = (w: Word, next: Word | undefined): boolean => /^\s*[.,!?]/.test(text.slice(w.end, w.end + 3)) || next?.lower === 'and';
+  const person = (i: number): { span: Span; name: string | null; last: number } | null => {
+    const w = words[i];
+    if (!w) return null;
+    if (PRONOUNS.has(w.lower) && w.lower !== 'it' && w.lower !== 'they') return { span: { start: w.start, end: w.end }, name: resolvePronoun(ctx, w.lower, w.start, q.paragraph), last: i };
+    const m = ctx.people.mentionAt.get(w.start);
+    if (!m || !m.name) return null;
+    let last = i;
+    while (last + 1 < words.length && words[last + 1].end <= m.end) last++;
+    return { span: { start: m.start, end: m.end }, name: m.name, last };
+  };
+  const p = person(0);
+  if (p && isVerb(words[p.last + 1]) && ends(words[p.last + 1], words[p.last + 2])) return { speaker: p.name, speakerMention: p.span, cue: words[p.last + 1].text, rule: 'any-verb-after' };
+  const inv = isVerb(words[0]) ? person(1) : null;
+  if (inv && ends(words[inv.last], words[inv.last + 1])) return { speaker: inv.name, speakerMention: inv.span, cue: words[0].text, rule: 'any-verb-after' };
+  return null;
 }
 
 /** Words that end the head of a speaker's noun phrase: what follows them only describes it. */
@@ -560,9 +587,17 @@ function attributionBefore(ctx: AttributionContext, q: RawQuote, from: number): 
     }
     // An embedded or relative clause ("… expected that Americans will say", "which the Tax Foundation
     // estimates"): its subject is not the quote's speaker; an earlier cue may be.
-    // But "in what Ann Lee called “…”": a name right before the cue and the quote is its speaker (for "what
-    // he calls “…”" PolNeAR marks the main clause's subject, the same person, so the pronoun is skipped).
-    if (subj && embedded(words, subj) && !(words.length - k <= 3 && /^(?:what|which|whom)$/.test(words[firstStartingAt(words, subj.start) - 1]?.lower ?? '') && ctx.people.mentionAt.get(subj.start)?.name)) continue;
+    // But "in what Ann Lee called “…”": a name right before the cue and the quote is its speaker; so is a
+    // pronoun ("the server, which he described as “…”") unless an earlier cue of the sentence speaks for the
+    // same clause ("Cruz railed against what he calls “…”": PolNeAR marks Cruz there).
+    if (subj && embedded(words, subj)) {
+      const relative = words.length - k <= 3 && /^(?:what|which|whom)$/.test(words[firstStartingAt(words, subj.start) - 1]?.lower ?? '');
+      const named = !!ctx.people.mentionAt.get(subj.start)?.name;
+      const pronoun = PRONOUNS.has(text.slice(subj.start, subj.end).toLowerCase());
+      // (After an earlier quote of the sentence, that quote's cue counts as earlier.)
+      const earlierCue = /[”"]\s*$/.test(text.slice(Math.max(0, from - 3), from)) || words.slice(0, firstStartingAt(words, subj.start)).some((w) => isCueWord(w) && !NOUN_LIKE_CUES.has(w.lower));
+      if (!(relative && (named || (pronoun && !earlierCue)))) continue;
+    }
     // Naming, not speaking: "a group called “…”", "what her campaign calls “…”".
     // A relative "who" naming a person is that person ("Obama, who called the plan “unfit”").
     if (subj && /^(?:call|calls|called|calling|dub|dubs|dubbed|label|labels|labeled|labelled|name|named|titled)$/.test(words[k].lower) && !/^\p{Lu}/u.test(ctx.text.slice(subj.start, subj.end)) && !PRONOUNS.has(ctx.text.slice(subj.start, subj.end).toLowerCase())) {

@@ -38,7 +38,7 @@ const CUE_BASES = `accuse call cite refer express speak insist argue claim sugge
   blast thunder chime interject whisper wonder answer press retort offer proclaim chide mock scoff snap demand
   reject advise estimate remember insinuate lash fume gush crow concur counsel implore beg plead quote recite
   talk comment apologize apologise credit lobby read sing chant cheer muse opine posit theorize reason joke tease taunt jeer groan sigh admonish warn
-  imply indicate hint assure vent bemoan protest characterize characterise grouse fret reckon`;
+  imply indicate hint assure vent bemoan protest characterize characterise grouse fret reckon brag reference`;
 
 function inflect(base: string): string[] {
   const e = base.endsWith('e');
@@ -49,7 +49,7 @@ function inflect(base: string): string[] {
   const ing = e && base !== 'see' ? base.slice(0, -1) + 'ing' : doubled + 'ing';
   return [base, third, past, ing];
 }
-const IRREGULAR = 'said told wrote written spoke spoken sang chanted puts';
+const IRREGULAR = 'said told wrote written spoke spoken sang chanted puts found finds';
 
 for (const base of CUE_BASES.trim().split(/\s+/)) for (const form of inflect(base)) CUE_VERBS.add(form);
 for (const form of IRREGULAR.split(' ')) CUE_VERBS.add(form);

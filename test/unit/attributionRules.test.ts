@@ -189,4 +189,21 @@ describe('attribution rules (issue 3)', () => {
     assert.equal(speakerOf('Ann Lee called the plan “a disaster,” saying the town embodied the worst of it.', 'a disaster'), 'Ann Lee');
     assert.equal(speakerOf('The council has “no money left,” said including the reserves.', 'no money'), null);
   });
+
+  it('“which he described as”: the pronoun speaks when no earlier cue of the sentence does', () => {
+    const a = parseArticle('f.txt', 'Headline\n\nMayor Tom Ruiz visited the plant. He toured the old server room, which he described as “a museum.”');
+    assert.equal(a.text.slice(a.quotes[0].speakerMention!.start, a.quotes[0].speakerMention!.end), 'he');
+    assert.equal(a.quotes[0].speaker, 'Tom Ruiz');
+  });
+
+  it('found, bragged, referenced are verbs of speech', () => {
+    assert.equal(speakerOf('A county audit found “serious gaps” in the records.', 'serious'), 'A county audit');
+  });
+
+  it('right after a quote, a person and any past-tense verb ending the sentence attribute it', () => {
+    assert.equal(speakerOf('Mayor Ann Lee spoke last. “This is fantastic!” Lee beamed.', 'This is'), 'Ann Lee');
+    assert.equal(speakerOf('“This is fantastic!” beamed Ann Lee.', 'This is'), 'Ann Lee');
+    // Not a verb that goes on with an object.
+    assert.equal(speakerOf('“This is fantastic!” Ann Lee painted the fence.', 'This is'), null);
+  });
 });
