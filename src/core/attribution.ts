@@ -546,8 +546,20 @@ function saidAtSentenceEnd(ctx: AttributionContext, q: RawQuote, limit: number):
 }
 
 /** Attribution before the opening mark within its sentence: `Price said:`, `said the talks “…`, `described … as “…`. */
-function attributionBefore(ctx: AttributionContext, q: RawQuote, from: number): Attribution | null {
+function attributionBefore(ctx: AttributionContext, q: RawQuote, from: number, sentenceStart = from): Attribution | null {
   const { text } = ctx;
+  // A participle after an earlier quote of the sentence ("… of “New York values,” saying …") has the
+  // subject that opens the sentence, before that quote.
+  const subjectOfSentence = (words: Word[], k: number): Span | null => {
+    const own = sentenceSubject(ctx, words, k);
+    if (own || sentenceStart >= from) return own;
+    const all = wordsIn(text, sentenceStart, q.open);
+    const idx = firstStartingAt(all, words[k].start);
+    // Only when the sentence before that quote holds no cue (else that cue's speaker is the one to follow).
+    if (all.some((w) => w.start < words[k].start && isCueWord(w) && !NOUN_LIKE_CUES.has(w.lower))) return null;
+    const ss = sentenceSubject(ctx, all, idx);
+    return ss && ss.end <= from ? ss : null;
+  };
   const words = wordsIn(text, from, q.open);
   // "According to X, …"
   for (let k = 0; k + 1 < words.length; k++) {
@@ -611,7 +623,7 @@ function attributionBefore(ctx: AttributionContext, q: RawQuote, from: number): 
     const participle = /ing$/.test(words[k].lower) && k > 0 && /,\s*$/.test(text.slice(words[k - 1].end, words[k].start));
     // "… outlined his plan and vowed to …": a second verb shares the sentence's subject.
     const coordinated = k > 0 && words[k - 1].lower === 'and';
-    if (!subj && (participle || coordinated)) subj = sentenceSubject(ctx, words, k);
+    if (!subj && (participle || coordinated)) subj = subjectOfSentence(words, k);
     // "Trump’s comments", "the senators’ claims": after a possessive, a cue word is a noun; it still names
     // the speaker of its own content ("Trump’s claim that “…”").
     if (k > 0 && (/['’]s$/.test(words[k - 1].text) || /^['’]\s/.test(text.slice(words[k - 1].end, words[k].start))) && words[k + 1]?.lower !== 'that') continue;
@@ -631,7 +643,7 @@ function attributionBefore(ctx: AttributionContext, q: RawQuote, from: number): 
     // "Trump issued a statement saying …", "Netanyahu rallied supporters by warning …": the participle's
     // subject is the sentence's, when that is a person.
     if (/ing$/.test(words[k].lower) && !participle) {
-      const ss = sentenceSubject(ctx, words, k);
+      const ss = subjectOfSentence(words, k);
       const a = ss ? resolveSubject(ctx, ss, q.paragraph) : null;
       if (a && isPersonOrPronoun(ctx, a)) return { ...a, cue: words[k].text };
     }
@@ -764,7 +776,7 @@ export function attributeQuotes(ctx: AttributionContext, raw: RawQuote[]): Attri
     const lineEnd = text.indexOf('\n', q.close);
     if (lineEnd >= 0 && lineEnd < limit && /[.!?]["”’]?\s*$/.test(text.slice(Math.max(q.close - 3, 0), lineEnd))) limit = lineEnd;
     const tag = (x: Attribution | null, rule: string): Attribution | null => (x ? { ...x, rule: x.rule ?? rule } : null);
-    let a = tag(transcriptLabel(ctx, q), 'transcript') ?? tag(attributionAfter(ctx, q, limit), 'after') ?? tag(attributionBefore(ctx, q, from), 'before');
+    let a = tag(transcriptLabel(ctx, q), 'transcript') ?? tag(attributionAfter(ctx, q, limit), 'after') ?? tag(attributionBefore(ctx, q, from, sentence && sentence.start <= q.open ? Math.max(sentence.start, para.start) : from), 'before');
     if (!a && q.continued && results.length > 0) a = { ...results[results.length - 1], rule: 'continued' };
     // "“…,” Lee said, adding, “…”": a participle right after the previous quote's attribution shares its speaker.
     if (!a && prev && results[i - 1].speakerMention && isPersonOrPronoun(ctx, results[i - 1])) {

@@ -206,4 +206,10 @@ describe('attribution rules (issue 3)', () => {
     // Not a verb that goes on with an object.
     assert.equal(speakerOf('“This is fantastic!” Ann Lee painted the fence.', 'This is'), null);
   });
+
+  it('a participle after an earlier quote of the sentence takes the subject that opens the sentence', () => {
+    assert.equal(speakerOf('Mayor Ann Lee gave a spirited defense of “small-town values,” saying the town embodied “grit and heart.”', 'grit'), 'Ann Lee');
+    // Not when a cue before it names its speaker: that one, not the sentence's first words.
+    assert.equal(speakerOf('The rules are “excessive,” Tom Ruiz of the board said Tuesday, noting that Ann Lee “never read them.”', 'never'), 'Tom Ruiz');
+  });
 });
