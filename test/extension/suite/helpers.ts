@@ -53,7 +53,8 @@ export async function closeAll(): Promise<void> {
 export function positionOf(document: vscode.TextDocument, needle: string, inside = 1, occurrence = 0): vscode.Position {
   let offset = -1;
   for (let i = 0; i <= occurrence; i++) offset = document.getText().indexOf(needle, offset + 1);
-  assert.ok(offset >= 0, `the text contains ${JSON.stringify(needle)}`);
+  // The document's name and text in the message: a failure here once could not be explained afterwards.
+  assert.ok(offset >= 0, `the text contains ${JSON.stringify(needle)} (${document.uri.toString()}, version ${document.version}: ${JSON.stringify(document.getText().slice(0, 200))})`);
   return document.positionAt(offset + inside);
 }
 
