@@ -222,6 +222,8 @@ function opensClause(ctx: AttributionContext, words: Word[], j: number): boolean
   if (i === 0) return true;
   const lead = text.slice(words[i - 1].end, words[i].start);
   if (/,\s*$/.test(lead)) return true;
+  // A relative clause opens with its pronoun: "Bannon, whom Beck on Wednesday called “…”".
+  if (/^(?:who|whom|which|what)$/.test(words[i - 1].lower)) return true;
   return /^\s+$/.test(lead) && /^(?:but|and|so|yet|meanwhile|however)$/.test(words[i - 1].lower) && (i === 1 || /,\s*$/.test(text.slice(words[i - 2].end, words[i - 1].start)));
 }
 

@@ -212,4 +212,8 @@ describe('attribution rules (issue 3)', () => {
     // Not when a cue before it names its speaker: that one, not the sentence's first words.
     assert.equal(speakerOf('The rules are “excessive,” Tom Ruiz of the board said Tuesday, noting that Ann Lee “never read them.”', 'never'), 'Tom Ruiz');
   });
+
+  it('a name opening a relative clause, behind a time phrase, speaks', () => {
+    assert.equal(speakerOf('The council blamed Tom Ruiz, whom Ann Lee on Wednesday called “a menace.”', 'a menace'), 'Ann Lee');
+  });
 });
