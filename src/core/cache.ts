@@ -13,7 +13,7 @@ import type { IndexSnapshot } from './sourceIndex';
 import type { WordIndexSnapshot } from './search';
 
 /** Bump whenever Article's shape or the reader's output changes meaning. */
-export const CACHE_FORMAT_VERSION = 1;
+export const CACHE_FORMAT_VERSION = 2;
 
 export interface FileStamp {
   size: number;
@@ -26,10 +26,11 @@ export interface CachedArticle {
   mtimeMs: number;
   textLength: number;
   meta: ArticleMeta;
-  /** [start, end, …] */
+  /** [start − previous end, length, …]: small numbers make a small file. */
   paragraphs: number[];
-  /** [start, end, paragraph, …] */
+  /** [start − previous end, length, paragraph − previous paragraph, …] */
   sentences: number[];
+  /** A mention's name is 1 when it is the person's own (nearly always). */
   people: { name: string; titles: string[]; aliases: string[]; surname: string; surnameFirst: boolean; mentions: (number | string | null)[] }[];
   /** [id, start, end, speaker, mentionStart|-1, mentionEnd|-1, cue, paragraph] */
   quotes: (string | number | null)[][];
@@ -43,13 +44,23 @@ export interface ArticleCache {
 
 function flatSpans(spans: readonly Span[]): number[] {
   const out: number[] = [];
-  for (const s of spans) out.push(s.start, s.end);
+  let previous = 0;
+  for (const s of spans) {
+    out.push(s.start - previous, s.end - s.start);
+    previous = s.end;
+  }
   return out;
 }
 
 export function cacheEntry(article: Article, stamp: FileStamp): CachedArticle {
   const sentences: number[] = [];
-  for (const s of article.sentences) sentences.push(s.start, s.end, s.paragraph);
+  let previousEnd = 0;
+  let previousParagraph = 0;
+  for (const s of article.sentences) {
+    sentences.push(s.start - previousEnd, s.end - s.start, s.paragraph - previousParagraph);
+    previousEnd = s.end;
+    previousParagraph = s.paragraph;
+  }
   return {
     path: article.path,
     size: stamp.size,
@@ -65,7 +76,7 @@ export function cacheEntry(article: Article, stamp: FileStamp): CachedArticle {
       surname: p.surname,
       surnameFirst: p.surnameFirst,
       // [start, end, name, candidates joined by \u0001 or null, …]
-      mentions: p.mentions.flatMap((m) => [m.start, m.end, m.name, m.candidates ? m.candidates.join('\u0001') : null]),
+      mentions: p.mentions.flatMap((m) => [m.start, m.end, m.name === p.name ? 1 : m.name, m.candidates ? m.candidates.join('\u0001') : null]),
     })),
     quotes: article.quotes.map((q) => [q.id, q.start, q.end, q.speaker, q.speakerMention?.start ?? -1, q.speakerMention?.end ?? -1, q.cue, q.paragraph]),
     otherSpeakers: article.otherSpeakers,
@@ -119,23 +130,34 @@ export function restoreArticle(entry: CachedArticle, stamp: FileStamp, text: str
     const paragraphs: Span[] = [];
     const p = entry.paragraphs;
     if (!Array.isArray(p) || p.length % 2 !== 0) return null;
-    for (let i = 0; i < p.length; i += 2) {
-      if (!span(p[i], p[i + 1])) return null;
-      paragraphs.push({ start: p[i], end: p[i + 1] });
+    for (let i = 0, previous = 0; i < p.length; i += 2) {
+      const start = previous + p[i];
+      const end = start + p[i + 1];
+      if (!span(start, end)) return null;
+      paragraphs.push({ start, end });
+      previous = end;
     }
     const sentences: Sentence[] = [];
     const s = entry.sentences;
     if (!Array.isArray(s) || s.length % 3 !== 0) return null;
-    for (let i = 0; i < s.length; i += 3) {
-      if (!span(s[i], s[i + 1]) || !isInt(s[i + 2])) return null;
-      sentences.push({ start: s[i], end: s[i + 1], paragraph: s[i + 2] });
+    for (let i = 0, previousEnd = 0, previousParagraph = 0; i < s.length; i += 3) {
+      const start = previousEnd + s[i];
+      const end = start + s[i + 1];
+      const paragraph = previousParagraph + s[i + 2];
+      if (!span(start, end) || !isInt(s[i + 2]) || paragraph < 0) return null;
+      sentences.push({ start, end, paragraph });
+      previousEnd = end;
+      previousParagraph = paragraph;
     }
     const people: ArticlePerson[] = [];
     for (const c of entry.people) {
       if (typeof c.name !== 'string' || typeof c.surname !== 'string' || !Array.isArray(c.mentions) || c.mentions.length % 4 !== 0) return null;
       const mentions: Mention[] = [];
       for (let i = 0; i < c.mentions.length; i += 4) {
-        const [start, end, name, cands] = c.mentions.slice(i, i + 4);
+        const start = c.mentions[i];
+        const end = c.mentions[i + 1];
+        const name = c.mentions[i + 2] === 1 ? c.name : c.mentions[i + 2];
+        const cands = c.mentions[i + 3];
         if (!span(start, end) || !isStrOrNull(name) || !isStrOrNull(cands)) return null;
         const m: Mention = { start: start as number, end: end as number, name };
         if (cands !== null) m.candidates = cands.split('\u0001');
