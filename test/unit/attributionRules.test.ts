@@ -71,7 +71,7 @@ describe('attribution rules (issue 3)', () => {
   });
 
   it('“continued to” is not a cue of speech', () => {
-    assert.equal(speakerOf('Ann Lee said she is sure Tom Ruiz will continue to be “a strong voice.”', 'a strong'), 'Ann Lee');
+    assert.equal(speakerOf('Ann Lee said she is sure Tom Ruiz will continue to remain “a strong voice.”', 'a strong'), 'Ann Lee');
   });
 
   it('a name in “what NAME called” right before the quote speaks; a pronoun there leaves the main subject', () => {
@@ -140,7 +140,7 @@ describe('attribution rules (issue 3)', () => {
   });
 
   it('a line that ends a sentence ends the attribution region inside a paragraph', () => {
-    const a = parseArticle('f.txt', 'Headline\n\n“We will rebuild,” Mayor Ann Lee said. “And we will do it fast!”\nLee’s plan is telling in its own right.');
+    const a = parseArticle('f.txt', 'Headline\n\n“We will rebuild,” Mayor Ann Lee said. “And we will do it fast!”\nLee’s plan is telling about her priorities.');
     assert.deepEqual(a.quotes.map((q) => q.speaker), ['Ann Lee', 'Ann Lee']);
   });
 
@@ -161,13 +161,13 @@ describe('attribution rules (issue 3)', () => {
 
   it('whoever released a statement speaks through its “saying …”', () => {
     assert.equal(speakerOf('The town council released a statement Wednesday saying the claims were “simply false.”', 'simply'), 'the town council');
-    assert.equal(speakerOf('Her office put out a statement saying the audit “found nothing.”', 'found'), 'Her office');
+    assert.equal(speakerOf('Her office sent out a statement saying the audit “found nothing.”', 'found'), 'Her office');
   });
 
   it('a person’s cue reaches further than twenty words when nothing in between starts another attribution', () => {
-    const long = 'Mayor Ann Lee said the town has kept in close touch with the families of the flooded streets even after the last storm in the spring and would remain a “steady partner” for them.';
+    const long = 'Mayor Ann Lee said the town has stayed in regular contact with the families of the flooded streets even after the last storm in the spring and would remain a “steady partner” for them.';
     assert.equal(speakerOf(long, 'steady'), 'Ann Lee');
-    const other = 'Mayor Ann Lee said the town has kept in close touch with the families of the flooded streets, and Tom Ruiz doubted that the pumps would remain “a weak spot” for them.';
+    const other = 'Mayor Ann Lee said the town has stayed in regular contact with the families of the flooded streets, and Tom Ruiz doubted that the pumps would remain “a weak spot” for them.';
     assert.equal(speakerOf(other, 'a weak'), null);
   });
 
@@ -181,7 +181,7 @@ describe('attribution rules (issue 3)', () => {
   });
 
   it('a day of the week is never the speaker, even capitalised', () => {
-    assert.equal(speakerOf('The new mayor on Tuesday rejected the offer as “a stunt.”', 'a stunt'), null);
+    assert.equal(speakerOf('The harbor board on Tuesday dismissed the offer as “a stunt.”', 'a stunt'), null);
     assert.equal(speakerOf('A campaign ad released Thursday accuses the mayor of “a pattern of sleaze.”', 'a pattern'), 'A campaign ad released Thursday');
   });
 
