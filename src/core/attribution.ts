@@ -213,7 +213,7 @@ function appositiveOpener(text: string, words: Word[], k: number): number {
 
 /**
  * Whether `words[j]` opens its clause: the sentence starts there, or a comma or "but"/"and" comes before it,
- * possibly behind a title ("Senate Democrat Dianne Feinstein", "House Speaker Paul Ryan").
+ * possibly behind a title ("County Commissioner Ann Lee", "Harbor Board Chair Tom Ruiz").
  */
 function opensClause(ctx: AttributionContext, words: Word[], j: number): boolean {
   const { text } = ctx;
@@ -229,7 +229,7 @@ function opensClause(ctx: AttributionContext, words: Word[], j: number): boolean
 
 /**
  * A named person whose appositive ends at `words[k]` (a comma follows it): "her adviser, Jake Sullivan, said",
- * "Ramil Carr, 31, a Philadelphia photographer, said", "Zeke Emanuel, an oncologist who advised Obama, said".
+ * "Ann Lee, 44, a dairy farmer from the valley, said", "Paul Wendt, an engineer who advised the county, said".
  * The name must open its clause (the sentence, or after an opening phrase and its comma).
  */
 function namedBeforeComma(ctx: AttributionContext, words: Word[], k: number): Span | null {
@@ -253,14 +253,14 @@ function subjectBefore(ctx: AttributionContext, words: Word[], cueIdx: number): 
   let k = cueIdx - 1;
   while (k >= 0 && /^\p{Ll}/u.test(words[k].text) && (ADVERBS.has(words[k].lower) || /^\p{Ll}+ly$/u.test(words[k].text)) && gapIsSpace(text, words[k], words[k + 1])) k--;
   if (k < 0) return null;
-  // "Feinstein last week said", "Trump at the time said", "Sanders during a Sunday rally thanked": a short
+  // "Lee last week said", "Ruiz at the time said", "Lee during a Sunday rally thanked": a short
   // time or place phrase between a named subject and its verb.
   if (/^\p{Ll}/u.test(words[k].text) || /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i.test(words[k].text)) {
     for (let p = k; p >= Math.max(1, k - 5); p--) {
       if (!gapIsSpace(text, words[p], words[p + 1]) || isCue(words[p].lower) || PRONOUNS.has(words[p].lower)) break;
       if (!/^(?:at|in|on|during|last|this|earlier|late|early|over|after|before)$/.test(words[p].lower)) continue;
       const m = mentionsIn(ctx, words[p - 1].start - 80, words[p - 1].end).find((x) => x.end === words[p - 1].end && x.name);
-      // The name must open its clause (not an object: "told Hugh Hewitt on Wednesday that").
+      // The name must open its clause (not an object: "told Tom Ruiz on Friday that").
       if (m && opensClause(ctx, words, firstStartingAt(words, m.start)) && gapIsSpace(text, words[p - 1], words[p])) return { start: m.start, end: m.end };
       break;
     }
@@ -284,7 +284,7 @@ function subjectBefore(ctx: AttributionContext, words: Word[], cueIdx: number): 
     const opener = appositiveOpener(text, words, k);
     if (opener < 0) return namedBeforeComma(ctx, words, k);
     k = opener;
-    // "Sen. Ted Cruz (R-Tex.), a Republican candidate, tweeted": the name is before the parenthetical.
+    // "Sen. Ann Lee (D-Vt.), a Democratic candidate, tweeted": the name is before the parenthetical.
     if (/^[.)]*\)/.test(text.slice(words[k].end, words[k].end + 3))) {
       const open = text.lastIndexOf('(', words[k].end);
       let j = k;
@@ -292,7 +292,7 @@ function subjectBefore(ctx: AttributionContext, words: Word[], cueIdx: number): 
       if (j >= 0 && open >= 0 && words[k].end - open < 30) k = j;
     }
   } else if (/^\s*(?:—|–|--)\s*$/.test(gapAfter)) {
-    // "Gingrich — mentioned by Newsmax as a running mate — told": a name before a dashed aside.
+    // "Lee — named by the paper as the likely choice — told": a name before a dashed aside.
     for (let j = Math.max(0, k - 30); j < k; j++) {
       const m = ctx.people.mentionAt.get(words[j].start);
       if (!m || !m.name || !/^\s*(?:—|–|--)\s/.test(text.slice(m.end, m.end + 4))) continue;
@@ -338,7 +338,7 @@ function sentenceSubject(ctx: AttributionContext, words: Word[], cueIdx: number)
   let i = 0;
   // "However, he …", "But Cruz …"
   while (i < cueIdx && /^(?:but|and|however|still|yet|meanwhile|instead|then|later|so)$/.test(words[i].lower)) i++;
-  // "Before the convention, Cleveland Police Chief Calvin Williams lobbied …": skip an opening phrase.
+  // "Before the vote, Police Chief Calvin Ward lobbied …": skip an opening phrase.
   if (i < cueIdx && CLAUSE_OPENERS.has(words[i].lower)) {
     let j = i;
     while (j < cueIdx - 1 && j - i < 10 && !/,\s*$/.test(ctx.text.slice(words[j].end, words[j + 1].start))) j++;
@@ -349,7 +349,7 @@ function sentenceSubject(ctx: AttributionContext, words: Word[], cueIdx: number)
   if (PRONOUNS.has(w.lower) && w.lower !== 'it') return { start: w.start, end: w.end };
   const m = ctx.people.mentionAt.get(w.start);
   if (m && m.name) return { start: m.start, end: m.end };
-  // "Ohio Gov. John Kasich suspended …": a titled name at the start.
+  // "Vermont Gov. Ann Lee ended …": a titled name at the start.
   for (let j = i; j < Math.min(cueIdx, i + 6); j++) {
     if (!isSubjectWord(words[j]) && (NP_BREAKERS.has(words[j].lower) || isCue(words[j].lower) || !/^\p{Ll}+$/u.test(words[j].text))) break;
     const mm = ctx.people.mentionAt.get(words[j].start);
@@ -451,7 +451,7 @@ function attributionAfter(ctx: AttributionContext, q: RawQuote, limit: number): 
 }
 
 /**
- * `“…,” Oliver barked.`, `“…!” he surmised.`, `“…!” beamed Ann Lee.`: right after a quote that ends its
+ * `“…,” Ruiz barked.`, `“…!” he guessed.`, `“…!” beamed Ann Lee.`: right after a quote that ends its
  * clause, a person or pronoun and a past-tense verb that end the sentence (or run on with "and") attribute
  * the quote whatever the verb.
  */
@@ -550,7 +550,7 @@ function saidAtSentenceEnd(ctx: AttributionContext, q: RawQuote, limit: number):
 /** Attribution before the opening mark within its sentence: `Price said:`, `said the talks “…`, `described … as “…`. */
 function attributionBefore(ctx: AttributionContext, q: RawQuote, from: number, sentenceStart = from): Attribution | null {
   const { text } = ctx;
-  // A participle after an earlier quote of the sentence ("… of “New York values,” saying …") has the
+  // A participle after an earlier quote of the sentence ("… of “small-town values,” saying …") has the
   // subject that opens the sentence, before that quote.
   const subjectOfSentence = (words: Word[], k: number): Span | null => {
     const own = sentenceSubject(ctx, words, k);
@@ -585,7 +585,7 @@ function attributionBefore(ctx: AttributionContext, q: RawQuote, from: number, s
       break;
     }
     let subj = subjectBefore(ctx, words, k);
-    // "Pence went on to say", "Lee wanted to know": the subject of the verb governing "to".
+    // "Ruiz went on to say", "Lee wanted to know": the subject of the verb governing "to".
     if (!subj && k >= 2 && words[k - 1].lower === 'to') {
       const gov = words[k - 2].lower === 'on' && k >= 3 ? k - 3 : k - 2;
       if (/^(?:went|goes|go|wanted|wants|want|tried|tries|began|begins|continued|continues|appeared|seemed|hastened|rushed|moved|sought|seeks)$/.test(words[gov].lower) && (gov === k - 2) === !/^(?:went|goes|go)$/.test(words[gov].lower)) subj = subjectBefore(ctx, words, gov);
@@ -602,8 +602,8 @@ function attributionBefore(ctx: AttributionContext, q: RawQuote, from: number, s
     // An embedded or relative clause ("… expected that Americans will say", "which the Tax Foundation
     // estimates"): its subject is not the quote's speaker; an earlier cue may be.
     // But "in what Ann Lee called “…”": a name right before the cue and the quote is its speaker; so is a
-    // pronoun ("the server, which he described as “…”") unless an earlier cue of the sentence speaks for the
-    // same clause ("Cruz railed against what he calls “…”": PolNeAR marks Cruz there).
+    // pronoun ("the server room, which he called “…”") unless an earlier cue of the sentence speaks for the
+    // same clause ("Ruiz complained about what he calls “…”": PolNeAR marks the main subject there).
     if (subj && embedded(words, subj)) {
       const relative = words.length - k <= 3 && /^(?:what|which|whom)$/.test(words[firstStartingAt(words, subj.start) - 1]?.lower ?? '');
       const named = !!ctx.people.mentionAt.get(subj.start)?.name;
@@ -613,7 +613,7 @@ function attributionBefore(ctx: AttributionContext, q: RawQuote, from: number, s
       if (!(relative && (named || (pronoun && !earlierCue)))) continue;
     }
     // Naming, not speaking: "a group called “…”", "what her campaign calls “…”".
-    // A relative "who" naming a person is that person ("Obama, who called the plan “unfit”").
+    // A relative "who" naming a person is that person ("Mayor Ann Lee, who called the plan “unfit”").
     if (subj && /^(?:call|calls|called|calling|dub|dubs|dubbed|label|labels|labeled|labelled|name|named|titled)$/.test(words[k].lower) && !/^\p{Lu}/u.test(ctx.text.slice(subj.start, subj.end)) && !PRONOUNS.has(ctx.text.slice(subj.start, subj.end).toLowerCase())) {
       const who = ctx.text.slice(subj.start, subj.end) === 'who' && words.length - k <= 5 ? resolveSubject(ctx, subj, q.paragraph) : null;
       if (!(who && isPersonOrPronoun(ctx, who))) {
@@ -626,8 +626,8 @@ function attributionBefore(ctx: AttributionContext, q: RawQuote, from: number, s
     // "… outlined his plan and vowed to …": a second verb shares the sentence's subject.
     const coordinated = k > 0 && words[k - 1].lower === 'and';
     if (!subj && (participle || coordinated)) subj = subjectOfSentence(words, k);
-    // "Trump’s comments", "the senators’ claims": after a possessive, a cue word is a noun; it still names
-    // the speaker of its own content ("Trump’s claim that “…”").
+    // "Lee’s comments", "the senators’ claims": after a possessive, a cue word is a noun; it still names
+    // the speaker of its own content ("Lee’s claim that “…”").
     if (k > 0 && (/['’]s$/.test(words[k - 1].text) || /^['’]\s/.test(text.slice(words[k - 1].end, words[k].start))) && words[k + 1]?.lower !== 'that') continue;
     // "was retweeted", "were told": a passive's subject is not who speaks.
     if (k > 0 && /^(?:was|were|been|being|is|are|be)$/.test(words[k - 1].lower) && /(?:ed|told|written|said)$/.test(words[k].lower)) continue;
@@ -635,21 +635,21 @@ function attributionBefore(ctx: AttributionContext, q: RawQuote, from: number, s
     if (/^continu/.test(words[k].lower) && words[k + 1]?.lower === 'to' && !(words[k + 2] && isCue(words[k + 2].lower))) continue;
     if (subj) {
       const a = resolveSubject(ctx, subj, q.paragraph);
-      // "the racial remarks", "a private email", "the crowd's chant": a speech noun, not a verb; only a
+      // "his recent remarks", "a work email", "the crowd's chant": a speech noun, not a verb; only a
       // person or pronoun makes it a verb ("they email", "voters chant").
       if (a && NOUN_LIKE_CUES.has(words[k].lower) && !isPersonOrPronoun(ctx, a) && !/s$/.test(ctx.text.slice(subj.start, subj.end))) continue;
       // A participle ("…, saying “…”") is trusted only with a named or pronoun subject:
       // on PolNeAR train, descriptions found that way were right 8 times in 36.
       if (a && (!(participle || coordinated || /ing$/.test(words[k].lower)) || isPersonOrPronoun(ctx, a))) return { ...a, cue: words[k].text };
     }
-    // "Trump issued a statement saying …", "Netanyahu rallied supporters by warning …": the participle's
+    // "Lee issued a statement backing …", "Ruiz rallied the crowd by warning …": the participle's
     // subject is the sentence's, when that is a person.
     if (/ing$/.test(words[k].lower) && !participle) {
       const ss = subjectOfSentence(words, k);
       const a = ss ? resolveSubject(ctx, ss, q.paragraph) : null;
       if (a && isPersonOrPronoun(ctx, a)) return { ...a, cue: words[k].text };
     }
-    // "The town released a statement Wednesday saying …", "His office put out a statement saying …":
+    // "The council released a statement Friday saying …", "Her office sent out a statement saying …":
     // whoever issued the statement (a person, an office, an organisation) speaks through it.
     if (/ing$/.test(words[k].lower)) {
       const sIdx = words.slice(Math.max(0, k - 5), k).findIndex((w) => SPEECH_NOUNS.has(w.lower));
@@ -673,7 +673,7 @@ function attributionBefore(ctx: AttributionContext, q: RawQuote, from: number, s
     const a = ss ? resolveSubject(ctx, ss, q.paragraph) : null;
     if (a && isPersonOrPronoun(ctx, a)) return { ...a, cue: lastWord.text };
   }
-  // "Lee went on: “…”", "Clinton has since apologized for what happened: “…”": a sentence that ends in a colon
+  // "Lee went on: “…”", "Lee has since apologized for the delay: “…”": a sentence that ends in a colon
   // before the quote is introduced by its subject, when that is a person.
   if (lastWord && /^:\s*$/.test(text.slice(lastWord.end, q.open)) && words.length <= 25) {
     const ss = sentenceSubject(ctx, words, words.length - 1);

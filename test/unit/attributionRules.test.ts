@@ -49,7 +49,7 @@ describe('attribution rules (issue 3)', () => {
   });
 
   it('a participle with an unnamed subject takes the sentence subject', () => {
-    assert.equal(speakerOf('After the storm, Mayor Ann Lee released a new radio ad calling it “a wake-up call.”', 'a wake-up'), 'Ann Lee');
+    assert.equal(speakerOf('After the storm, Mayor Ann Lee ran a short web video calling it “a wake-up call.”', 'a wake-up'), 'Ann Lee');
   });
 
   it('subjects with a bare possessive or a reflexive before the verb', () => {
@@ -76,11 +76,11 @@ describe('attribution rules (issue 3)', () => {
 
   it('a name in “what NAME called” right before the quote speaks; a pronoun there leaves the main subject', () => {
     assert.equal(speakerOf('The town entered what historian Ann Lee called “the quiet years.”', 'the quiet'), 'Ann Lee');
-    assert.equal(speakerOf('Mayor Tom Ruiz railed against what he calls “the parking cartel.”', 'the parking'), 'Tom Ruiz');
+    assert.equal(speakerOf('Mayor Tom Ruiz complained loudly about what he calls “the parking cartel.”', 'the parking'), 'Tom Ruiz');
   });
 
   it('a sentence ending in a colon before the quote is introduced by its person subject', () => {
-    assert.equal(speakerOf('Ann Lee has since apologized for what happened: “I should have asked first.”', 'I should'), 'Ann Lee');
+    assert.equal(speakerOf('Ann Lee has since apologized for the delay: “I should have asked first.”', 'I should'), 'Ann Lee');
     assert.equal(speakerOf('The sign on the door was blunt: “Closed for good.”', 'Closed'), null);
   });
 
@@ -115,7 +115,7 @@ describe('attribution rules (issue 3)', () => {
   it('“went on to say”, “wanted to know”: the subject of the governing verb speaks', () => {
     assert.equal(speakerOf('Mayor Ann Lee went on to say she was “confident” about the vote.', 'confident'), 'Ann Lee');
     // Not any verb before "to": the place is no speaker.
-    assert.equal(speakerOf('Tom Ruiz took to Twitter overnight to accuse the council of being “asleep.”', 'asleep'), null);
+    assert.equal(speakerOf('Tom Ruiz went to the radio station early to accuse the council of being “asleep.”', 'asleep'), null);
   });
 
   it('“NAME said she …”: the main clause’s subject, as PolNeAR marks it', () => {
@@ -160,8 +160,8 @@ describe('attribution rules (issue 3)', () => {
   });
 
   it('whoever released a statement speaks through its “saying …”', () => {
-    assert.equal(speakerOf('The town council released a statement Wednesday saying the claims were “simply false.”', 'simply'), 'the town council');
-    assert.equal(speakerOf('Her office sent out a statement saying the audit “found nothing.”', 'found'), 'Her office');
+    assert.equal(speakerOf('The town council released a statement Friday saying the claims were “simply false.”', 'simply'), 'the town council');
+    assert.equal(speakerOf('Her office sent out a short statement saying the audit “found nothing.”', 'found'), 'Her office');
   });
 
   it('a person’s cue reaches further than twenty words when nothing in between starts another attribution', () => {
