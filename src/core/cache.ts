@@ -13,7 +13,7 @@ import type { IndexSnapshot } from './sourceIndex';
 import type { WordIndexSnapshot } from './search';
 
 /** Bump whenever Article's shape or the reader's output changes meaning. */
-export const CACHE_FORMAT_VERSION = 2;
+export const CACHE_FORMAT_VERSION = 3;
 
 export interface FileStamp {
   size: number;
@@ -89,28 +89,54 @@ export function buildCache(entries: Iterable<{ article: Article; stamp: FileStam
   return { version: CACHE_FORMAT_VERSION, articles };
 }
 
+/**
+ * The cache as text: a header line, then one article per line (JSON Lines),
+ * so that it can be read a slice at a time without holding the editor for
+ * one long parse of the whole file.
+ */
 export function serializeCache(cache: ArticleCache): string {
-  return JSON.stringify(cache);
+  return cacheHeader() + cache.articles.map((a) => JSON.stringify(a) + '\n').join('');
+}
+
+/** The first line of a cache file of this format version. */
+export function cacheHeader(): string {
+  return JSON.stringify({ version: CACHE_FORMAT_VERSION }) + '\n';
+}
+
+/** Whether a cache file's first line is this format version's header. */
+export function isCacheHeader(line: string): boolean {
+  try {
+    const data = JSON.parse(line) as { version?: unknown } | null;
+    return !!data && typeof data === 'object' && data.version === CACHE_FORMAT_VERSION;
+  } catch {
+    return false;
+  }
+}
+
+/** One line of a cache file as an entry, or null (malformed: that file is parsed again). */
+export function parseCacheLine(line: string): CachedArticle | null {
+  try {
+    const a = JSON.parse(line) as CachedArticle | null;
+    return a && typeof a === 'object' && typeof a.path === 'string' ? a : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
  * The cache's entries by path, or an empty map when the cache is missing,
  * corrupt or of another format version (the caller then parses everything).
+ * A damaged line loses only its own article.
  */
-export function readCache(json: string | null | undefined): Map<string, CachedArticle> {
+export function readCache(text: string | null | undefined): Map<string, CachedArticle> {
   const out = new Map<string, CachedArticle>();
-  if (!json) return out;
-  let data: unknown;
-  try {
-    data = JSON.parse(json);
-  } catch {
-    return out;
-  }
-  if (!data || typeof data !== 'object') return out;
-  const { version, articles } = data as Partial<ArticleCache>;
-  if (version !== CACHE_FORMAT_VERSION || !Array.isArray(articles)) return out;
-  for (const a of articles) {
-    if (a && typeof a === 'object' && typeof a.path === 'string') out.set(a.path, a);
+  if (!text) return out;
+  const lines = text.split('\n');
+  if (!isCacheHeader(lines[0])) return out;
+  for (let i = 1; i < lines.length; i++) {
+    if (!lines[i]) continue;
+    const entry = parseCacheLine(lines[i]);
+    if (entry) out.set(entry.path, entry);
   }
   return out;
 }

@@ -653,11 +653,25 @@ export class WordIndex {
    * snapshot does not hold together (a damaged file): the caller indexes anew.
    */
   static fromSnapshot(options: { pairs?: boolean; walkBudget?: number }, snap: WordIndexSnapshot): WordIndex {
+    const steps = WordIndex.fromSnapshotSteps(options, snap);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /**
+   * fromSnapshot in steps: it yields every few tens of thousands of checks, so
+   * that an editor can install a large snapshot between its other work.
+   */
+  static *fromSnapshotSteps(options: { pairs?: boolean; walkBudget?: number }, snap: WordIndexSnapshot): Generator<void, WordIndex> {
+    const STEP = 1 << 16;
     const index = new WordIndex(options);
     const words = snap.words.length;
     const { start, ids, nextId } = snap;
     if (!Number.isInteger(nextId) || nextId < 0 || start.length !== words + 1 || start[0] !== 0 || start[words] !== ids.length) throw new Error('word index: bad sizes');
     // Each word's ids ascending and in range: what search relies on (one pass over them all).
+    let checked = 0;
     for (let w = 0; w < words; w++) {
       const a = start[w];
       const b = start[w + 1];
@@ -668,18 +682,29 @@ export class WordIndex {
         if (id <= previous || id >= nextId) throw new Error('word index: ids out of order or range');
         previous = id;
       }
+      checked += b - a + 1;
+      if (checked > STEP) {
+        checked = 0;
+        yield;
+      }
     }
     if (!!options.pairs !== !!snap.pairs) throw new Error('word index: pairs mismatch');
     if (snap.pairs) index.pairPostings.install(snap.pairs, nextId);
-    for (const w of snap.words) {
+    yield;
+    for (let k = 0; k < words; k++) {
+      const w = snap.words[k];
       if (typeof w !== 'string' || index.wordIds.has(w)) throw new Error('word index: bad vocabulary');
-      index.wordIds.set(w, index.wordList.length);
+      index.wordIds.set(w, k);
       index.wordList.push(w);
+      if ((k & 0x3fff) === 0x3fff) yield;
     }
     let size = 1 << 12;
     while (size < 2 * words + 2) size *= 2;
     index.asciiTable = new Int32Array(size);
-    for (let k = 0; k < words; k++) index.tableInsert(k);
+    for (let k = 0; k < words; k++) {
+      index.tableInsert(k);
+      if ((k & 0x7fff) === 0x7fff) yield;
+    }
     index.lastPosted = new Int32Array(Math.max(1024, words)).fill(-1);
     index.postings.install(words, start, ids);
     index.nextId = nextId;

@@ -205,9 +205,18 @@ export class SourceIndex {
    * (the index is then left empty and usable).
    */
   restoreSnapshot(snapshot: IndexSnapshot): void {
+    const steps = this.restoreSnapshotSteps(snapshot);
+    while (!steps.next().done);
+  }
+
+  /**
+   * restoreSnapshot in steps (see WordIndex.fromSnapshotSteps): the index is
+   * changed only by the last step, so it can be used, empty, in between.
+   */
+  *restoreSnapshotSteps(snapshot: IndexSnapshot): Generator<void, void> {
     if (this.records.size > 0 || this.quoteIndex.size() > 0 || this.sentenceIndex.size() > 0) throw new Error('a snapshot goes into an empty index');
-    const quotes = WordIndex.fromSnapshot(QUOTE_INDEX_OPTIONS, snapshot.quotes);
-    const sentences = WordIndex.fromSnapshot(SENTENCE_INDEX_OPTIONS, snapshot.sentences);
+    const quotes = yield* WordIndex.fromSnapshotSteps(QUOTE_INDEX_OPTIONS, snapshot.quotes);
+    const sentences = yield* WordIndex.fromSnapshotSteps(SENTENCE_INDEX_OPTIONS, snapshot.sentences);
     const claims = new Map<string, SnapshotRecord>();
     for (const r of snapshot.records) {
       const inside = (first: number, count: number, limit: number): boolean => Number.isInteger(count) && count >= 0 && (count === 0 || (Number.isInteger(first) && first >= 0 && first + count <= limit));
@@ -223,6 +232,7 @@ export class SourceIndex {
       ranges.sort((a, b) => a[0] - b[0]);
       for (let i = 1; i < ranges.length; i++) if (ranges[i][0] < ranges[i - 1][1]) throw new Error('snapshot: overlapping records');
     }
+    if (this.records.size > 0 || this.quoteIndex.size() > 0) throw new Error('the index was filled while the snapshot was being installed');
     quotes.compactionHeld = true;
     sentences.compactionHeld = true;
     this.quoteIndex = quotes;

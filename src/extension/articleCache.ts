@@ -2,16 +2,18 @@
 // storage with the core's cache format (src/core/cache.ts): a restart reads
 // each file again but parses only the ones that changed.
 import * as vscode from 'vscode';
-import { CACHE_FORMAT_VERSION, cacheEntry, decodeIndexSnapshot, encodeIndexSnapshot, readCache, restoreArticle, type ArticleCache, type CachedArticle } from '../core/cache';
+import { cacheEntry, cacheHeader, decodeIndexSnapshot, encodeIndexSnapshot, isCacheHeader, parseCacheLine, restoreArticle, type CachedArticle } from '../core/cache';
 import type { IndexSnapshot } from '../core/sourceIndex';
 import type { Article } from '../core/types';
 import type { ArticleCacheStore, FileStamp } from './indexer';
 
-const CACHE_FILE = 'article-cache.json';
+const CACHE_FILE = 'article-cache.jsonl';
 /** The index's search structures (src/core/cache.ts describes the format). */
 const SNAPSHOT_FILE = 'index-snapshot.bin';
-/** Serialising a thousand articles takes a while: it is done in slices that let the editor run. */
+/** Reading or writing thousands of articles takes a while: it is done in slices that let the editor run. */
 const SLICE_MS = 20;
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 export class GlobalStorageArticleCache implements ArticleCacheStore {
   private entries = new Map<string, CachedArticle>();
@@ -27,15 +29,32 @@ export class GlobalStorageArticleCache implements ArticleCacheStore {
     return vscode.Uri.joinPath(this.storageUri, SNAPSHOT_FILE);
   }
 
+  /** Reads the cache a line (an article) at a time, in slices, so a large cache never holds the editor. */
   async load(): Promise<void> {
-    let json: string | null = null;
+    this.entries = new Map();
+    this.snapshot = null;
+    let bytes: Uint8Array;
     try {
-      json = new TextDecoder().decode(await vscode.workspace.fs.readFile(this.file));
+      bytes = await vscode.workspace.fs.readFile(this.file);
     } catch {
       // First start: no cache yet.
+      return;
     }
-    this.entries = readCache(json);
-    this.snapshot = null;
+    const decoder = new TextDecoder();
+    let at = bytes.indexOf(0x0a);
+    if (at < 0 || !isCacheHeader(decoder.decode(bytes.subarray(0, at)))) return;
+    let sliceStart = performance.now();
+    for (at++; at < bytes.length; ) {
+      let end = bytes.indexOf(0x0a, at);
+      if (end < 0) end = bytes.length;
+      const entry = parseCacheLine(decoder.decode(bytes.subarray(at, end)));
+      if (entry) this.entries.set(entry.path, entry);
+      at = end + 1;
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await nextTurn();
+        sliceStart = performance.now();
+      }
+    }
     if (this.entries.size === 0) return;
     try {
       this.snapshot = decodeIndexSnapshot(await vscode.workspace.fs.readFile(this.snapshotFile));
@@ -62,27 +81,25 @@ export class GlobalStorageArticleCache implements ArticleCacheStore {
   }
 
   async save(entries: { article: Article; stamp: FileStamp }[], snapshot?: IndexSnapshot): Promise<void> {
-    const next = new Map<string, CachedArticle>();
-    const parts: string[] = [];
+    // The same text as serializeCache(buildCache(entries)), built piece by piece.
+    const parts: string[] = [cacheHeader()];
     let sliceStart = performance.now();
     for (const { article, stamp } of entries) {
-      const entry = cacheEntry(article, stamp);
-      next.set(entry.path, entry);
-      parts.push(JSON.stringify(entry));
+      parts.push(JSON.stringify(cacheEntry(article, stamp)) + '\n');
       if (performance.now() - sliceStart > SLICE_MS) {
-        await new Promise((resolve) => setTimeout(resolve, 0));
+        await nextTurn();
         sliceStart = performance.now();
       }
     }
-    this.entries = next;
-    // The same text as serializeCache(buildCache(entries)), built piece by piece.
-    const header: Omit<ArticleCache, 'articles'> = { version: CACHE_FORMAT_VERSION };
-    const json = `${JSON.stringify(header).slice(0, -1)},"articles":[${parts.join(',')}]}`;
+    // What was loaded served the start-up; later changes are parsed, so it need not stay in memory.
+    this.entries = new Map();
     await vscode.workspace.fs.createDirectory(this.storageUri);
-    await vscode.workspace.fs.writeFile(this.file, new TextEncoder().encode(json));
+    await vscode.workspace.fs.writeFile(this.file, new TextEncoder().encode(parts.join('')));
     // The snapshot checks each article's fingerprint when installed, so a snapshot
     // and an article cache from different saves cannot mix wrongly.
     if (snapshot) await vscode.workspace.fs.writeFile(this.snapshotFile, encodeIndexSnapshot(snapshot));
     else await vscode.workspace.fs.delete(this.snapshotFile).then(undefined, () => undefined);
+    // The previous format's file, if any, is of no use any more.
+    await vscode.workspace.fs.delete(vscode.Uri.joinPath(this.storageUri, 'article-cache.json')).then(undefined, () => undefined);
   }
 }

@@ -387,7 +387,15 @@ export class SourceIndexer implements vscode.Disposable {
     let claiming = false;
     if (snapshot) {
       try {
-        this.index.restoreSnapshot(snapshot);
+        // In slices: a large snapshot takes a few hundred milliseconds to check and install.
+        const steps = this.index.restoreSnapshotSteps(snapshot);
+        let sliceStart = performance.now();
+        while (!steps.next().done) {
+          if (performance.now() - sliceStart >= BATCH_BUDGET_MS) {
+            await yieldToEventLoop();
+            sliceStart = performance.now();
+          }
+        }
         claiming = true;
       } catch (error) {
         this.log.warn(`The saved index could not be used; indexing every file (${describeError(error)}).`);

@@ -38,6 +38,18 @@ describe('article cache', () => {
     assert.equal(readCache(other).size, 0);
   });
 
+  it('is one article per line after a header, and a damaged line loses only its own article', () => {
+    const other = parseArticle('/src/other.md', 'Harbor master Quinby Marchetti said "the ferry will run all winter."\n');
+    const text2 = serializeCache(buildCache([{ article, stamp }, { article: other, stamp }]));
+    const lines = text2.split('\n');
+    assert.equal(lines.length, 4, 'header, two articles, final newline');
+    assert.deepEqual(JSON.parse(lines[0]), { version: CACHE_FORMAT_VERSION });
+    lines[1] = lines[1].slice(0, 40);
+    const read = readCache(lines.join('\n'));
+    assert.deepEqual([...read.keys()], ['/src/other.md']);
+    assert.deepEqual(restoreArticle(read.get('/src/other.md')!, stamp, other.text), other);
+  });
+
   it('a tampered entry is rejected rather than giving wrong offsets', () => {
     const entry = JSON.parse(JSON.stringify(cacheEntry(article, stamp)));
     entry.quotes[0][2] = text.length + 10;

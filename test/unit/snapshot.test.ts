@@ -125,6 +125,31 @@ describe('index snapshot', () => {
     assert.deepEqual(answers(index), answers(built(ARTICLES)));
   });
 
+  it('installs in steps for an editor to interleave: the index stays empty until the last one', () => {
+    const words = Array.from({ length: 2000 }, (_, i) => `w${i.toString(36)}`);
+    const many = Array.from({ length: 120 }, (_, a) => {
+      const sentences = Array.from({ length: 20 }, (_, k) => words.slice((a * 37 + k * 50) % 1900, ((a * 37 + k * 50) % 1900) + 40).join(' ') + '.');
+      return parseArticle(`/src/many-${a}.md`, `Report ${a}\n\n${sentences.join(' ')}\n\nOfficial Tamsin Okafor said "the ${words[a]} plan holds."\n`);
+    });
+    const original = built(many);
+    const snapshot = decodeIndexSnapshot(encodeIndexSnapshot(original.snapshot()));
+    assert.ok(snapshot);
+    const index = new SourceIndex();
+    const steps = index.restoreSnapshotSteps(snapshot);
+    let yields = 0;
+    while (!steps.next().done) {
+      yields++;
+      assert.equal(index.searchSentences(words[5], 5).length, 0, 'nothing visible before the end');
+    }
+    assert.ok(yields > 2, `yielded ${yields} times`);
+    for (const a of many) assert.ok(index.claim(a));
+    index.releaseClaims();
+    assert.deepEqual(
+      index.searchSentences(`${words[100]} ${words[101]}`, 10).map((r) => r.text),
+      original.searchSentences(`${words[100]} ${words[101]}`, 10).map((r) => r.text),
+    );
+  });
+
   it('goes only into an empty index', () => {
     const snapshot = decodeIndexSnapshot(encodeIndexSnapshot(built(ARTICLES).snapshot()));
     assert.ok(snapshot);
