@@ -312,7 +312,8 @@ async function main(): Promise<void> {
     };
     const [restored, cacheMs] = time(() => {
       const fresh = new SourceIndex();
-      const bytes = step('read the article cache', () => fs.readFileSync(cachePath));
+      // File reads are asynchronous in the extension (they do not hold its thread): not steps.
+      const bytes = fs.readFileSync(cachePath);
       // One line (article) at a time, as the extension reads it.
       const cache = new Map<string, CachedArticle>();
       const decoder = new TextDecoder();
@@ -324,7 +325,8 @@ async function main(): Promise<void> {
         if (entry) cache.set(entry.path, entry);
         at = end + 1;
       }
-      const snapshot = step('read and decode the snapshot', () => decodeIndexSnapshot(fs.readFileSync(snapshotPath)));
+      const snapshotBytes = fs.readFileSync(snapshotPath);
+      const snapshot = step('decode the snapshot', () => decodeIndexSnapshot(snapshotBytes));
       if (snapshot) {
         const steps = fresh.restoreSnapshotSteps(snapshot);
         while (!step('one step of installing the snapshot', () => steps.next().done));
@@ -332,7 +334,7 @@ async function main(): Promise<void> {
       let reparsed = 0;
       let claimed = 0;
       for (const f of files) {
-        step('one file: read, restore, claim', () => {
+        step('one file: stat, read, restore, claim', () => {
           const s = fs.statSync(f);
           const stamp = { size: s.size, mtimeMs: s.mtimeMs };
           const text = readText(f);
