@@ -217,7 +217,7 @@ export function restoreArticle(entry: CachedArticle, stamp: FileStamp, text: str
 // index then checks the contents (WordIndex.fromSnapshot). Anything wrong: null.
 
 /** Bump whenever the snapshot's layout or the index's meaning of it changes. */
-export const SNAPSHOT_FORMAT_VERSION = 1;
+export const SNAPSHOT_FORMAT_VERSION = 2;
 const MAGIC = 0x58494253; // "SBIX" read as a little-endian u32
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
@@ -231,7 +231,8 @@ interface SnapshotHeader {
 }
 
 interface WordSnapshotHeader {
-  words: string[];
+  /** The vocabulary joined by newlines (words are letters and digits): one string parses far faster than thousands. */
+  words: string;
   nextId: number;
   pairsUsed: number | null;
 }
@@ -244,7 +245,7 @@ const pad4 = (n: number): number => (n + 3) & ~3;
 
 export function encodeIndexSnapshot(snapshot: IndexSnapshot): Uint8Array {
   const arrays = [...wordArrays(snapshot.quotes), ...wordArrays(snapshot.sentences)];
-  const wordHeader = (w: WordIndexSnapshot): WordSnapshotHeader => ({ words: w.words, nextId: w.nextId, pairsUsed: w.pairs ? w.pairs.used : null });
+  const wordHeader = (w: WordIndexSnapshot): WordSnapshotHeader => ({ words: w.words.join('\n'), nextId: w.nextId, pairsUsed: w.pairs ? w.pairs.used : null });
   const header: SnapshotHeader = {
     littleEndian: LITTLE_ENDIAN,
     records: snapshot.records,
@@ -295,11 +296,11 @@ export function decodeIndexSnapshot(bytes: Uint8Array | null | undefined): Index
     }
     let next = 0;
     const word = (h: WordSnapshotHeader): WordIndexSnapshot | null => {
-      if (!h || !Array.isArray(h.words) || !Number.isInteger(h.nextId)) return null;
+      if (!h || typeof h.words !== 'string' || !Number.isInteger(h.nextId)) return null;
       const need = h.pairsUsed === null ? 2 : 6;
       if (next + need > arrays.length) return null;
       const [start, ids, keys, heads, occId, occNext] = arrays.slice(next, (next += need));
-      return { words: h.words, nextId: h.nextId, start, ids, pairs: h.pairsUsed === null ? null : { keys, heads, occId, occNext, used: h.pairsUsed } };
+      return { words: h.words === '' ? [] : h.words.split('\n'), nextId: h.nextId, start, ids, pairs: h.pairsUsed === null ? null : { keys, heads, occId, occNext, used: h.pairsUsed } };
     };
     const quotes = word(header.quotes);
     const sentences = word(header.sentences);
