@@ -33,8 +33,8 @@ export type ParseOutcome = { ok: true; article: Article; entry: CachedArticle } 
  * Workers for this machine: one core is left to the calling thread (the
  * editor, which also indexes what the workers parse), at most four (beyond
  * that the calling thread's share of the work limits). On 2 cores, 1 worker
- * indexed 10,000 articles in 10.8 s and 2 workers in 15.5 s (the threads
- * fought for the cores).
+ * indexed 10,000 articles in 8.8 s and 2 workers in 9.4 s on a quiet machine
+ * (10.8 s and 15.5 s under load): the threads fought for the cores.
  */
 export function defaultPoolSize(): number {
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
