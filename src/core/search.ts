@@ -111,7 +111,8 @@ class TopK {
  * of object headers each. Before searching, the log is folded into one
  * compressed-row table (`start[w]` .. `start[w + 1]` in `ids`) by a counting
  * sort; ids only grow, so each word's ids come out ascending. A few edits
- * after that (one re-indexed file) stay in the log and are merged per query.
+ * after that (one re-indexed file) stay in the log, and a query walks them as
+ * a separate tail of each word's list (see tail()).
  */
 class PostingStore {
   /** Folded part: word w's ids are ids[start[w] .. start[w + 1]). */
