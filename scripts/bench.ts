@@ -382,6 +382,15 @@ async function main(): Promise<void> {
     for (const q of queries) for (const p of prefixes(q)) times.push(time(() => search(p))[1]);
     return times;
   };
+  /** Per-keystroke figures of one search under `key` (p50, p95, keystrokes); the times, for the log. */
+  const recordTyping = (key: string, queries: string[], search: (q: string) => unknown): number[] => {
+    const times = measureTyping(queries, search);
+    out[`${key}.p50`] = round(percentile(times, 50));
+    out[`${key}.p95`] = round(percentile(times, 95));
+    out[`${key}.keystrokes`] = times.length;
+    log(`${key}: p95 ${out[`${key}.p95`]} ms; plain fuse.js next`);
+    return times;
+  };
   {
     const rand = rng(42);
     const queries: string[] = [];
@@ -390,11 +399,7 @@ async function main(): Promise<void> {
       const f = fragment(q.text, rand);
       if (f) queries.push(f);
     }
-    const times = measureTyping(queries, (q) => index.searchQuotes(q, 50));
-    out['searchQuotes.p50'] = round(percentile(times, 50));
-    out['searchQuotes.p95'] = round(percentile(times, 95));
-    out['searchQuotes.keystrokes'] = times.length;
-    log(`searchQuotes: p95 ${out['searchQuotes.p95']} ms; plain fuse.js next`);
+    const times = recordTyping('searchQuotes', queries, (q) => index.searchQuotes(q, 50));
     const docs = all.map((q) => {
       const text = foldText(q.text);
       return { text, all: text + ' ' + foldText([q.speaker ?? '', q.speakerTitle ?? '', q.article.meta.outlet ?? ''].join(' ')) };
@@ -456,11 +461,7 @@ async function main(): Promise<void> {
       const f = fragment(a.text.slice(s.start, s.end), rand);
       if (f) queries.push(f);
     }
-    const times = measureTyping(queries, (q) => index.searchSentences(q, 50));
-    out['searchSentences.p50'] = round(percentile(times, 50));
-    out['searchSentences.p95'] = round(percentile(times, 95));
-    out['searchSentences.keystrokes'] = times.length;
-    log(`searchSentences: p95 ${out['searchSentences.p95']} ms; plain fuse.js next`);
+    const times = recordTyping('searchSentences', queries, (q) => index.searchSentences(q, 50));
     let docs: { text: string; all: string }[] | null = [];
     for (const a of articles) {
       const outlet = foldText(a.meta.outlet ?? '');

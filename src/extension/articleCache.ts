@@ -18,6 +18,7 @@ const nextTurn = (): Promise<void> => new Promise((resolve) => setTimeout(resolv
 export class GlobalStorageArticleCache implements ArticleCacheStore {
   private entries = new Map<string, CachedArticle>();
   private snapshot: IndexSnapshot | null = null;
+  private oldFormatRemoved = false;
 
   constructor(private readonly storageUri: vscode.Uri) {}
 
@@ -99,7 +100,10 @@ export class GlobalStorageArticleCache implements ArticleCacheStore {
     // and an article cache from different saves cannot mix wrongly.
     if (snapshot) await vscode.workspace.fs.writeFile(this.snapshotFile, encodeIndexSnapshot(snapshot));
     else await vscode.workspace.fs.delete(this.snapshotFile).then(undefined, () => undefined);
-    // The previous format's file, if any, is of no use any more.
-    await vscode.workspace.fs.delete(vscode.Uri.joinPath(this.storageUri, 'article-cache.json')).then(undefined, () => undefined);
+    // The previous format's file, if any, is of no use any more (looked for once a session).
+    if (!this.oldFormatRemoved) {
+      this.oldFormatRemoved = true;
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(this.storageUri, 'article-cache.json')).then(undefined, () => undefined);
+    }
   }
 }

@@ -27,7 +27,7 @@ export type ParseReply =
 /** read: the worker could not read the file (gone, too big); decode: not a text file; parse: the reader failed on it. */
 export type FailReason = 'read' | 'decode' | 'parse';
 
-export type ParseOutcome = { ok: true; article: Article; entry: CachedArticle } | { ok: false; reason: FailReason; error: string };
+export type ParseOutcome = { ok: true; article: Article } | { ok: false; reason: FailReason; error: string };
 
 /**
  * Workers for this machine: one core is left to the calling thread (the
@@ -48,7 +48,7 @@ interface Slot {
 
 export class ParsePool {
   private readonly slots: Slot[] = [];
-  private readonly waiting = new Map<number, { resolve: (o: ParseOutcome) => void; reject: (e: Error) => void; slot: Slot; path: string; stamp: FileStamp }>();
+  private readonly waiting = new Map<number, { resolve: (o: ParseOutcome) => void; reject: (e: Error) => void; slot: Slot; stamp: FileStamp }>();
   private nextId = 1;
   private failed: Error | null = null;
 
@@ -91,7 +91,7 @@ export class ParsePool {
     const id = this.nextId++;
     slot.busy++;
     return new Promise<ParseOutcome>((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject, slot, path, stamp });
+      this.waiting.set(id, { resolve, reject, slot, stamp });
       if (this.waiting.size === 1) for (const s of this.slots) s.worker.ref();
       const req: ParseRequest = { id, path, stamp, bytes, maxBytes };
       slot.worker.postMessage(req);
@@ -108,7 +108,7 @@ export class ParsePool {
     }
     // Checked like any cache entry: spans inside the text, the file unchanged.
     const article = restoreArticle(reply.entry, job.stamp, reply.text);
-    if (article) job.resolve({ ok: true, article, entry: reply.entry });
+    if (article) job.resolve({ ok: true, article });
     else job.resolve({ ok: false, reason: 'parse', error: 'the parse worker returned an inconsistent reading' });
   }
 
