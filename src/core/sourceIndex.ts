@@ -26,9 +26,23 @@ export interface PersonEntry {
   surname: string;
   surnameFirst: boolean;
   quotes: IndexedQuote[];
-  mentions: { path: string; start: number; end: number }[];
+  /**
+   * Every place the entry is named, across sources. Built on first use and
+   * then kept: an archive names its people hundreds of thousands of times, and
+   * lists and counts need only `mentionCount` and `firstMention`.
+   */
+  readonly mentions: readonly MentionPlace[];
+  mentionCount: number;
+  /** The first mention of the first source that names the entry (sources in the order they were added). */
+  firstMention: MentionPlace | null;
   articles: Article[];
   kind: EntityKind;
+}
+
+export interface MentionPlace {
+  path: string;
+  start: number;
+  end: number;
 }
 
 /**
@@ -91,6 +105,56 @@ class Entity {
     readonly name: string,
     readonly kind: EntityKind,
   ) {}
+}
+
+/** Where an article names an entity: a person's mentions; an organisation where it speaks. */
+function namedAt(entity: Entity, article: Article): readonly Span[] {
+  if (entity.kind === 'person') {
+    const person = article.people.find((p) => p.name === entity.name);
+    if (person) return person.mentions;
+  }
+  const spans: Span[] = [];
+  for (const q of article.quotes) if (q.speaker === entity.name && q.speakerMention) spans.push(q.speakerMention);
+  return spans;
+}
+
+/**
+ * A merged entry; its mention list is built on first use (see PersonEntry.mentions).
+ * A class, not an object with a getter: a closure would keep the whole
+ * building scope alive for every entry.
+ */
+class MergedEntry implements PersonEntry {
+  readonly name: string;
+  readonly titles: string[];
+  readonly aliases: string[];
+  readonly surname: string;
+  readonly surnameFirst: boolean;
+  readonly quotes: IndexedQuote[];
+  readonly mentionCount: number;
+  readonly firstMention: MentionPlace | null;
+  readonly articles: Article[];
+  readonly kind: EntityKind;
+  private list: MentionPlace[] | null = null;
+  constructor(
+    private readonly entity: Entity,
+    fields: Omit<PersonEntry, 'mentions'>,
+  ) {
+    this.name = fields.name;
+    this.titles = fields.titles;
+    this.aliases = fields.aliases;
+    this.surname = fields.surname;
+    this.surnameFirst = fields.surnameFirst;
+    this.quotes = fields.quotes;
+    this.mentionCount = fields.mentionCount;
+    this.firstMention = fields.firstMention;
+    this.articles = fields.articles;
+    this.kind = fields.kind;
+  }
+
+  get mentions(): readonly MentionPlace[] {
+    this.list ??= this.articles.flatMap((article) => namedAt(this.entity, article).map((m) => ({ path: article.path, start: m.start, end: m.end })));
+    return this.list;
+  }
 }
 
 const POSSESSIVE = /(?:['’]s|(?<=s)['’])$/u;
@@ -475,8 +539,9 @@ export class SourceIndex {
     const seenTitles = new Set<string>();
     const seenAliases = new Set<string>([entity.name.toLowerCase()]);
     const quotes: IndexedQuote[] = [];
-    const mentions: PersonEntry['mentions'] = [];
     const articles: Article[] = [];
+    let mentionCount = 0;
+    let firstMention: MentionPlace | null = null;
     let surname = '';
     let surnameFirst = false;
     for (const record of entity.contributions.values()) {
@@ -506,19 +571,17 @@ export class SourceIndex {
             aliases.push(a);
           }
         }
-        for (const m of person.mentions) mentions.push({ path: article.path, start: m.start, end: m.end });
-      } else {
-        // Organisations have no mention list of their own: where they speak is where they are named.
-        for (const i of quoteIndexes) {
-          const span: Span | null = article.quotes[i].speakerMention;
-          if (span) mentions.push({ path: article.path, start: span.start, end: span.end });
-        }
+      }
+      const spans = namedAt(entity, article);
+      if (spans.length > 0) {
+        mentionCount += spans.length;
+        firstMention ??= { path: article.path, start: spans[0].start, end: spans[0].end };
       }
       const indexed = this.indexedQuotes(record);
       for (const i of quoteIndexes) quotes.push(indexed[i]);
     }
     if (!surname) surname = entity.kind === 'person' ? entity.name.split(/\s+/).pop() ?? entity.name : entity.name;
-    entity.cached = { name: entity.name, titles, aliases, surname, surnameFirst, quotes, mentions, articles, kind: entity.kind };
+    entity.cached = new MergedEntry(entity, { name: entity.name, titles, aliases, surname, surnameFirst, quotes, mentionCount, firstMention, articles, kind: entity.kind });
     return entity.cached;
   }
 

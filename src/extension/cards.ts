@@ -35,7 +35,7 @@ export function appendPerson(md: vscode.MarkdownString, indexer: SourceIndexer, 
   const mentionCount = new Map<string, number>();
   for (const m of person.mentions) mentionCount.set(m.path, (mentionCount.get(m.path) ?? 0) + 1);
   const places = [...person.articles].sort((a, b) => (mentionCount.get(b.path) ?? 0) - (mentionCount.get(a.path) ?? 0));
-  md.appendMarkdown(inert(`Mentioned ${plural(person.mentions.length, 'time')} in ${plural(places.length, 'source')}`));
+  md.appendMarkdown(inert(`Mentioned ${plural(person.mentionCount, 'time')} in ${plural(places.length, 'source')}`));
   md.appendMarkdown(places.length > 0 ? ':' : '.');
   places.slice(0, MAX_PLACES).forEach((article, i) => {
     const count = mentionCount.get(article.path) ?? 0;

@@ -94,6 +94,29 @@ describe('SourceIndex: people merged across articles', () => {
     assert.equal(price.surname, 'Price');
   });
 
+  it('counts mentions and gives the first without building the list, and builds it once', () => {
+    const ix = build(A, B);
+    const price = ix.person('Ned Price');
+    assert.ok(price);
+    assert.equal(price.mentionCount, 2);
+    assert.deepEqual(
+      price.mentions.map((m) => m.path),
+      ['/s/a.txt', '/s/b.txt'],
+    );
+    assert.deepEqual(price.firstMention, price.mentions[0]);
+    assert.strictEqual(price.mentions, price.mentions);
+    // An organisation is named where it speaks.
+    const read = new SourceIndex();
+    const text = 'The Foreign Ministry said the talks were “in-depth and constructive.” The ministry added that it wanted “stable ties.”';
+    read.setArticle(parseArticle('/s/c.txt', text));
+    const ministry = read.person('the Foreign Ministry') ?? read.person('Foreign Ministry');
+    assert.ok(ministry, read.entries().map((e) => e.name).join(', '));
+    assert.ok(ministry.mentionCount > 0);
+    assert.equal(ministry.mentionCount, ministry.mentions.length);
+    assert.deepEqual(ministry.firstMention, ministry.mentions[0]);
+    assert.equal(text.slice(ministry.mentions[0].start, ministry.mentions[0].end).replace(/^the /i, ''), 'Foreign Ministry');
+  });
+
   it('leaves out contributors and organisations from people(), but knows the organisation as a speaker', () => {
     const ix = build(A, B);
     const names = ix.people().map((p) => p.name);

@@ -62,9 +62,9 @@ export class PeopleTreeProvider implements vscode.TreeDataProvider<PeopleNode>, 
     item.tooltip = inertTooltip([
       `**${inert(entry.name)}**`,
       entry.titles.map(inert).join('; '),
-      inert(`${plural(quotes, 'quote')}; named ${plural(entry.mentions.length, 'time')} in ${plural(entry.articles.length, 'source')}.`),
+      inert(`${plural(quotes, 'quote')}; named ${plural(entry.mentionCount, 'time')} in ${plural(entry.articles.length, 'source')}.`),
     ]);
-    const first = entry.mentions[0];
+    const first = entry.firstMention;
     if (first) item.command = { command: 'sourcebook.openSource', title: 'Open First Mention', arguments: [{ path: first.path, start: first.start, end: first.end }] };
     return item;
   }
