@@ -747,6 +747,40 @@ function introducedBy(ctx: AttributionContext, paragraph: number): Attribution |
   return null;
 }
 
+/**
+ * `Ann Lee has promised “a fair count.”`, `But Lee’s reply was that “nothing changed.”`: with no cue to
+ * read, a quote inside a plain clause is its subject's when that subject opens the sentence and is a
+ * named person or a pronoun. Not when the clause goes on to another subject (a relative or subordinate
+ * clause, another name, a pronoun), when the quote is an aside or a title, or when the sentence ends with
+ * its own attribution ("…, the group says."). On PolNeAR train: 19 right, 2 wrong.
+ */
+function subjectOfPlainClause(ctx: AttributionContext, q: RawQuote, from: number, sentenceEnd: number): Attribution | null {
+  const { text } = ctx;
+  const inner = text.slice(q.start, q.end).split(/\s+/);
+  const long = inner.filter((w) => /^\p{L}{4,}/u.test(w));
+  if (inner.length <= 6 && long.length > 0 && long.every((w) => /^\p{Lu}/u.test(w))) return null;
+  const words = wordsIn(text, from, q.open);
+  if (words.length < 2) return null;
+  const ss = sentenceSubject(ctx, words, words.length);
+  if (!ss) return null;
+  const a = resolveSubject(ctx, ss, q.paragraph);
+  if (!a || !isPersonOrPronoun(ctx, a)) return null;
+  // The subject is the sentence's first noun phrase (after a title, a conjunction, or an opening phrase
+  // and its comma, but not "To Lee, …"), and a lower-case verb follows it (no appositive).
+  let h = firstStartingAt(words, ss.start) - 1;
+  while (h >= 0 && (/^\p{Lu}/u.test(words[h].text) || ROLE_WORDS.has(words[h].lower)) && gapIsSpace(text, words[h], words[h + 1])) h--;
+  if (h >= 0 && !/,\s*$/.test(text.slice(words[h].end, words[h + 1].start)) && !/^(?:but|and|however|still|yet|meanwhile|instead|then|later|so)$/.test(words[h].lower)) return null;
+  if (/^(?:to|for)$/i.test(words[0].text) && ss.start !== words[0].start) return null;
+  const j = firstStartingAt(words, ss.end);
+  if (j >= words.length || !/^(?:['’]s?)?\s+\p{Ll}/u.test(text.slice(ss.end, words[j].end))) return null;
+  const gap = text.slice(ss.end, q.open);
+  if (/[“”"]/.test(gap) || /[—–(]\s*$/.test(gap)) return null;
+  if (words.slice(j).some((w) => isCueWord(w) || /^(?:who|which|whom|whose|where|when|while|because|whether|if|what|that|as|his|her|their|its|they|he|she|it)$/.test(w.lower))) return null;
+  if (mentionsIn(ctx, ss.end, q.open).some((m) => m.name && m.name !== a.speaker)) return null;
+  if (wordsIn(text, q.close, Math.max(q.close, sentenceEnd)).slice(-4).some((w) => isCueWord(w))) return null;
+  return { ...a, cue: null, rule: 'plain-clause' };
+}
+
 export function attributeQuotes(ctx: AttributionContext, raw: RawQuote[]): Attribution[] {
   const { sentences, text } = ctx;
   const results: Attribution[] = [];
@@ -825,6 +859,8 @@ export function attributeQuotes(ctx: AttributionContext, raw: RawQuote[]): Attri
         if (joinedVerb && !laterCue && !between.slice(c + 1).some((w) => isCueWord(w) && !NOUN_LIKE_CUES.has(w.lower))) a = { ...p, cue: between[c].text, rule: 'joined-verb' };
       }
     }
+    // No cue at all: the subject of a plain clause around the quote.
+    if (!a && sentence && sentence.start < q.open && from === sentence.start) a = subjectOfPlainClause(ctx, q, from, sentence.end);
     // A split quote (“A,” she said, “B.”): the first part takes the second's attribution.
     const att = a ?? { speaker: null, speakerMention: null, cue: null };
     results.push(att);

@@ -216,4 +216,13 @@ describe('attribution rules (issue 3)', () => {
   it('a name opening a relative clause, behind a time phrase, speaks', () => {
     assert.equal(speakerOf('The council blamed Tom Ruiz, whom Ann Lee on Wednesday called “a menace.”', 'a menace'), 'Ann Lee');
   });
+  it('with no cue, a named subject opening a plain clause speaks for the quote in it', () => {
+    assert.equal(speakerOf('Mayor Ann Lee has pushed for “a fair count” in every district.', 'a fair'), 'Ann Lee');
+    assert.equal(speakerOf('Tom Ruiz spoke first. He then turned to “the real problem” of the budget.', 'the real'), 'Tom Ruiz');
+    // Not a subject behind an opening phrase that is a point of view, nor across a relative clause.
+    assert.equal(speakerOf('To Ann Lee, the mayor is a “steady hand” in hard times.', 'steady'), null);
+    assert.equal(speakerOf('Ann Lee opposed the plan, which many see as “a giveaway.”', 'a giveaway'), null);
+    // Nor when the sentence ends with its own attribution.
+    assert.equal(speakerOf('Ann Lee broke “every rule in the book,” the board says.', 'every rule'), 'the board');
+  });
 });
