@@ -21,6 +21,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadSources } from '../src/core/sources';
 import { Article, ArticlePerson, Quote } from '../src/core/types';
+import { sentenceList } from '../src/core/spans';
 import { Finding, QuoteSource, articleSource, verifyDraft } from '../src/core/verify';
 
 const MIN_MUTATION_WORDS = 4;
@@ -380,7 +381,7 @@ function scaleBench(articles: Article[], extra: Article[], target: number): void
   const buildCpu = process.cpuUsage(b0);
   // Twenty quotes of different articles, three mutated, with narrative filler to 2,000 words.
   const quotes = articles.flatMap((a) => a.quotes.filter((q) => q.speaker && wordSpans(q.text).length >= 6).slice(0, 1).map((q) => ({ a, q }))).slice(0, 20);
-  const filler = articles.flatMap((a) => a.sentences.slice(0, 3).map((s) => a.text.slice(s.start, s.end).replace(/[“”"]/g, '')));
+  const filler = articles.flatMap((a) => sentenceList(a).slice(0, 3).map((s) => a.text.slice(s.start, s.end).replace(/[“”"]/g, '')));
   let draft = '';
   let fi = 0;
   quotes.forEach(({ a, q }, i) => {

@@ -16,6 +16,7 @@ import { buildCache, decodeIndexSnapshot, encodeIndexSnapshot, isCacheHeader, pa
 import { formatCitation } from '../src/core/citation';
 import { foldText, words } from '../src/core/text';
 import type { Article } from '../src/core/types';
+import { sentenceAt, sentenceCount, sentenceList } from '../src/core/spans';
 import { ParsePool, type ParseOutcome } from '../src/node/parsePool';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -456,8 +457,8 @@ async function main(): Promise<void> {
     const queries: string[] = [];
     while (queries.length < sampleCount) {
       const a = articles[Math.floor(rand() * articles.length)];
-      if (a.sentences.length === 0) continue;
-      const s = a.sentences[Math.floor(rand() * a.sentences.length)];
+      if (sentenceCount(a) === 0) continue;
+      const s = sentenceAt(a, Math.floor(rand() * sentenceCount(a)));
       const f = fragment(a.text.slice(s.start, s.end), rand);
       if (f) queries.push(f);
     }
@@ -465,7 +466,7 @@ async function main(): Promise<void> {
     let docs: { text: string; all: string }[] | null = [];
     for (const a of articles) {
       const outlet = foldText(a.meta.outlet ?? '');
-      for (const s of a.sentences) {
+      for (const s of sentenceList(a)) {
         const text = foldText(a.text.slice(s.start, s.end));
         docs.push({ text, all: outlet ? text + ' ' + outlet : text });
       }
@@ -521,8 +522,8 @@ async function main(): Promise<void> {
           quoteCount++;
         } else {
           const a: Article = articles[Math.floor(rand() * articles.length)];
-          const s = a.sentences[Math.floor(rand() * a.sentences.length)];
-          if (!s) continue;
+          if (sentenceCount(a) === 0) continue;
+          const s = sentenceAt(a, Math.floor(rand() * sentenceCount(a)));
           const t = a.text.slice(s.start, s.end).replace(/[“”"]/g, '');
           parts.push(t);
           wordCount += words(t).length;

@@ -4,6 +4,7 @@ import { readStructure, splitSentences } from './structure';
 import { findPeople, tokenize } from './people';
 import { scanQuotes } from './quoteMarks';
 import { attributeQuotes } from './attribution';
+import { packParagraphs, packSentences } from './spans';
 
 export { decodeSource } from './decode';
 
@@ -81,5 +82,5 @@ export function parseArticle(path: string, text: string): Article {
   // Speakers who are not people (China, the State Department, a spokeswoman).
   const otherSpeakers = [...new Set(quotes.map((q) => q.speaker).filter((s): s is string => !!s && !personByName.has(s)))];
   // People named only in passing still count; contributors were already left out.
-  return { path, text, meta, paragraphs, sentences, people: peopleResult.people, quotes, otherSpeakers };
+  return { path, text, meta, paragraphs: packParagraphs(paragraphs), sentences: packSentences(sentences), people: peopleResult.people, quotes, otherSpeakers };
 }

@@ -8,7 +8,8 @@
 // read anyway to be shown); offsets are stored as flat number arrays, which
 // keeps the JSON small and quick to parse.
 
-import type { Article, ArticleMeta, ArticlePerson, Mention, Quote, Sentence, Span } from './types';
+import type { Article, ArticleMeta, ArticlePerson, Mention, Quote } from './types';
+import { PARAGRAPH_WIDTH, SENTENCE_WIDTH } from './spans';
 import type { IndexSnapshot } from './sourceIndex';
 import type { WordIndexSnapshot } from './search';
 
@@ -42,24 +43,17 @@ export interface ArticleCache {
   articles: CachedArticle[];
 }
 
-function flatSpans(spans: readonly Span[]): number[] {
-  const out: number[] = [];
-  let previous = 0;
-  for (const s of spans) {
-    out.push(s.start - previous, s.end - s.start);
-    previous = s.end;
-  }
-  return out;
-}
-
 export function cacheEntry(article: Article, stamp: FileStamp): CachedArticle {
+  const paragraphs: number[] = [];
+  for (let i = 0, p = article.paragraphs, previous = 0; i < p.length; i += PARAGRAPH_WIDTH) {
+    paragraphs.push(p[i] - previous, p[i + 1] - p[i]);
+    previous = p[i + 1];
+  }
   const sentences: number[] = [];
-  let previousEnd = 0;
-  let previousParagraph = 0;
-  for (const s of article.sentences) {
-    sentences.push(s.start - previousEnd, s.end - s.start, s.paragraph - previousParagraph);
-    previousEnd = s.end;
-    previousParagraph = s.paragraph;
+  for (let i = 0, s = article.sentences, previousEnd = 0, previousParagraph = 0; i < s.length; i += SENTENCE_WIDTH) {
+    sentences.push(s[i] - previousEnd, s[i + 1] - s[i], s[i + 2] - previousParagraph);
+    previousEnd = s[i + 1];
+    previousParagraph = s[i + 2];
   }
   return {
     path: article.path,
@@ -67,7 +61,7 @@ export function cacheEntry(article: Article, stamp: FileStamp): CachedArticle {
     mtimeMs: stamp.mtimeMs,
     textLength: article.text.length,
     meta: article.meta,
-    paragraphs: flatSpans(article.paragraphs),
+    paragraphs,
     sentences,
     people: article.people.map((p) => ({
       name: p.name,
@@ -153,25 +147,28 @@ export function restoreArticle(entry: CachedArticle, stamp: FileStamp, text: str
     if (entry.size !== stamp.size || entry.mtimeMs !== stamp.mtimeMs || entry.textLength !== text.length) return null;
     const n = text.length;
     const span = (s: unknown, e: unknown): boolean => isInt(s) && isInt(e) && s >= 0 && s <= e && e <= n;
-    const paragraphs: Span[] = [];
     const p = entry.paragraphs;
-    if (!Array.isArray(p) || p.length % 2 !== 0) return null;
-    for (let i = 0, previous = 0; i < p.length; i += 2) {
+    if (!Array.isArray(p) || p.length % PARAGRAPH_WIDTH !== 0) return null;
+    const paragraphs = new Int32Array(p.length);
+    for (let i = 0, previous = 0; i < p.length; i += PARAGRAPH_WIDTH) {
       const start = previous + p[i];
       const end = start + p[i + 1];
       if (!span(start, end)) return null;
-      paragraphs.push({ start, end });
+      paragraphs[i] = start;
+      paragraphs[i + 1] = end;
       previous = end;
     }
-    const sentences: Sentence[] = [];
     const s = entry.sentences;
-    if (!Array.isArray(s) || s.length % 3 !== 0) return null;
-    for (let i = 0, previousEnd = 0, previousParagraph = 0; i < s.length; i += 3) {
+    if (!Array.isArray(s) || s.length % SENTENCE_WIDTH !== 0) return null;
+    const sentences = new Int32Array(s.length);
+    for (let i = 0, previousEnd = 0, previousParagraph = 0; i < s.length; i += SENTENCE_WIDTH) {
       const start = previousEnd + s[i];
       const end = start + s[i + 1];
       const paragraph = previousParagraph + s[i + 2];
-      if (!span(start, end) || !isInt(s[i + 2]) || paragraph < 0) return null;
-      sentences.push({ start, end, paragraph });
+      if (!span(start, end) || !isInt(s[i + 2]) || paragraph < 0 || paragraph >= p.length / PARAGRAPH_WIDTH) return null;
+      sentences[i] = start;
+      sentences[i + 1] = end;
+      sentences[i + 2] = paragraph;
       previousEnd = end;
       previousParagraph = paragraph;
     }

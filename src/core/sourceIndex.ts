@@ -11,6 +11,7 @@ import type { CitationInput } from './citation';
 import { Article, ArticlePerson, EntityKind, Quote, Sentence, Span } from './types';
 import { RankFields, WordIndex, WordIndexSnapshot, searchIndex } from './search';
 import { baseName, foldText, straighten, words } from './text';
+import { SENTENCE_WIDTH, sentenceAt, sentenceCount } from './spans';
 
 export interface IndexedQuote extends Quote {
   path: string;
@@ -196,10 +197,11 @@ function fingerprint(article: Article): string {
     num(q.end);
     str(q.speaker);
   }
-  num(article.sentences.length);
-  for (const x of article.sentences) {
-    num(x.start);
-    num(x.end);
+  const s = article.sentences;
+  num(s.length / SENTENCE_WIDTH);
+  for (let i = 0; i < s.length; i += SENTENCE_WIDTH) {
+    num(s[i]);
+    num(s[i + 1]);
   }
   num(article.people.length);
   for (const p of article.people) {
@@ -257,7 +259,7 @@ export class SourceIndex {
   snapshot(): IndexSnapshot {
     const records: SnapshotRecord[] = [];
     for (const [path, r] of this.records) {
-      records.push({ path, textLength: r.article.text.length, fingerprint: r.fingerprint, firstQuoteId: r.firstQuoteId, quoteCount: r.article.quotes.length, firstSentenceId: r.firstSentenceId, sentenceCount: r.article.sentences.length });
+      records.push({ path, textLength: r.article.text.length, fingerprint: r.fingerprint, firstQuoteId: r.firstQuoteId, quoteCount: r.article.quotes.length, firstSentenceId: r.firstSentenceId, sentenceCount: sentenceCount(r.article) });
     }
     return { records, quotes: this.quoteIndex.snapshot(), sentences: this.sentenceIndex.snapshot() };
   }
@@ -315,7 +317,7 @@ export class SourceIndex {
     const c = this.claims.get(article.path);
     if (!c) return false;
     this.claims.delete(article.path);
-    if (this.records.has(article.path) || c.quoteCount !== article.quotes.length || c.sentenceCount !== article.sentences.length) return false;
+    if (this.records.has(article.path) || c.quoteCount !== article.quotes.length || c.sentenceCount !== sentenceCount(article)) return false;
     const print = fingerprint(article);
     if (c.textLength !== article.text.length || c.fingerprint !== print) return false;
     this.quoteIndex.revive(c.firstQuoteId, c.quoteCount);
@@ -384,7 +386,7 @@ export class SourceIndex {
     const record: ArticleRecord = {
       article,
       firstQuoteId: fromSnapshot && article.quotes.length > 0 ? snapshotQuoteId : -1,
-      firstSentenceId: fromSnapshot && article.sentences.length > 0 ? snapshotSentenceId : -1,
+      firstSentenceId: fromSnapshot && sentenceCount(article) > 0 ? snapshotSentenceId : -1,
       indexed: null,
       fingerprint: print,
     };
@@ -397,7 +399,7 @@ export class SourceIndex {
         this.quotesById.set(q.id, record.firstQuoteId + i);
       });
       this.quoteCount += article.quotes.length;
-      for (let i = 0; i < article.sentences.length; i++) this.sentenceOwner[record.firstSentenceId + i] = record;
+      for (let i = 0, n = sentenceCount(article); i < n; i++) this.sentenceOwner[record.firstSentenceId + i] = record;
       return;
     }
     const outletWords = article.meta.outlet ? words(article.meta.outlet) : [];
@@ -418,13 +420,13 @@ export class SourceIndex {
     });
     this.quoteCount += article.quotes.length;
 
-    article.sentences.forEach((s, i) => {
+    for (let i = 0, packed = article.sentences; i < packed.length; i += SENTENCE_WIDTH) {
       const id = this.sentenceIndex.allocate();
       if (i === 0) record.firstSentenceId = id;
       this.sentenceOwner[id] = record;
-      this.sentenceIndex.addText(id, article.text, s.start, s.end);
+      this.sentenceIndex.addText(id, article.text, packed[i], packed[i + 1]);
       this.sentenceIndex.addWords(id, outletWords);
-    });
+    }
   }
 
   private addEntities(article: Article, record: ArticleRecord, contributed: ArticleEntities): void {
@@ -458,7 +460,7 @@ export class SourceIndex {
       if (this.quotesById.get(article.quotes[i].id) === record.firstQuoteId + i) this.quotesById.delete(article.quotes[i].id);
     }
     this.quoteCount -= article.quotes.length;
-    for (let i = 0; i < article.sentences.length; i++) this.sentenceIndex.remove(record.firstSentenceId + i);
+    for (let i = 0, n = sentenceCount(article); i < n; i++) this.sentenceIndex.remove(record.firstSentenceId + i);
     const contributed = articleEntities(article);
     for (const { name } of contributed.entities) {
       const entity = this.entities.get(name);
@@ -670,7 +672,7 @@ export class SourceIndex {
 
   private sentenceFields = (id: number): RankFields => {
     const record = this.sentenceOwner[id];
-    const s = record.article.sentences[id - record.firstSentenceId];
+    const s = sentenceAt(record.article, id - record.firstSentenceId);
     return { text: foldText(record.article.text.slice(s.start, s.end)), context: foldText(record.article.meta.outlet ?? '') };
   };
 
@@ -686,7 +688,7 @@ export class SourceIndex {
   searchSentences(query: string, limit = 50): { article: Article; sentence: Sentence; text: string; score: number }[] {
     return searchIndex(this.sentenceIndex, query, this.sentenceFields, { limit, candidates: 150, fusePool: 30 }).map(({ id, score }) => {
       const record = this.sentenceOwner[id];
-      const sentence = record.article.sentences[id - record.firstSentenceId];
+      const sentence = sentenceAt(record.article, id - record.firstSentenceId);
       return { article: record.article, sentence, text: record.article.text.slice(sentence.start, sentence.end), score };
     });
   }

@@ -50,7 +50,7 @@ export interface Quote extends Span {
   speaker: string | null;
   speakerMention: Span | null;
   cue: string | null;
-  /** Index into Article.paragraphs. */
+  /** The paragraph's number (see spans.ts: paragraphAt). */
   paragraph: number;
 }
 
@@ -63,9 +63,13 @@ export interface Article {
   path: string;
   text: string;
   meta: ArticleMeta;
-  /** Story paragraphs (boilerplate such as copyright lines excluded). */
-  paragraphs: Span[];
-  sentences: Sentence[];
+  /**
+   * Story paragraphs (boilerplate such as copyright lines excluded), packed:
+   * start and end of each in turn. Read them with spans.ts (paragraphAt, …).
+   */
+  paragraphs: Int32Array;
+  /** Sentences packed: start, end and paragraph index of each in turn (spans.ts: sentenceAt, …). */
+  sentences: Int32Array;
   people: ArticlePerson[];
   quotes: Quote[];
   /** Non-person speakers named in quotes' attributions ("China", "the newspaper"). */

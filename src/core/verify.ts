@@ -33,6 +33,7 @@
 // after one file changes re-reads only that file.
 
 import { Article, Quote } from './types';
+import { paragraphList, sentenceList } from './spans';
 import { NameResolver, ParsedDraftQuote, SOURCE_WORD_PATTERN, WordToken, normWord, parseDraft, sourceWords } from './draft';
 
 export { findDraftQuotes, parseDraft } from './draft';
@@ -228,7 +229,7 @@ function wordsOfArticle(article: Article): ArticleWords {
     if (enclosing >= 0 && quotes[enclosing].to >= q.to) q.parent = enclosing;
     quoteOfWord.fill(qi, q.from, q.to);
   }
-  const spans = article.sentences.length ? article.sentences : article.paragraphs.length ? article.paragraphs : [{ start: 0, end: article.text.length }];
+  const spans = article.sentences.length ? sentenceList(article) : article.paragraphs.length ? paragraphList(article) : [{ start: 0, end: article.text.length }];
   const units = new Int32Array(spans.length * 2);
   spans.forEach((s, i) => {
     units[2 * i] = firstAtOrAfter(tokens.starts, s.start);

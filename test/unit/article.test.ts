@@ -6,6 +6,7 @@ import { parseArticle } from '../../src/core/article';
 import { decodeSource } from '../../src/core/decode';
 import { splitSentences } from '../../src/core/structure';
 import type { Article } from '../../src/core/types';
+import { paragraphList, sentenceList } from '../../src/core/spans';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const SEED = path.join(ROOT, 'seeds', '000_0af8d4bc5d39ec79.txt');
@@ -77,7 +78,7 @@ describe('reading the seed article', () => {
   it('reads the outlet and year, and keeps boilerplate out of the story', () => {
     assert.equal(a.meta.outlet, 'Bloomberg');
     assert.equal(a.meta.date, '2022');
-    const story = a.paragraphs.map((p) => a.text.slice(p.start, p.end)).join('\n');
+    const story = paragraphList(a).map((p) => a.text.slice(p.start, p.end)).join('\n');
     assert.ok(!story.includes('©2022'));
     assert.ok(!story.includes('With assistance'));
     assert.ok(!story.includes('(Updates with'));
@@ -272,7 +273,7 @@ describe('properties of the reader on any input', () => {
           if (q.speakerMention) assert.ok(q.speakerMention.start >= 0 && q.speakerMention.end <= text.length && q.speakerMention.start < q.speakerMention.end);
         }
         for (const p of a.people) for (const m of p.mentions) assert.ok(m.start >= 0 && m.end <= text.length);
-        for (const s of a.sentences) assert.ok(s.start >= 0 && s.end <= text.length && s.start < s.end);
+        for (const s of sentenceList(a)) assert.ok(s.start >= 0 && s.end <= text.length && s.start < s.end);
       }),
       { numRuns: 400 },
     );

@@ -6,6 +6,7 @@ import { parseArticle } from '../../src/core/article';
 import { decodeSource } from '../../src/core/decode';
 import { formatCitation } from '../../src/core/citation';
 import type { Article, ArticlePerson, Quote } from '../../src/core/types';
+import { packParagraphs, packSentences } from '../../src/core/spans';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const SEED = path.join(ROOT, 'seeds', '000_0af8d4bc5d39ec79.txt');
@@ -38,8 +39,8 @@ function fakeArticle(p: string, text: string, opts: { people?: FakePerson[]; quo
     path: p,
     text,
     meta: { outlet: opts.outlet === undefined ? 'Bloomberg' : opts.outlet, date: '2022', title: null, url: null, contributors: opts.contributors ?? [] },
-    paragraphs: [{ start: 0, end: text.length }],
-    sentences,
+    paragraphs: packParagraphs([{ start: 0, end: text.length }]),
+    sentences: packSentences(sentences),
     people,
     quotes,
     otherSpeakers: opts.others ?? [],

@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { Article, ArticlePerson, Quote } from '../../src/core/types';
+import { packParagraphs, packSentences } from '../../src/core/spans';
 import { Finding, FindingKind, QuoteSource, articleSource, verifyDraft } from '../../src/core/verify';
 
 // The fixture articles are read from disk, but their quotes, speakers and
@@ -48,8 +49,8 @@ function fixtureArticle(file: string, quotes: [text: string, speaker: string | n
     path: filePath,
     text,
     meta: { outlet: null, date: null, title: null, url: null, contributors: [] },
-    paragraphs,
-    sentences,
+    paragraphs: packParagraphs(paragraphs),
+    sentences: packSentences(sentences),
     people: people.map(person),
     quotes: quoteObjects,
     otherSpeakers,
