@@ -491,7 +491,8 @@ function headBeforeCue(ctx: AttributionContext, q: RawQuote, limit: number): Att
   // The quote ends its clause: “…,” / “…?” / “…!” / “…”,
   if (!/[,?!]$/.test(text.slice(q.start, q.end)) && text[q.close] !== ',') return null;
   const words = wordsIn(text, q.close, limit).slice(0, 30);
-  const k = words.findIndex((w) => isCueWord(w));
+  // "reads" and "states" are verbs here ("“…,” the sign reads.") when they end the clause.
+  const k = words.findIndex((w, i) => isCueWord(w) || (i > 0 && /^(?:reads|states)$/.test(w.lower) && /^\s*[.,]/.test(text.slice(w.end, w.end + 2))));
   if (k < 1) return null;
   if (/[—–(;:]/.test(text.slice(q.close, words[k].start)) || PRONOUNS.has(words[0].lower) || CLAUSE_OPENERS.has(words[0].lower)) return null;
   let cut = k;
@@ -525,7 +526,11 @@ function headBeforeCue(ctx: AttributionContext, q: RawQuote, limit: number): Att
   if (!(DETERMINERS.has(head[0].lower) && head[0].lower !== 'that' && head[0].lower !== 'this') && !/^\p{Lu}/u.test(head[0].text)) return null;
   if (head.some((w) => /^\p{Ll}+ing$/u.test(w.text))) return null;
   const last = head[head.length - 1].lower.replace(/['’]s$/, '');
-  const speaks = DESCRIPTION_WORDS.has(last) || ROLE_WORDS.has(last) || ROLE_WORDS.has(last.replace(/s$/, '')) || (head.length >= 2 && head.every((w) => /^\p{Lu}/u.test(w.text)));
+  // "“…,” a voice-over in the ad says.": after a quote that opens its sentence, a phrase with a
+  // determiner and a plain verb of saying is the speaker, whatever its head word.
+  const opensSentence = /(?:^|[.!?]["”’]?\s)\s*$/.test(text.slice(Math.max(ctx.paragraphs[q.paragraph].start, q.open - 4), q.open));
+  const plainSaid = opensSentence && DETERMINERS.has(head[0].lower) && !/,/.test(text.slice(span.end, words[k].start)) && /^(?:said|says|wrote|writes|reads|read|states|stated|asked|asks|added|adds|told|tells)$/.test(words[k].lower);
+  const speaks = plainSaid || DESCRIPTION_WORDS.has(last) || ROLE_WORDS.has(last) || ROLE_WORDS.has(last.replace(/s$/, '')) || (head.length >= 2 && head.every((w) => /^\p{Lu}/u.test(w.text)));
   if (!speaks) return null;
   const a = resolveSubject(ctx, span, q.paragraph);
   return a ? { ...a, cue: words[k].text, rule: 'after-head' } : null;
