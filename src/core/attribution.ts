@@ -438,6 +438,8 @@ function attributionAfter(ctx: AttributionContext, q: RawQuote, limit: number): 
     // "“…,” Lee went on.": "went on" continues speaking.
     const wentOn = /^(?:went|goes)$/.test(words[k].lower) && words[k + 1]?.lower === 'on';
     if (!isCueWord(words[k]) && !wentOn) continue;
+    // "the email said", "his tweet read": a speech noun after a determiner is the subject, not the verb.
+    if (NOUN_LIKE_CUES.has(words[k].lower) && DETERMINERS.has(words[k - 1].lower) && words[k + 1] && isCueWord(words[k + 1])) continue;
     const subj = subjectBefore(ctx, words, k);
     // The subject must open the attribution (a lower-case modifier or two may precede it: "super PAC spokeswoman …").
     const lead = subj ? words.filter((w) => w.start < subj.start) : [];

@@ -225,4 +225,13 @@ describe('attribution rules (issue 3)', () => {
     // Nor when the sentence ends with its own attribution.
     assert.equal(speakerOf('Ann Lee broke “every rule in the book,” the board says.', 'every rule'), 'the board');
   });
+  it('after a quote, a speech noun behind a determiner is the subject of the next verb', () => {
+    assert.equal(speakerOf('“We need every vote in the valley,” the email said.', 'We need'), 'the email');
+  });
+
+  it('after a quote that opens its sentence, a determiner-led phrase with a plain verb of saying speaks', () => {
+    assert.equal(speakerOf('“Vote early, vote often,” a voice-over in the ad says.', 'Vote early'), 'a voice-over');
+    // Not after an earlier attribution of the same sentence.
+    assert.equal(speakerOf('Tom Ruiz claimed that “the roads are fine,” one of the engineers said.', 'the roads'), 'Tom Ruiz');
+  });
 });
