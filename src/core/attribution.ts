@@ -311,7 +311,12 @@ function subjectBefore(ctx: AttributionContext, words: Word[], cueIdx: number): 
     const x = words[q];
     if (q < k && !gapIsSpace(text, x, words[q + 1]) && !/^['’]s?\s+$/.test(text.slice(x.end, words[q + 1].start))) break;
     if (DETERMINERS.has(x.lower)) {
-      if (q === k) return null;
+      if (q === k) {
+        // "Another said", "Yet another tweeted", "Some chanted": a bare quantifier opening its clause is the
+        // subject of a plain verb of saying (not of "advised", "warned": a sign, a letter may be meant).
+        if (/^(?:another|some|several|many|most|both|others)$/.test(x.lower) && /^(?:said|says|say|told|tweeted|wrote|writes|write|added|chanted)$/.test(words[cueIdx].lower) && (q === 0 || /[.,]\s*$/.test(text.slice(words[q - 1].end, x.start)) || /^(?:yet|but|and|still)$/.test(words[q - 1].lower))) return { start: x.start, end: x.end };
+        return null;
+      }
       first = q;
       break;
     }

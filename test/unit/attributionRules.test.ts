@@ -234,4 +234,8 @@ describe('attribution rules (issue 3)', () => {
     // Not after an earlier attribution of the same sentence.
     assert.equal(speakerOf('Tom Ruiz claimed that “the roads are fine,” one of the engineers said.', 'the roads'), 'Tom Ruiz');
   });
+  it('a bare quantifier opening its clause is the subject of a plain verb of saying', () => {
+    assert.equal(speakerOf('Most voters liked the plan. Yet another said, “It costs too much.”', 'It costs'), 'another');
+    assert.equal(speakerOf('One sign read “Slow down.” Another advised, “drive with care.”', 'drive'), null);
+  });
 });
