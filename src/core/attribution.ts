@@ -764,7 +764,7 @@ function introducedBy(ctx: AttributionContext, paragraph: number): Attribution |
  * read, a quote inside a plain clause is its subject's when that subject opens the sentence and is a
  * named person or a pronoun. Not when the clause goes on to another subject (a relative or subordinate
  * clause, another name, a pronoun), when the quote is an aside or a title, or when the sentence ends with
- * its own attribution ("…, the group says."). On PolNeAR train: 19 right, 2 wrong.
+ * its own attribution ("…, the group says."). On PolNeAR train: 17 right, 1 wrong.
  */
 function subjectOfPlainClause(ctx: AttributionContext, q: RawQuote, from: number, sentenceEnd: number): Attribution | null {
   const { text } = ctx;
