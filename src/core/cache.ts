@@ -172,10 +172,14 @@ export function restoreArticle(entry: CachedArticle, stamp: FileStamp, text: str
       previousEnd = end;
       previousParagraph = paragraph;
     }
-    const people: ArticlePerson[] = [];
-    for (const c of entry.people) {
+    // Arrays of their final length: grown by push, each would keep spare room
+    // for 17 elements, and an archive holds hundreds of thousands of them.
+    if (!Array.isArray(entry.people) || !Array.isArray(entry.quotes)) return null;
+    const people: ArticlePerson[] = new Array<ArticlePerson>(entry.people.length);
+    for (let k = 0; k < entry.people.length; k++) {
+      const c = entry.people[k];
       if (typeof c.name !== 'string' || typeof c.surname !== 'string' || !Array.isArray(c.mentions) || c.mentions.length % 4 !== 0) return null;
-      const mentions: Mention[] = [];
+      const mentions: Mention[] = new Array<Mention>(c.mentions.length / 4);
       for (let i = 0; i < c.mentions.length; i += 4) {
         const start = c.mentions[i];
         const end = c.mentions[i + 1];
@@ -184,17 +188,17 @@ export function restoreArticle(entry: CachedArticle, stamp: FileStamp, text: str
         if (!span(start, end) || !isStrOrNull(name) || !isStrOrNull(cands)) return null;
         const m: Mention = { start: start as number, end: end as number, name };
         if (cands !== null) m.candidates = cands.split('\u0001');
-        mentions.push(m);
+        mentions[i / 4] = m;
       }
-      people.push({ name: c.name, titles: c.titles, aliases: c.aliases, surname: c.surname, surnameFirst: !!c.surnameFirst, mentions });
+      people[k] = { name: c.name, titles: c.titles, aliases: c.aliases, surname: c.surname, surnameFirst: !!c.surnameFirst, mentions };
     }
-    const quotes: Quote[] = [];
-    for (const q of entry.quotes) {
-      const [id, start, end, speaker, ms, me, cue, paragraph] = q;
+    const quotes: Quote[] = new Array<Quote>(entry.quotes.length);
+    for (let k = 0; k < entry.quotes.length; k++) {
+      const [id, start, end, speaker, ms, me, cue, paragraph] = entry.quotes[k];
       if (typeof id !== 'string' || !span(start, end) || !isStrOrNull(speaker) || !isStrOrNull(cue) || !isInt(paragraph)) return null;
       const mention = isInt(ms) && ms >= 0 ? (span(ms, me) ? { start: ms, end: me as number } : undefined) : null;
       if (mention === undefined) return null;
-      quotes.push({ id, text: text.slice(start as number, end as number), start: start as number, end: end as number, speaker, speakerMention: mention, cue, paragraph });
+      quotes[k] = { id, text: text.slice(start as number, end as number), start: start as number, end: end as number, speaker, speakerMention: mention, cue, paragraph };
     }
     if (!entry.meta || !Array.isArray(entry.meta.contributors) || !Array.isArray(entry.otherSpeakers)) return null;
     return { path: entry.path, text, meta: entry.meta, paragraphs, sentences, people, quotes, otherSpeakers: entry.otherSpeakers };
