@@ -13,11 +13,12 @@ import { RankFields, WordIndex, WordIndexSnapshot, searchIndex } from './search'
 import { baseName, foldText, straighten, words } from './text';
 import { SENTENCE_WIDTH, sentenceAt, sentenceCount } from './spans';
 
-export interface IndexedQuote extends Quote {
-  path: string;
-  article: Article;
+/** A quote as the index hands it out: read-only, it reads through to the article's own quote. */
+export interface IndexedQuote extends Readonly<Quote> {
+  readonly path: string;
+  readonly article: Article;
   /** The speaker's title as the quote's own article gives it (else as another source does), or null. */
-  speakerTitle: string | null;
+  readonly speakerTitle: string | null;
 }
 
 export interface PersonEntry {
@@ -106,6 +107,46 @@ class Entity {
     readonly name: string,
     readonly kind: EntityKind,
   ) {}
+}
+
+/**
+ * A quote seen from the index: its own fields read through to the article's
+ * quote rather than copied (a copy of each of an archive's quotes cost several
+ * megabytes), plus where it is and its speaker's title.
+ */
+class QuoteInSource implements IndexedQuote {
+  constructor(
+    private readonly quote: Quote,
+    readonly article: Article,
+    readonly speakerTitle: string | null,
+  ) {}
+  get id(): string {
+    return this.quote.id;
+  }
+  get text(): string {
+    return this.quote.text;
+  }
+  get start(): number {
+    return this.quote.start;
+  }
+  get end(): number {
+    return this.quote.end;
+  }
+  get speaker(): string | null {
+    return this.quote.speaker;
+  }
+  get speakerMention(): Span | null {
+    return this.quote.speakerMention;
+  }
+  get cue(): string | null {
+    return this.quote.cue;
+  }
+  get paragraph(): number {
+    return this.quote.paragraph;
+  }
+  get path(): string {
+    return this.article.path;
+  }
 }
 
 /** Where an article names an entity: a person's mentions; an organisation where it speaks. */
@@ -503,20 +544,7 @@ export class SourceIndex {
         }
         return null;
       };
-      // Spelled out rather than spread: a spread copy costs V8 several times the memory.
-      record.indexed = article.quotes.map((q) => ({
-        id: q.id,
-        text: q.text,
-        start: q.start,
-        end: q.end,
-        speaker: q.speaker,
-        speakerMention: q.speakerMention,
-        cue: q.cue,
-        paragraph: q.paragraph,
-        path: article.path,
-        article,
-        speakerTitle: titleOf(q.speaker),
-      }));
+      record.indexed = article.quotes.map((q) => new QuoteInSource(q, article, titleOf(q.speaker)));
     }
     return record.indexed;
   }
