@@ -329,6 +329,14 @@ class PairIndex {
     return out.reverse();
   }
 
+  /** Gives back the occurrence arrays' spare room (after a bulk load, up to half of them); adding grows them again. */
+  trim(): void {
+    const size = Math.max(this.occCount, 1 << 14);
+    if (size >= this.occId.length) return;
+    this.occId = this.occId.slice(0, size);
+    this.occNext = this.occNext.slice(0, size);
+  }
+
   /** Drops the occurrences of dead items. */
   compact(alive: (id: number) => boolean): void {
     const ids = new Int32Array(Math.max(this.occCount, 1 << 14));
@@ -716,10 +724,17 @@ export class WordIndex {
   }
 
   /**
-   * Folds what was indexed since into the search table. Worth it after a
-   * bulk load (the first search does it otherwise).
+   * Folds what was indexed since into the search table, and gives back the
+   * word pairs' spare room. Worth it after a bulk load (the first search
+   * folds otherwise; it leaves the pairs alone, so that a file saved between
+   * keystrokes does not copy them back and forth).
    */
   trim(): void {
+    this.fold();
+    this.pairPostings.trim();
+  }
+
+  private fold(): void {
     this.postings.fold();
     this.expansionCache = new Map();
   }
@@ -924,7 +939,7 @@ export class WordIndex {
    * the candidates the rare ones found.
    */
   candidates(query: string, limit: number): ScoredId[] {
-    if (this.postings.needsFold()) this.trim();
+    if (this.postings.needsFold()) this.fold();
     const terms = this.parseQuery(query).filter((t) => t.expansions.length > 0);
     if (terms.length === 0) return [];
     this.ensureScratch();
