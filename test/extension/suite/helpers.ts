@@ -43,11 +43,20 @@ export function workspaceUri(relative: string): vscode.Uri {
 /** A new untitled Markdown draft, shown in an editor. */
 export async function draft(content: string, language = 'markdown'): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument({ language, content });
+  assert.strictEqual(document.getText(), content, `a new draft (${document.uri.toString()}) holds what it was opened with`);
   return vscode.window.showTextDocument(document);
 }
 
+/**
+ * Closes every editor and waits until the untitled drafts are gone from the
+ * extension host too: the next draft reuses the name "Untitled-1", and
+ * opening it while the closed one was still known once gave the test the old
+ * draft's text.
+ */
 export async function closeAll(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  const gone = (): boolean => !vscode.workspace.textDocuments.some((d) => d.uri.scheme === 'untitled');
+  for (let waited = 0; !gone() && waited < 5000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
 }
 
 export function positionOf(document: vscode.TextDocument, needle: string, inside = 1, occurrence = 0): vscode.Position {
