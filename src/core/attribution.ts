@@ -703,6 +703,39 @@ function attributionBefore(ctx: AttributionContext, q: RawQuote, from: number, s
   return null;
 }
 
+/**
+ * `“…,” Lee said, according to the Gazette.`, `… “a fair count,” reported the Gazette.`: a sentence that
+ * ends in an outer attribution after the quote reports someone else's report; the outer source is the one
+ * the quote is attributed to.
+ */
+function outerSource(ctx: AttributionContext, q: RawQuote, limit: number): Attribution | null {
+  const { text } = ctx;
+  if (!q.closed) return null;
+  const tail = text.slice(q.close, limit);
+  if (/[“”"]/.test(tail)) return null;
+  const m = /,\s+(according\s+to|reports|reported)\s+([^,;:()—–]+?)[.!?]?\s*$/u.exec(tail);
+  if (!m) return null;
+  // A quote that ends its own sentence ("…?” Dalton Brody is a store, according to its website.) is
+  // followed by another sentence, unless a short attribution comes first ("…?” Lee asked, according to …).
+  if (/[.?!]$/.test(text.slice(q.start, q.end))) {
+    const lead = wordsIn(text, q.close, q.close + m.index);
+    if (lead.length > 8 || !lead.some((w) => isCueWord(w))) return null;
+  }
+  const at = q.close + m.index + m[0].indexOf(m[2], m[1].length);
+  const words = wordsIn(text, at, at + m[2].length);
+  if (words.length === 0 || PRONOUNS.has(words[0].lower) || words.length > 12) return null;
+  const span = { start: words[0].start, end: words[words.length - 1].end };
+  const m0 = ctx.people.mentionAt.get(span.start);
+  if (m0 && m0.name) return { speaker: m0.name, speakerMention: { start: m0.start, end: m0.end }, cue: m[1], rule: 'outer' };
+  const head = subjectAfter(ctx, words, 0, span.end);
+  const phrase = head ?? span;
+  // "the Gazette" is the Gazette, as resolveSubject names organisations; a description keeps its article.
+  const written = text.slice(phrase.start, phrase.end);
+  const proper = written.replace(/^(?:the|The)\s+/, '');
+  const speaker = /^\p{Lu}/u.test(proper) ? proper.replace(/['’]s$/, '') : written.replace(/^(?:The|A|An)\s/, (d) => d.toLowerCase());
+  return { speaker, speakerMention: phrase, cue: m[1], rule: 'outer' };
+}
+
 /** A sentence that ends with "…, NAME says." or "…, she said." (and holds no quote of its own). */
 function trailingAttribution(ctx: AttributionContext, sentence: Span, paragraph: number): Attribution | null {
   const body = ctx.text.slice(sentence.start, sentence.end);
@@ -873,6 +906,7 @@ export function attributeQuotes(ctx: AttributionContext, raw: RawQuote[]): Attri
     }
     // No cue at all: the subject of a plain clause around the quote.
     if (!a && sentence && sentence.start < q.open && from === sentence.start) a = subjectOfPlainClause(ctx, q, from, sentence.end);
+    if (a?.rule !== 'transcript' && a?.rule !== 'signed') a = outerSource(ctx, q, limit) ?? a;
     // A split quote (“A,” she said, “B.”): the first part takes the second's attribution.
     const att = a ?? { speaker: null, speakerMention: null, cue: null };
     results.push(att);

@@ -238,4 +238,14 @@ describe('attribution rules (issue 3)', () => {
     assert.equal(speakerOf('Most voters liked the plan. Yet another said, “It costs too much.”', 'It costs'), 'another');
     assert.equal(speakerOf('One sign read “Slow down.” Another advised, “drive with care.”', 'drive'), null);
   });
+
+  it('a sentence ending in an outer attribution (“…, according to X.”) gives the quote to X', () => {
+    assert.equal(speakerOf('“We will not close the mill,” Mayor Ann Lee said, according to the Valley Gazette.', 'We will'), 'Valley Gazette');
+    assert.equal(speakerOf('Ann Lee called the plan “a giveaway,” reported the Harbor Courier.', 'a giveaway'), 'Harbor Courier');
+    // The next quote of the paragraph goes with it.
+    const a = parseArticle('f.txt', 'Headline\n\n“We are ready,” Ann Lee said, according to the Valley Gazette. “And we are hiring.”');
+    assert.deepEqual(a.quotes.map((q) => q.speaker), ['Valley Gazette', 'Valley Gazette']);
+    // Not when the quote ends its own sentence and another sentence follows.
+    assert.equal(speakerOf('Ann Lee asked: “Is the mill open?” The mill is a museum now, according to its owners.', 'Is the mill'), 'Ann Lee');
+  });
 });
