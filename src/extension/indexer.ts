@@ -2,6 +2,7 @@
 // workspace files matching `sourcebook.sources`), reads them in the
 // background in small batches, keeps them current through file watchers, and
 // tells the features when the index changed.
+import * as fs from 'fs';
 import { promises as fsp } from 'fs';
 import * as vscode from 'vscode';
 import { decodeSource, parseArticle } from '../core/article';
@@ -70,16 +71,27 @@ interface SourceFile {
  * the workbench (in a remote or browser setup, two round trips per file),
  * which made reading a thousand sources take a minute.
  */
+// The callback API, not fs.promises, for the many small files of a folder: a
+// promise-based read opens a FileHandle per file and took 940 ms for 10,000
+// stats and reads of news articles where the callbacks took 630 (sync: 260).
+function statLocal(fsPath: string): Promise<fs.Stats> {
+  return new Promise((resolve, reject) => fs.stat(fsPath, (error, stat) => (error ? reject(error) : resolve(stat))));
+}
+
+function readLocal(fsPath: string): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => fs.readFile(fsPath, (error, bytes) => (error ? reject(error) : resolve(bytes))));
+}
+
 async function statFile(uri: vscode.Uri): Promise<{ size: number; mtime: number }> {
   if (uri.scheme !== 'file') return vscode.workspace.fs.stat(uri);
-  const stat = await fsp.stat(uri.fsPath);
+  const stat = await statLocal(uri.fsPath);
   // Reading a named pipe (or a device) called like a source would wait forever and stall the index.
   if (!stat.isFile()) throw new Error('not a regular file');
   return { size: stat.size, mtime: stat.mtimeMs };
 }
 
 async function readFile(uri: vscode.Uri): Promise<Uint8Array> {
-  return uri.scheme === 'file' ? fsp.readFile(uri.fsPath) : vscode.workspace.fs.readFile(uri);
+  return uri.scheme === 'file' ? readLocal(uri.fsPath) : vscode.workspace.fs.readFile(uri);
 }
 
 export function articlePath(uri: vscode.Uri): string {
