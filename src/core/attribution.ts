@@ -889,7 +889,19 @@ export function attributeQuotes(ctx: AttributionContext, raw: RawQuote[]): Attri
         const j = own.indexOf(w);
         return j >= 2 && PRONOUNS.has(own[j - 1].lower) && /^(?:what|which|whom)$/.test(own[j - 2].lower);
       };
-      const otherCue = own.some((w) => isCueWord(w) && !NOUN_LIKE_CUES.has(w.lower) && !embeddedPronounCue(w) && !(p.cue && w.text === p.cue && w.start <= (p.speakerMention?.end ?? 0) + 40 && w.start >= (p.speakerMention?.start ?? 0) - 40));
+      // "“…” and tells the crowd he was the “first one”", "“…,” adding that “…”", "to counter “…”": in the
+      // previous quote's sentence, a verb joined by a conjunction, a comma participle or "to", with no
+      // subject of its own, shares the previous quote's subject.
+      const sameSentence = from === prev.close && !/[.!?]["”’]?\s*$/.test(text.slice(prev.start, prev.close));
+      const sharedVerb = (w: Word): boolean => {
+        if (!sameSentence || !p.speakerMention) return false;
+        const j = own.indexOf(w);
+        const before = j > 0 ? own[j - 1] : null;
+        const lead = before ? text.slice(before.end, w.start) : text.slice(prev.close, w.start);
+        const joined = (before !== null && /^(?:and|but|or|then|also|to)$/.test(before.lower) && /^\s+$/.test(lead)) || (/ing$/.test(w.lower) && (/^[\s”"]*,\s*$/.test(lead) || (before !== null && /^(?:while|before|after|by|and|then)$/.test(before.lower))));
+        return joined && subjectBefore(ctx, own, j) === null;
+      };
+      const otherCue = own.some((w) => isCueWord(w) && !NOUN_LIKE_CUES.has(w.lower) && !embeddedPronounCue(w) && !sharedVerb(w) && !(p.cue && w.text === p.cue && w.start <= (p.speakerMention?.end ?? 0) + 40 && w.start >= (p.speakerMention?.start ?? 0) - 40));
       // Nor when the quote's own sentence (after the previous quote's) names someone else before it.
       const ownSentenceOther = from > prev.close && mentionsIn(ctx, from, q.open).some((m) => m.name && m.name !== p.speaker);
       // A signature ("“…” ― Ann Lee") belongs to its own quote only.

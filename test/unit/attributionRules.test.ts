@@ -248,4 +248,12 @@ describe('attribution rules (issue 3)', () => {
     // Not when the quote ends its own sentence and another sentence follows.
     assert.equal(speakerOf('Ann Lee asked: “Is the mill open?” The mill is a museum now, according to its owners.', 'Is the mill'), 'Ann Lee');
   });
+
+  it('in the previous quote’s sentence, a verb joined by a conjunction, a participle or “to” shares its speaker', () => {
+    assert.equal(speakerOf('Ann Lee says the pumps are “too old” and tells the crowd she was the “first one” to warn.', 'first one'), 'Ann Lee');
+    assert.equal(speakerOf('Tom Ruiz said the levy would pay for “new pumps” and for a warden to counter “the next flood.”', 'the next'), 'Tom Ruiz');
+    assert.equal(speakerOf('Ann Lee said the levy was “fair,” later telling the crowd the roads were “falling apart.”', 'falling'), 'Ann Lee');
+    // A verb with its own subject is someone else's.
+    assert.equal(speakerOf('Ann Lee called the plan “a mess” while critics said it was “a disaster.”', 'a disaster'), 'critics');
+  });
 });
