@@ -25,9 +25,14 @@ function decodeWindows1252(bytes: Uint8Array): string {
   return out + String.fromCharCode(...chunk);
 }
 
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL_CHAR = /[\u0000-\u0008\u000b\u000e-\u001f]/;
+
 /** Share of control characters (other than tab/CR/LF/FF) in a sample: high means binary. */
 function looksBinary(text: string): boolean {
   const sample = text.length > 65536 ? text.slice(0, 65536) : text;
+  // Nearly every text has none: the regular expression scans several times faster than the loop.
+  if (!CONTROL_CHAR.test(sample)) return false;
   let control = 0;
   for (let i = 0; i < sample.length; i++) {
     const c = sample.charCodeAt(i);
