@@ -454,7 +454,55 @@ function attributionAfter(ctx: AttributionContext, q: RawQuote, limit: number): 
     }
     break;
   }
-  return headBeforeCue(ctx, q, limit) ?? saidAtSentenceEnd(ctx, q, limit) ?? anyVerbAfter(ctx, q, words);
+  return headBeforeCue(ctx, q, limit) ?? saidAtSentenceEnd(ctx, q, limit) ?? anyVerbAfter(ctx, q, words) ?? readAfter(ctx, q, words, limit);
+}
+
+/**
+ * `“…,” read the email.`, `“…,” it read.`, `“…,” the notice reads.`: right after a quote that ends its
+ * clause, "read" with a subject (a pronoun or a determiner-led phrase) gives the text that says it.
+ */
+function readAfter(ctx: AttributionContext, q: RawQuote, words: Word[], limit: number): Attribution | null {
+  const { text } = ctx;
+  if (!/[,?!]$/.test(text.slice(q.start, q.end)) && text[q.close] !== ',') return null;
+  if (!/^[\s,”"]*$/.test(text.slice(q.close, words[0].start))) return null;
+  const isRead = (w: Word | undefined): boolean => !!w && /^(?:read|reads)$/.test(w.text);
+  if (isRead(words[0])) {
+    const subj = subjectAfter(ctx, words, 1, limit);
+    const a = subj && DETERMINERS.has(words[1].lower) ? resolveSubject(ctx, subj, q.paragraph) : null;
+    return a ? { ...a, cue: words[0].text, rule: 'read' } : null;
+  }
+  const k = words.findIndex((w) => isRead(w));
+  if (k < 1 || k > 5 || !/^\s*[.,]/.test(text.slice(words[k].end, words[k].end + 2))) return null;
+  if (!words.slice(0, k).every((w, i) => i === 0 || gapIsSpace(text, words[i - 1], w))) return null;
+  const span = { start: words[0].start, end: words[k - 1].end };
+  if (k === 1 && words[0].lower === 'it') return { speaker: null, speakerMention: span, cue: words[k].text, rule: 'read' };
+  if (!DETERMINERS.has(words[0].lower) || words.slice(1, k).some((w) => NP_BREAKERS.has(w.lower) || isCue(w.lower))) return null;
+  const a = resolveSubject(ctx, span, q.paragraph);
+  return a ? { ...a, cue: words[k].text, rule: 'read' } : null;
+}
+
+/**
+ * `“…” in the county, she said in an interview.`, `“…” from roads to schools, Ann Lee said Tuesday, noting …`:
+ * later in the sentence the quote ends, after a comma, a pronoun or a named person and a plain verb of
+ * saying (whatever follows the verb) attribute the quote.
+ */
+function laterClauseSaid(ctx: AttributionContext, q: RawQuote, limit: number): Attribution | null {
+  const { text } = ctx;
+  const rest = text.slice(q.close, limit);
+  if (/[“”"]/.test(rest)) return null;
+  const re = /,\s+(he|she|[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,3})\s+(?:(?:also|later|then)\s+)?(said|says|added|adds|told|tells|wrote|writes|explained|noted|argued|recalled|insisted|warned)\b/gu;
+  let found: RegExpExecArray | null = null;
+  for (let m = re.exec(rest); m; m = re.exec(rest)) found = m;
+  if (!found) return null;
+  const at = q.close + found.index + found[0].indexOf(found[1]);
+  const lower = found[1].toLowerCase();
+  if (PRONOUNS.has(lower)) {
+    const span = { start: at, end: at + found[1].length };
+    return { speaker: resolvePronoun(ctx, lower, at, q.paragraph), speakerMention: span, cue: found[2], rule: 'later-clause' };
+  }
+  const m = ctx.people.mentionAt.get(at);
+  if (!m || !m.name || m.end !== at + found[1].length) return null;
+  return { speaker: m.name, speakerMention: { start: m.start, end: m.end }, cue: found[2], rule: 'later-clause' };
 }
 
 /**
@@ -857,7 +905,7 @@ export function attributeQuotes(ctx: AttributionContext, raw: RawQuote[]): Attri
     const lineEnd = text.indexOf('\n', q.close);
     if (lineEnd >= 0 && lineEnd < limit && /[.!?]["”’]?\s*$/.test(text.slice(Math.max(q.close - 3, 0), lineEnd))) limit = lineEnd;
     const tag = (x: Attribution | null, rule: string): Attribution | null => (x ? { ...x, rule: x.rule ?? rule } : null);
-    let a = tag(transcriptLabel(ctx, q), 'transcript') ?? tag(attributionAfter(ctx, q, limit), 'after') ?? tag(attributionBefore(ctx, q, from, sentence && sentence.start <= q.open ? Math.max(sentence.start, para.start) : from), 'before');
+    let a = tag(transcriptLabel(ctx, q), 'transcript') ?? tag(attributionAfter(ctx, q, limit), 'after') ?? tag(attributionBefore(ctx, q, from, sentence && sentence.start <= q.open ? Math.max(sentence.start, para.start) : from), 'before') ?? laterClauseSaid(ctx, q, limit);
     if (!a && q.continued && results.length > 0) a = { ...results[results.length - 1], rule: 'continued' };
     // "“…,” Lee said, adding, “…”": a participle right after the previous quote's attribution shares its speaker.
     if (!a && prev && results[i - 1].speakerMention && isPersonOrPronoun(ctx, results[i - 1])) {

@@ -256,4 +256,21 @@ describe('attribution rules (issue 3)', () => {
     // A verb with its own subject is someone else's.
     assert.equal(speakerOf('Ann Lee called the plan “a mess” while critics said it was “a disaster.”', 'a disaster'), 'critics');
   });
+
+  it('later in the sentence the quote ends, “, she said …” attributes it whatever follows the verb', () => {
+    assert.equal(speakerOf('Mayor Ann Lee spoke at noon. The pumps were “older than the mill” in most towns, she said in an interview.', 'older'), 'Ann Lee');
+    assert.equal(speakerOf('The “excess” is sickening, Tom Ruiz said Tuesday in the valley, noting the cost.', 'excess'), 'Tom Ruiz');
+    // Not a description (“, the board said on …”), and not when an attribution before the quote speaks.
+    assert.equal(speakerOf('The pumps were “older than the mill” in most towns, the board said on Monday.', 'older'), null);
+    assert.equal(speakerOf('Ann Lee said the pumps were “old” in most towns, Tom Ruiz said on Monday.', 'old'), 'Ann Lee');
+  });
+
+  it('“…,” read the email / it read / the notice read: the text that says it', () => {
+    assert.equal(speakerOf('“Join us on Friday,” read the email.', 'Join us'), 'the email');
+    assert.equal(speakerOf('“Join us on Friday,” the notice read.', 'Join us'), 'the notice');
+    const a = parseArticle('f.txt', 'Headline\n\nA letter came. “Join us on Friday,” it read.');
+    assert.equal(a.text.slice(a.quotes[0].speakerMention!.start, a.quotes[0].speakerMention!.end), 'it');
+    // Not "read" as the verb of another clause.
+    assert.equal(speakerOf('“Come along with us this weekend,” and voters read the notice twice.', 'Come along'), null);
+  });
 });
