@@ -203,9 +203,22 @@ const POSSESSIVE = /(?:['’]s|(?<=s)['’])$/u;
 const UPPER_START = /^\p{Lu}/u;
 const PERSON_LIKE = /^\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}[\p{L}'’.-]*)+$/u;
 
+/**
+ * Keys computed so far: every article added or removed asks for the keys of
+ * all its people's names, and an archive names the same few thousand people
+ * over and over (six regular expressions per name otherwise).
+ */
+const nameKeys = new Map<string, string>();
+
 /** How a name is looked up: straight apostrophes, lower case, single spaces, no possessive. */
 export function nameKey(text: string): string {
-  return straighten(text).trim().replace(POSSESSIVE, '').replace(/'s$/, '').toLowerCase();
+  let key = nameKeys.get(text);
+  if (key === undefined) {
+    key = straighten(text).trim().replace(POSSESSIVE, '').replace(/'s$/, '').toLowerCase();
+    if (nameKeys.size >= 50000) nameKeys.clear();
+    nameKeys.set(text, key);
+  }
+  return key;
 }
 
 function speakerKind(name: string): EntityKind {
