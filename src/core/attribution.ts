@@ -436,6 +436,8 @@ function attributionAfter(ctx: AttributionContext, q: RawQuote, limit: number): 
     if (subj && subj.start === at) {
       const a = resolveSubject(ctx, subj, q.paragraph);
       if (a && isPersonOrPronoun(ctx, a)) return { ...a, cue: tail[2] };
+      // "…, the lawsuit says.": a determiner-led phrase and a plain verb of saying ending the sentence.
+      if (a && /^(?:the|a|an|this|that|its|his|her|their)$/i.test(tw[0].lower) && k <= 4 && /^(?:said|says|wrote|writes|states|stated|alleges|alleged|added|adds|argues|argued|notes|noted|concludes|concluded|continued|continues)$/.test(tail[2])) return { ...a, cue: tail[2], rule: 'tail-description' };
     }
   }
   // "Price said", "Wang Yi, China’s foreign minister, said", "the newspaper wrote"

@@ -273,4 +273,10 @@ describe('attribution rules (issue 3)', () => {
     // Not "read" as the verb of another clause.
     assert.equal(speakerOf('“Come along with us this weekend,” and voters read the notice twice.', 'Come along'), null);
   });
+
+  it('a sentence ending in “, the lawsuit says.” after a quote inside it: the described text speaks', () => {
+    assert.equal(speakerOf('The rules put a “heavy burden” on small farms, which had fewer offices, the lawsuit says.', 'heavy'), 'the lawsuit');
+    // Only a plain verb of saying: "the board voted." is no attribution.
+    assert.equal(speakerOf('The rules put a “heavy burden” on small farms, which had fewer offices, the board voted.', 'heavy'), null);
+  });
 });
