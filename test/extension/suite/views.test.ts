@@ -162,6 +162,15 @@ describe('Sidebar views', () => {
     const price = await person(sidebar, 'Ned Price');
     const priceItem = await item(sidebar.people, price);
     assert.strictEqual(priceItem.description, 'State Department spokesman · 2 quotes');
+    // The counts and the first mention, without the index building his mention list.
+    const tooltip = typeof priceItem.tooltip === 'string' ? priceItem.tooltip : (priceItem.tooltip?.value ?? '');
+    assert.ok(tooltip.includes('named 2 times in 1 source'), tooltip);
+    assert.strictEqual(priceItem.command?.command, 'sourcebook.openSource');
+    const [first] = priceItem.command.arguments as { path: string; start: number; end: number }[];
+    assert.ok(first.path.endsWith(SEED), first.path);
+    const seedText = (await vscode.workspace.openTextDocument(vscode.Uri.file(first.path))).getText();
+    assert.ok(['Ned Price', 'Price'].includes(seedText.slice(first.start, first.end)), seedText.slice(first.start, first.end));
+    assert.ok(seedText.indexOf('Price') >= first.start, 'it is his first mention');
     const quotes = await children(sidebar.people, price);
     assert.strictEqual(quotes.length, 2);
     const labels = await Promise.all(quotes.map(async (q) => label(await item(sidebar.people, q))));
