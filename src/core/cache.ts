@@ -218,13 +218,18 @@ export function restoreArticle(entry: CachedArticle, stamp: FileStamp, text: str
 // index then checks the contents (WordIndex.fromSnapshot). Anything wrong: null.
 
 /** Bump whenever the snapshot's layout or the index's meaning of it changes. */
-export const SNAPSHOT_FORMAT_VERSION = 2;
+export const SNAPSHOT_FORMAT_VERSION = 3;
 const MAGIC = 0x58494253; // "SBIX" read as a little-endian u32
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 interface SnapshotHeader {
   littleEndian: boolean;
-  records: IndexSnapshot['records'];
+  /**
+   * Each record's path; its numbers are the first array (RECORD_FIELDS per
+   * record): ten thousand records as JSON objects took most of the header's
+   * parsing time, in one step the editor waited for.
+   */
+  paths: string[];
   quotes: WordSnapshotHeader;
   sentences: WordSnapshotHeader;
   /** Byte length of each array, in the order written. */
@@ -244,12 +249,45 @@ function wordArrays(w: WordIndexSnapshot): Int32Array[] {
 
 const pad4 = (n: number): number => (n + 3) & ~3;
 
+/** textLength, fingerprint (its 32 bits), firstQuoteId, quoteCount, firstSentenceId, sentenceCount. */
+const RECORD_FIELDS = 6;
+
+/** A fingerprint is a 32-bit hash written in base 36 (sourceIndex.ts); anything else becomes 0, which no article matches. */
+function fingerprintBits(print: string): number {
+  const n = parseInt(print, 36);
+  return Number.isInteger(n) && n >= 0 && n <= 0xffffffff && n.toString(36) === print ? n | 0 : 0;
+}
+
+function packRecords(records: IndexSnapshot['records']): Int32Array {
+  const out = new Int32Array(records.length * RECORD_FIELDS);
+  records.forEach((r, i) => {
+    out.set([r.textLength, fingerprintBits(r.fingerprint), r.firstQuoteId, r.quoteCount, r.firstSentenceId, r.sentenceCount], i * RECORD_FIELDS);
+  });
+  return out;
+}
+
+function unpackRecords(paths: unknown, packed: Int32Array): IndexSnapshot['records'] | null {
+  if (!Array.isArray(paths) || packed.length !== paths.length * RECORD_FIELDS) return null;
+  return paths.map((path: unknown, i) => {
+    const at = i * RECORD_FIELDS;
+    return {
+      path: path as string,
+      textLength: packed[at],
+      fingerprint: (packed[at + 1] >>> 0).toString(36),
+      firstQuoteId: packed[at + 2],
+      quoteCount: packed[at + 3],
+      firstSentenceId: packed[at + 4],
+      sentenceCount: packed[at + 5],
+    };
+  });
+}
+
 export function encodeIndexSnapshot(snapshot: IndexSnapshot): Uint8Array {
-  const arrays = [...wordArrays(snapshot.quotes), ...wordArrays(snapshot.sentences)];
+  const arrays = [packRecords(snapshot.records), ...wordArrays(snapshot.quotes), ...wordArrays(snapshot.sentences)];
   const wordHeader = (w: WordIndexSnapshot): WordSnapshotHeader => ({ words: w.words.join('\n'), nextId: w.nextId, pairsUsed: w.pairs ? w.pairs.used : null });
   const header: SnapshotHeader = {
     littleEndian: LITTLE_ENDIAN,
-    records: snapshot.records,
+    paths: snapshot.records.map((r) => r.path),
     quotes: wordHeader(snapshot.quotes),
     sentences: wordHeader(snapshot.sentences),
     arrays: arrays.map((a) => a.byteLength),
@@ -280,7 +318,7 @@ export function decodeIndexSnapshot(bytes: Uint8Array | null | undefined): Index
     const jsonLength = view.getUint32(8, true);
     if (12 + jsonLength > bytes.length) return null;
     const header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + jsonLength))) as SnapshotHeader;
-    if (!header || header.littleEndian !== LITTLE_ENDIAN || !Array.isArray(header.arrays) || !Array.isArray(header.records)) return null;
+    if (!header || header.littleEndian !== LITTLE_ENDIAN || !Array.isArray(header.arrays) || !Array.isArray(header.paths)) return null;
     const arrays: Int32Array<ArrayBuffer>[] = [];
     let at = 12 + pad4(jsonLength);
     for (const length of header.arrays) {
@@ -295,7 +333,10 @@ export function decodeIndexSnapshot(bytes: Uint8Array | null | undefined): Index
       }
       at += pad4(length);
     }
-    let next = 0;
+    if (arrays.length === 0) return null;
+    const records = unpackRecords(header.paths, arrays[0]);
+    if (!records) return null;
+    let next = 1;
     const word = (h: WordSnapshotHeader): WordIndexSnapshot | null => {
       if (!h || typeof h.words !== 'string' || !Number.isInteger(h.nextId)) return null;
       const need = h.pairsUsed === null ? 2 : 6;
@@ -306,7 +347,7 @@ export function decodeIndexSnapshot(bytes: Uint8Array | null | undefined): Index
     const quotes = word(header.quotes);
     const sentences = word(header.sentences);
     if (!quotes || !sentences || next !== arrays.length) return null;
-    return { records: header.records, quotes, sentences };
+    return { records, quotes, sentences };
   } catch {
     return null;
   }
