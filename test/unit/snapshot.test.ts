@@ -65,6 +65,19 @@ describe('index snapshot', () => {
     assert.equal(restored.quoteById(ARTICLES[1].quotes[0].id)?.text, 'cannot pay for a second ferry this year');
   });
 
+  it('keeps every record: path, text length, fingerprint and item ranges come back as they went in', () => {
+    const snapshot = built(ARTICLES).snapshot();
+    const decoded = decodeIndexSnapshot(encodeIndexSnapshot(snapshot));
+    assert.ok(decoded);
+    assert.deepEqual(decoded.records, snapshot.records);
+    // A fingerprint that is not the index's own kind cannot match any article after a round trip.
+    const odd = { ...snapshot, records: snapshot.records.map((r, i) => (i === 0 ? { ...r, fingerprint: 'not-a-hash' } : r)) };
+    const back = decodeIndexSnapshot(encodeIndexSnapshot(odd));
+    assert.ok(back);
+    assert.notEqual(back.records[0].fingerprint, snapshot.records[0].fingerprint);
+    assert.deepEqual(back.records.slice(1), snapshot.records.slice(1));
+  });
+
   it('decodes from a file read back by Node (a Buffer, which slices as a view)', () => {
     const original = built(ARTICLES);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-snapshot-'));
