@@ -329,10 +329,14 @@ class PairIndex {
     return out.reverse();
   }
 
-  /** Gives back the occurrence arrays' spare room (after a bulk load, up to half of them); adding grows them again. */
+  /**
+   * Gives back the occurrence arrays' spare room (after a bulk load, up to
+   * half of them), keeping an eighth for files saved later, so that a save and
+   * the next trim do not copy the arrays back and forth.
+   */
   trim(): void {
-    const size = Math.max(this.occCount, 1 << 14);
-    if (size >= this.occId.length) return;
+    const size = Math.max(this.occCount + (this.occCount >> 3), 1 << 14);
+    if (size > this.occId.length * 0.75) return;
     this.occId = this.occId.slice(0, size);
     this.occNext = this.occNext.slice(0, size);
   }
