@@ -279,4 +279,33 @@ describe('attribution rules (issue 3)', () => {
     // Only a plain verb of saying: "the board voted." is no attribution.
     assert.equal(speakerOf('The rules put a “heavy burden” on small farms, which had fewer offices, the board voted.', 'heavy'), null);
   });
+
+  it('a new sentence whose plain clause opens with its own subject takes it, not the carried speaker', () => {
+    const a = parseArticle('f.txt', 'Headline\n\nMara Quill, a nurse, says the clinic is “too far away.” She wants the county “to run a bus every weekend.”');
+    const q = a.quotes.find((x) => x.text.startsWith('to run'))!;
+    assert.equal(a.text.slice(q.speakerMention!.start, q.speakerMention!.end), 'She');
+    assert.equal(q.speaker, 'Mara Quill');
+  });
+
+  it('a quote ending in ?’ before “Name said.” keeps its attribution in the same sentence', () => {
+    assert.equal(speakerOf('Mara Quill recalled the meeting. “He asked us, ‘Why wait?’” Quill said.', 'He asked'), 'Mara Quill');
+  });
+
+  it('“…,” the email read: a speech noun after the determiner', () => {
+    assert.equal(speakerOf('The campaign wrote to donors. “Give what you can,” the email read.', 'Give'), 'the email');
+  });
+
+  it('a quote ending its sentence, then “Name said.” as a sentence of its own', () => {
+    assert.equal(speakerOf('Mara Quill spoke at the dock. “We will rebuild the pier.” Quill said.', 'We will'), 'Mara Quill');
+    assert.equal(speakerOf('Mara Quill spoke at the dock. “We will rebuild the pier.” Quill said in an interview.', 'We will'), 'Mara Quill');
+    // A sentence going on with what was said is no attribution of the quote before it.
+    assert.equal(speakerOf('Mara Quill spoke at the dock. “We will rebuild the pier.” Tom Ruiz said the pier was sound.', 'We will'), null);
+  });
+
+  it('a phrase describing a person that opens the sentence is the subject of a participle', () => {
+    assert.equal(speakerOf('The retired surgeon thanked the nurses, saying the ward was “the best in the state.”', 'the best'), 'the retired surgeon');
+    assert.equal(speakerOf('His chief aide doubled down, saying the plan was “sound on paper.”', 'sound'), 'His chief aide');
+    // Not a thing: "The report" is no person.
+    assert.equal(speakerOf('The report came out Monday, saying the ward was “the best in the state.”', 'the best'), null);
+  });
 });
