@@ -463,6 +463,9 @@ function attributionAfter(ctx: AttributionContext, q: RawQuote, limit: number): 
   }
   // "said Price", "said the official" (a participle is no inverted attribution: "“…,” saying the city …")
   if (isCue(words[0].lower) && !/ing$/.test(words[0].lower)) {
+    // "“…,” tweeted another.": a bare quantifier after the verb (PolNeAR train: 2 right, 0 wrong added).
+    const bare = bareQuantifier(text, words[1]);
+    if (bare && /^(?:said|says|tweeted|wrote|writes|added|chanted|replied|posted)$/.test(words[0].lower)) return { speaker: bare.text, speakerMention: bare, cue: words[0].text, rule: 'inverted-quantifier' };
     const subj = subjectAfter(ctx, words, 1, limit);
     if (subj) return withCue(resolveSubject(ctx, subj, q.paragraph), words[0].text);
   }
@@ -477,7 +480,7 @@ function attributionAfter(ctx: AttributionContext, q: RawQuote, limit: number): 
       const a = resolveSubject(ctx, subj, q.paragraph);
       if (a && isPersonOrPronoun(ctx, a)) return { ...a, cue: tail[2] };
       // "…, the lawsuit says.": a determiner-led phrase and a plain verb of saying ending the sentence.
-      if (a && /^(?:the|a|an|this|that|its|his|her|their)$/i.test(tw[0].lower) && k <= 4 && /^(?:said|says|wrote|writes|states|stated|alleges|alleged|added|adds|argues|argued|notes|noted|concludes|concluded|continued|continues)$/.test(tail[2])) return { ...a, cue: tail[2], rule: 'tail-description' };
+      if (a && /^(?:the|a|an|this|that|its|his|her|their)$/i.test(tw[0].lower) && k <= 4 && /^(?:said|says|say|wrote|writes|write|states|stated|alleges|alleged|added|adds|argues|argued|notes|noted|concludes|concluded|continued|continues)$/.test(tail[2])) return { ...a, cue: tail[2], rule: 'tail-description' };
     }
   }
   // "Price said", "Wang Yi, China’s foreign minister, said", "the newspaper wrote"
@@ -499,6 +502,12 @@ function attributionAfter(ctx: AttributionContext, q: RawQuote, limit: number): 
   return headBeforeCue(ctx, q, limit) ?? saidAtSentenceEnd(ctx, q, limit) ?? anyVerbAfter(ctx, q, words) ?? readAfter(ctx, q, words, limit);
 }
 
+/** "another", "one", "others" standing alone before the end of its clause ("“…,” tweeted another."). */
+function bareQuantifier(text: string, w: Word | undefined): { start: number; end: number; text: string } | null {
+  if (!w || !/^(?:another|one|others|some|several|many)$/.test(w.lower) || !/^\s*[.,;]/.test(text.slice(w.end, w.end + 3))) return null;
+  return { start: w.start, end: w.end, text: w.lower };
+}
+
 /**
  * `“…,” read the email.`, `“…,” it read.`, `“…,” the notice reads.`: right after a quote that ends its
  * clause, "read" with a subject (a pronoun or a determiner-led phrase) gives the text that says it.
@@ -509,6 +518,8 @@ function readAfter(ctx: AttributionContext, q: RawQuote, words: Word[], limit: n
   if (!/^[\s,”"]*$/.test(text.slice(q.close, words[0].start))) return null;
   const isRead = (w: Word | undefined): boolean => !!w && /^(?:read|reads)$/.test(w.text);
   if (isRead(words[0])) {
+    const bare = bareQuantifier(text, words[1]);
+    if (bare) return { speaker: bare.text, speakerMention: bare, cue: words[0].text, rule: 'inverted-quantifier' };
     const subj = subjectAfter(ctx, words, 1, limit);
     const a = subj && DETERMINERS.has(words[1].lower) ? resolveSubject(ctx, subj, q.paragraph) : null;
     return a ? { ...a, cue: words[0].text, rule: 'read' } : null;
@@ -647,7 +658,7 @@ function headBeforeCue(ctx: AttributionContext, q: RawQuote, limit: number): Att
   // "“…,” a voice-over in the ad says.": after a quote that opens its sentence, a phrase with a
   // determiner and a plain verb of saying is the speaker, whatever its head word.
   const opensSentence = /(?:^|[.!?]["”’]?\s)\s*$/.test(text.slice(Math.max(ctx.paragraphs[q.paragraph].start, q.open - 4), q.open));
-  const plainSaid = opensSentence && DETERMINERS.has(head[0].lower) && !/,/.test(text.slice(span.end, words[k].start)) && /^(?:said|says|wrote|writes|reads|read|states|stated|asked|asks|added|adds|told|tells)$/.test(words[k].lower);
+  const plainSaid = opensSentence && DETERMINERS.has(head[0].lower) && !/,/.test(text.slice(span.end, words[k].start)) && /^(?:said|says|say|wrote|writes|write|reads|read|states|stated|asked|asks|ask|added|adds|add|told|tells|tell)$/.test(words[k].lower);
   const speaks = plainSaid || DESCRIPTION_WORDS.has(last) || ROLE_WORDS.has(last) || ROLE_WORDS.has(last.replace(/s$/, '')) || (head.length >= 2 && head.every((w) => /^\p{Lu}/u.test(w.text)));
   if (!speaks) return null;
   const a = resolveSubject(ctx, span, q.paragraph);
@@ -1016,13 +1027,13 @@ export function attributeQuotes(ctx: AttributionContext, raw: RawQuote[]): Attri
       const otherCue = own.some((w) => isCueWord(w) && !NOUN_LIKE_CUES.has(w.lower) && !embeddedPronounCue(w) && !sharedVerb(w) && !(p.cue && w.text === p.cue && w.start <= (p.speakerMention?.end ?? 0) + 40 && w.start >= (p.speakerMention?.start ?? 0) - 40));
       // Nor when the quote's own sentence (after the previous quote's) names someone else before it.
       const ownSentenceOther = from > prev.close && mentionsIn(ctx, from, q.open).some((m) => m.name && m.name !== p.speaker);
-      // A signature ("“…” ― Ann Lee") belongs to its own quote only.
+      // A signature ("“…” ― Ann Lee") and a bare "another" belong to their own quote only.
       // "… “…” ¶ She wants the board “…”": a quote in a new sentence of its own, whose plain clause opens with
       // a person or a pronoun, takes that subject rather than carrying the previous speaker (PolNeAR marks
       // the nearer mention). PolNeAR train: 4 speakers turned right, 0 wrong added.
       const ownSubject = from > prev.close && sentence && sentence.start < q.open && from === sentence.start ? subjectOfPlainClause(ctx, q, from, sentence.end) : null;
       if (ownSubject && (p.speaker || p.speakerMention) && !otherCue && p.rule !== 'signed') a = { ...ownSubject, rule: 'own-subject' };
-      else if ((p.speaker || p.speakerMention) && !otherCue && !ownSentenceOther && p.rule !== 'signed') a = { ...p, rule: 'same-paragraph' };
+      else if ((p.speaker || p.speakerMention) && !otherCue && !ownSentenceOther && p.rule !== 'signed' && p.rule !== 'inverted-quantifier') a = { ...p, rule: 'same-paragraph' };
       // "“…” and called it “…”", "“…,” adding that …“…”", "“…” while calling for “…”": in the same sentence,
       // a verb joined to the previous quote with nothing but a conjunction or a comma shares its subject.
       else if (p.speakerMention && isPersonOrPronoun(ctx, p) && from === prev.close) {

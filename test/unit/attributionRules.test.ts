@@ -308,4 +308,12 @@ describe('attribution rules (issue 3)', () => {
     // Not a thing: "The report" is no person.
     assert.equal(speakerOf('The report came out Monday, saying the ward was “the best in the state.”', 'the best'), null);
   });
+
+  it('plural descriptions with “say” / “write” after a quote, and a bare quantifier after the verb', () => {
+    assert.equal(speakerOf('The board met twice. “The pumps are too old to repair,” the two write.', 'The pumps'), 'the two');
+    assert.equal(speakerOf('The pumps carry “a heavy burden” for small farms, the groups say.', 'a heavy'), 'the groups');
+    assert.equal(speakerOf('Fans posted all night. “The pumps are too old to repair,” tweeted another.', 'The pumps'), 'another');
+    // Not a quantifier that goes on into a phrase.
+    assert.notEqual(speakerOf('Fans posted all night. “The pumps are too old to repair,” tweeted one of the wardens at the dock.', 'The pumps'), 'one');
+  });
 });
