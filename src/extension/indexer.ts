@@ -69,11 +69,11 @@ interface SourceFile {
 /*
  * Local files are read with Node directly. vscode.workspace.fs goes through
  * the workbench (in a remote or browser setup, two round trips per file),
- * which made reading a thousand sources take a minute.
+ * which made reading a thousand sources take a minute. With the callback
+ * API, not fs.promises: a promise-based read opens a FileHandle per file, and
+ * 10,000 stats and reads of news articles took 940 ms where the callbacks
+ * took 630 (synchronous reads: 260, but they would hold the editor).
  */
-// The callback API, not fs.promises, for the many small files of a folder: a
-// promise-based read opens a FileHandle per file and took 940 ms for 10,000
-// stats and reads of news articles where the callbacks took 630 (sync: 260).
 function statLocal(fsPath: string): Promise<fs.Stats> {
   return new Promise((resolve, reject) => fs.stat(fsPath, (error, stat) => (error ? reject(error) : resolve(stat))));
 }
