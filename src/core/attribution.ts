@@ -87,7 +87,7 @@ export interface AttributionContext {
   recentSpeakers: { name: string; at: number; paragraph: number }[];
 }
 
-/** Head nouns of a phrase that describes a person ("the Florida senator", "his chief aide"). */
+/** Head nouns of a phrase that describes a person ("the harbor town's mayor", "her campaign manager"). */
 const PERSON_HEADS = new Set(
   `businessman businesswoman billionaire mogul neurosurgeon surgeon doctor physician candidate nominee frontrunner
    front-runner hopeful rival challenger incumbent lawmaker lawmakers senator congressman congresswoman governor
@@ -102,7 +102,7 @@ const PERSON_HEADS = new Set(
    sister widow man woman student students teacher worker workers owner`.split(/\s+/),
 );
 
-/** "the retired surgeon", "his chief aide": a determiner, a few modifiers and a head naming a person. */
+/** "the retired surgeon", "her campaign manager": a determiner, a few modifiers and a head naming a person. */
 function describesPerson(phrase: string): boolean {
   const words = phrase.split(/\s+/);
   if (words.length < 2 || words.length > 6) return false;
@@ -290,7 +290,7 @@ function subjectBefore(ctx: AttributionContext, words: Word[], cueIdx: number): 
     }
   }
   let next = k + 1;
-  // "Sen. Marco Rubio (R-Fla.) said": step over the parenthetical.
+  // "Sen. Helen Marsh (R-Ore.) said": step over the parenthetical.
   if (/^[.)]*\)\s*$/.test(text.slice(words[k].end, words[k + 1].start))) {
     const open = text.lastIndexOf('(', words[k].end);
     let j = k;
@@ -378,7 +378,7 @@ function sentenceSubject(ctx: AttributionContext, words: Word[], cueIdx: number)
   if (PRONOUNS.has(w.lower) && w.lower !== 'it') return { start: w.start, end: w.end };
   const m = ctx.people.mentionAt.get(w.start);
   if (m && m.name) return { start: m.start, end: m.end };
-  // "The island's senator sought …", "His chief aide doubled down …": a phrase describing a person opening
+  // "The retired surgeon warned …", "Her campaign manager pressed on …": a phrase describing a person opening
   // the sentence is its subject, trusted like a name (PolNeAR train: 13 speakers right, 1 wrong added).
   if (/^(?:the|a|an|his|her|their|its|one|another)$/.test(w.lower)) {
     for (let j = i + 1; j < Math.min(cueIdx, i + 6); j++) {
@@ -388,7 +388,7 @@ function sentenceSubject(ctx: AttributionContext, words: Word[], cueIdx: number)
       // "The billionaire businessman": the last of consecutive heads.
       let h = j;
       while (h + 1 < cueIdx && PERSON_HEADS.has(words[h + 1].lower) && gapIsSpace(ctx.text, words[h], words[h + 1])) h++;
-      // "The former secretary of state said …"
+      // "The deputy secretary of defense said …"
       if (words[h + 1]?.lower === 'of' && h + 3 < cueIdx && /^(?:state|defense|labor|the\s+\p{L}+)$/iu.test(ctx.text.slice(words[h + 2].start, words[h + 2].lower === 'the' ? words[h + 3].end : words[h + 2].end))) h += words[h + 2].lower === 'the' ? 3 : 2;
       if (h + 1 < words.length && /^(?:\s+\p{Ll}|,)/u.test(ctx.text.slice(words[h].end, words[h + 1].end))) return { start: w.start, end: words[h].end };
       break;
@@ -424,7 +424,7 @@ function subjectAfter(ctx: AttributionContext, words: Word[], idx: number, limit
       continue;
     }
     if ((x.lower === 'of' || x.lower === 'for') && sawHead) continue;
-    // "said conservative activist Bob Klaus": lower-case modifiers before a capitalised name.
+    // "said longtime activist Nell Ardsley": lower-case modifiers before a capitalised name.
     if (!sawHead && q - idx < 3 && /^\p{Ll}[\p{Ll}-]*$/u.test(x.text) && !NP_BREAKERS.has(x.lower) && !isCue(x.lower)) {
       const nextCap = words.slice(q + 1, q + 4).findIndex((w) => /^\p{Lu}/u.test(w.text));
       if (nextCap >= 0 && words.slice(q + 1, q + 1 + nextCap).every((w) => /^\p{Ll}[\p{Ll}-]*$/u.test(w.text) && !NP_BREAKERS.has(w.lower))) continue;
@@ -469,7 +469,7 @@ function attributionAfter(ctx: AttributionContext, q: RawQuote, limit: number): 
     const subj = subjectAfter(ctx, words, 1, limit);
     if (subj) return withCue(resolveSubject(ctx, subj, q.paragraph), words[0].text);
   }
-  // "“People were celebrating” before the incident, she said.": the sentence ends with its attribution.
+  // "“Crews were cheering” before the storm, she said.": the sentence ends with its attribution.
   const tail = /,\s+([^,.;:“”"]{1,60}?)\s+(\p{Ll}+)\s*[.!?]?\s*$/u.exec(text.slice(q.close, limit));
   if (tail && isCue(tail[2]) && !/[“”"]/.test(text.slice(q.close, limit))) {
     const at = q.close + tail.index + tail[0].indexOf(tail[1]);
@@ -628,7 +628,7 @@ function headBeforeCue(ctx: AttributionContext, q: RawQuote, limit: number): Att
   for (let i = 1; i < k; i++) {
     const gap = text.slice(words[i - 1].end, words[i].start);
     if (/,/.test(gap) || POST_MODIFIERS.has(words[i].lower)) {
-      // "the bespectacled, 71-year-old diplomat said": a comma inside the phrase, not an appositive.
+      // "the soft-spoken, 64-year-old engineer said": a comma inside the phrase, not an appositive.
       if (/,/.test(gap) && !/,/.test(text.slice(words[i].start, words[k].start)) && !ctx.people.mentionAt.has(words[0].start)) return null;
       cut = i;
       break;
@@ -655,7 +655,7 @@ function headBeforeCue(ctx: AttributionContext, q: RawQuote, limit: number): Att
   if (!(DETERMINERS.has(head[0].lower) && head[0].lower !== 'that' && head[0].lower !== 'this') && !/^\p{Lu}/u.test(head[0].text)) return null;
   if (head.some((w) => /^\p{Ll}+ing$/u.test(w.text))) return null;
   const last = head[head.length - 1].lower.replace(/['’]s$/, '');
-  // "“…,” a voice-over in the ad says.": after a quote that opens its sentence, a phrase with a
+  // "“…,” a narrator in the video says.": after a quote that opens its sentence, a phrase with a
   // determiner and a plain verb of saying is the speaker, whatever its head word.
   const opensSentence = /(?:^|[.!?]["”’]?\s)\s*$/.test(text.slice(Math.max(ctx.paragraphs[q.paragraph].start, q.open - 4), q.open));
   const plainSaid = opensSentence && DETERMINERS.has(head[0].lower) && !/,/.test(text.slice(span.end, words[k].start)) && /^(?:said|says|say|wrote|writes|write|reads|read|states|stated|asked|asks|ask|added|adds|add|told|tells|tell)$/.test(words[k].lower);
@@ -665,7 +665,7 @@ function headBeforeCue(ctx: AttributionContext, q: RawQuote, limit: number): Att
   return a ? { ...a, cue: words[k].text, rule: 'after-head' } : null;
 }
 
-/** `… “the beginning of the end” for the union, said Ann Lee, a party leader.`: the sentence ends with its attribution. */
+/** `… “the last straw” for the union, said Ann Lee, a party leader.`: the sentence ends with its attribution. */
 function saidAtSentenceEnd(ctx: AttributionContext, q: RawQuote, limit: number): Attribution | null {
   const { text } = ctx;
   const rest = text.slice(q.close, limit);
@@ -733,7 +733,7 @@ function attributionBefore(ctx: AttributionContext, q: RawQuote, from: number, s
         if (outer && !embedded(words, outer)) subj = outer;
       }
     }
-    // An embedded or relative clause ("… expected that Americans will say", "which the Tax Foundation
+    // An embedded or relative clause ("… expected that voters will say", "which the budget office
     // estimates"): its subject is not the quote's speaker; an earlier cue may be.
     // But "in what Ann Lee called “…”": a name right before the cue and the quote is its speaker; so is a
     // pronoun ("the server room, which he called “…”") unless an earlier cue of the sentence speaks for the
@@ -990,7 +990,7 @@ export function attributeQuotes(ctx: AttributionContext, raw: RawQuote[]): Attri
         a = { ...results[i - 1], cue: last.text, rule: 'participle-carry' };
       }
     }
-    // "Or maybe Jeb Bush, consultant Phil Musser says. “Several surveys …”": the previous sentence ends with its attribution.
+    // "Or maybe the mayor, consultant Ivo Prentiss says. “Several polls …”": the previous sentence ends with its attribution.
     if (!a && sentence && sentence.start === q.open && s > 0 && sentences[s - 1].paragraph === q.paragraph) a = tag(trailingAttribution(ctx, sentences[s - 1], q.paragraph), 'trailing');
     // A paragraph introduced by the previous one ("Cruz continued:", "… said in a statement:").
     if (!a && q.open === para.start && q.paragraph > 0) a = tag(introducedBy(ctx, q.paragraph - 1), 'introduced');
@@ -1012,7 +1012,7 @@ export function attributeQuotes(ctx: AttributionContext, raw: RawQuote[]): Attri
         const j = own.indexOf(w);
         return j >= 2 && PRONOUNS.has(own[j - 1].lower) && /^(?:what|which|whom)$/.test(own[j - 2].lower);
       };
-      // "“…” and tells the crowd he was the “first one”", "“…,” adding that “…”", "to counter “…”": in the
+      // "“…” and reminds the board she was the “only one”", "“…,” adding that “…”", "to counter “…”": in the
       // previous quote's sentence, a verb joined by a conjunction, a comma participle or "to", with no
       // subject of its own, shares the previous quote's subject.
       const sameSentence = from === prev.close && !/[.!?]["”’]?\s*$/.test(text.slice(prev.start, prev.close));

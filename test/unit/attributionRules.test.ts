@@ -230,7 +230,7 @@ describe('attribution rules (issue 3)', () => {
   });
 
   it('after a quote that opens its sentence, a determiner-led phrase with a plain verb of saying speaks', () => {
-    assert.equal(speakerOf('“Vote early, vote often,” a voice-over in the ad says.', 'Vote early'), 'a voice-over');
+    assert.equal(speakerOf('“Vote early, vote often,” a narrator in the video says.', 'Vote early'), 'a narrator');
     // Not after an earlier attribution of the same sentence.
     assert.equal(speakerOf('Tom Ruiz claimed that “the roads are fine,” one of the engineers said.', 'the roads'), 'Tom Ruiz');
   });
@@ -250,7 +250,7 @@ describe('attribution rules (issue 3)', () => {
   });
 
   it('in the previous quote’s sentence, a verb joined by a conjunction, a participle or “to” shares its speaker', () => {
-    assert.equal(speakerOf('Ann Lee says the pumps are “too old” and tells the crowd she was the “first one” to warn.', 'first one'), 'Ann Lee');
+    assert.equal(speakerOf('Ann Lee says the pumps are “too old” and reminds the board she was the “only one” to object.', 'only one'), 'Ann Lee');
     assert.equal(speakerOf('Tom Ruiz said the levy would pay for “new pumps” and for a warden to counter “the next flood.”', 'the next'), 'Tom Ruiz');
     assert.equal(speakerOf('Ann Lee said the levy was “fair,” later telling the crowd the roads were “falling apart.”', 'falling'), 'Ann Lee');
     // A verb with its own subject is someone else's.
@@ -303,10 +303,10 @@ describe('attribution rules (issue 3)', () => {
   });
 
   it('a phrase describing a person that opens the sentence is the subject of a participle', () => {
-    assert.equal(speakerOf('The retired surgeon thanked the nurses, saying the ward was “the best in the state.”', 'the best'), 'the retired surgeon');
-    assert.equal(speakerOf('His chief aide doubled down, saying the plan was “sound on paper.”', 'sound'), 'His chief aide');
+    assert.equal(speakerOf('The retired surgeon thanked the nurses, saying the ward was “the cleanest in the county.”', 'the cleanest'), 'the retired surgeon');
+    assert.equal(speakerOf('Her campaign manager pressed on, saying the plan was “sound on paper.”', 'sound'), 'Her campaign manager');
     // Not a thing: "The report" is no person.
-    assert.equal(speakerOf('The report came out Monday, saying the ward was “the best in the state.”', 'the best'), null);
+    assert.equal(speakerOf('The report came out Monday, saying the ward was “the cleanest in the county.”', 'the cleanest'), null);
   });
 
   it('plural descriptions with “say” / “write” after a quote, and a bare quantifier after the verb', () => {
