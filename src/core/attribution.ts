@@ -911,6 +911,21 @@ function introducedBy(ctx: AttributionContext, paragraph: number): Attribution |
       if (a) return { ...a, cue: words[k].text };
     }
   }
+  // "As the harbor pilot Mara Quill noted, the tide was turning:": an "as" clause anywhere in the
+  // introducing sentence names the speaker of the paragraph that follows.
+  for (let k = 2; k < words.length; k++) {
+    if (!isCueWord(words[k]) || !/^\s*,/.test(ctx.text.slice(words[k].end, words[k].end + 2))) continue;
+    const subj = subjectBefore(ctx, words, k);
+    const i = subj ? firstStartingAt(words, subj.start) : -1;
+    if (!subj || i < 1 || words[i - 1].lower !== 'as') continue;
+    const a = resolveSubject(ctx, subj, paragraph);
+    if (a) return { ...a, cue: words[k].text, rule: 'introduced-as' };
+  }
+  // "She then listed her three demands:": with no cue, a person or pronoun opening the sentence.
+  const ss = sentenceSubject(ctx, words, words.length);
+  const s = ss ? resolveSubject(ctx, ss, paragraph) : null;
+  // Not when another clause follows ("…, and the harbor board has the figures:").
+  if (s && isPersonOrPronoun(ctx, s) && !/,\s+(?:and|but|while|yet)\s/.test(ctx.text.slice(ss!.end, para.end))) return { ...s, cue: null, rule: 'introduced-subject' };
   return null;
 }
 

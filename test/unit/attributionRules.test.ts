@@ -316,4 +316,13 @@ describe('attribution rules (issue 3)', () => {
     // Not a quantifier that goes on into a phrase.
     assert.notEqual(speakerOf('Fans posted all night. “The pumps are too old to repair,” tweeted one of the wardens at the dock.', 'The pumps'), 'one');
   });
+
+  it('a paragraph ending in a colon: an “as NAME noted,” clause or a person opening it introduces the next quote', () => {
+    assert.equal(speakerOf('As Mara Quill noted, the tide tables printed for the marina were wrong for most of the long dry summer:\n\n“The charts were printed before the dredging.”', 'The charts'), 'Mara Quill');
+    assert.equal(speakerOf('Mara Quill spoke at the dock.\n\nShe then listed the repairs the pier still needs:\n\n“New pilings, new rails and a new ramp.”', 'New pilings'), 'Mara Quill');
+    // Not when another clause with its own subject follows.
+    assert.equal(speakerOf('Mara Quill backed the plan, and the harbor board has the figures:\n\n“Nine boats used the ramp last year.”', 'Nine boats'), null);
+    // Not a thing opening the sentence.
+    assert.equal(speakerOf('The old pier still needs three repairs:\n\n“New pilings, new rails and a new ramp.”', 'New pilings'), null);
+  });
 });
