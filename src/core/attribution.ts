@@ -546,7 +546,7 @@ function laterClauseSaid(ctx: AttributionContext, q: RawQuote, limit: number): A
   const re = /,\s+(he|she|[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,3})\s+(?:(?:also|later|then)\s+)?(said|says|added|adds|told|tells|wrote|writes|explained|noted|argued|recalled|insisted|warned)\b/gu;
   let found: RegExpExecArray | null = null;
   for (let m = re.exec(rest); m; m = re.exec(rest)) found = m;
-  if (!found) return null;
+  if (!found) return titledLaterClauseSaid(ctx, q, rest);
   const at = q.close + found.index + found[0].indexOf(found[1]);
   const lower = found[1].toLowerCase();
   if (PRONOUNS.has(lower)) {
@@ -556,6 +556,24 @@ function laterClauseSaid(ctx: AttributionContext, q: RawQuote, limit: number): A
   const m = ctx.people.mentionAt.get(at);
   if (!m || !m.name || m.end !== at + found[1].length) return null;
   return { speaker: m.name, speakerMention: { start: m.start, end: m.end }, cue: found[2], rule: 'later-clause' };
+}
+
+/**
+ * `“…” for the fleet, harbor pilot Mara Quill said.`: as laterClauseSaid, with a title of lower-case role
+ * words before the named person ("county engineer", "Republican candidate").
+ */
+function titledLaterClauseSaid(ctx: AttributionContext, q: RawQuote, rest: string): Attribution | null {
+  const re = /,\s+((?:[\p{L}.'’-]+\s+){1,6}?)(?:(?:also|later|then)\s+)?(said|says|added|adds|told|tells|wrote|writes|explained|noted|argued|recalled|insisted|warned)\b/gu;
+  let found: RegExpExecArray | null = null;
+  for (let m = re.exec(rest); m; m = re.exec(rest)) found = m;
+  if (!found) return null;
+  const at = q.close + found.index + found[0].indexOf(found[1]);
+  const end = at + found[1].trimEnd().length;
+  const m = mentionsIn(ctx, at, end).find((x) => x.end === end && x.name);
+  if (!m || m.start === at) return null;
+  const title = wordsIn(ctx.text, at, m.start);
+  if (title.length === 0 || !title.some((w) => /^\p{Ll}/u.test(w.text)) || !title.every((w) => /^\p{Lu}/u.test(w.text) || ROLE_WORDS.has(w.lower) || DESCRIPTION_WORDS.has(w.lower))) return null;
+  return { speaker: m.name, speakerMention: { start: m.start, end: m.end }, cue: found[2], rule: 'later-clause-titled' };
 }
 
 /**
@@ -1076,6 +1094,18 @@ export function attributeQuotes(ctx: AttributionContext, raw: RawQuote[]): Attri
     if (splitHere && /^[,\s]*[\p{L}\s.'’,-]{1,80}[,:]\s*$/u.test(between) && results[i + 1].speakerMention && results[i + 1].speakerMention!.start >= raw[i].close && results[i + 1].speakerMention!.end <= raw[i + 1].open) {
       results[i] = { ...results[i + 1], rule: 'split' };
     }
+  }
+  // "… a “fair deal” and the “right call” for the town, Mara Quill said.": a quote with no speaker takes that
+  // of the next quote of its sentence when the attribution comes after both and nothing but plain words,
+  // with no verb of saying and no sentence end, stands between them.
+  for (let i = raw.length - 2; i >= 0; i--) {
+    const b = results[i + 1];
+    if (results[i].speakerMention || raw[i].paragraph !== raw[i + 1].paragraph || !b.speakerMention) continue;
+    if (b.speakerMention.start < raw[i + 1].close) continue;
+    const between = ctx.text.slice(raw[i].close, raw[i + 1].open);
+    if (/[.!?;:()—–]/.test(between) || /[.!?]$/.test(ctx.text.slice(raw[i].start, raw[i].end)) || between.length > 120) continue;
+    if (wordsIn(ctx.text, raw[i].close, raw[i + 1].open).some((w) => isCue(w.lower))) continue;
+    results[i] = { ...b, rule: 'shared-later' };
   }
   return results;
 }

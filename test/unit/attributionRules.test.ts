@@ -325,4 +325,17 @@ describe('attribution rules (issue 3)', () => {
     // Not a thing opening the sentence.
     assert.equal(speakerOf('The old pier still needs three repairs:\n\n“New pilings, new rails and a new ramp.”', 'New pilings'), null);
   });
+
+  it('later in the sentence: a titled name and a plain verb of saying', () => {
+    assert.equal(speakerOf('The new ramp would be “a lifeline” for the fleet, campaign spokeswoman Mara Quill said after the vote.', 'a lifeline'), 'Mara Quill');
+    // Not a name inside another phrase ("critics of …").
+    assert.equal(speakerOf('The new ramp would be “a lifeline” for the fleet, but critics of campaign spokeswoman Mara Quill said otherwise.', 'a lifeline'), null);
+  });
+
+  it('a quote with no speaker takes that of the next quote of its sentence, attributed after both', () => {
+    assert.equal(speakerOf('The ramp was “a lifeline” that gave the fleet a “second season” at the dock, Mara Quill said.', 'a lifeline'), 'Mara Quill');
+    // Not across a sentence end, nor past a verb of saying.
+    assert.equal(speakerOf('The ramp was “a lifeline.” The fleet got a “second season” at the dock, Mara Quill said.', 'a lifeline'), null);
+    assert.equal(speakerOf('The ramp was “a lifeline” for the pier, and warned of a “second season” at the dock, Mara Quill said.', 'a lifeline'), null);
+  });
 });
