@@ -624,6 +624,24 @@ function saidSentenceAfter(ctx: AttributionContext, q: RawQuote): Attribution | 
   return { speaker: mm.name, speakerMention: { start: mm.start, end: mm.end }, cue: m[2], rule: 'said-sentence-after' };
 }
 
+/**
+ * `“…”` as a paragraph of its own, then `— Mara Quill.` (or `- Mara Quill, at the dock.`) as a short
+ * paragraph: the signature below the quote names its speaker.
+ */
+function signedBelow(ctx: AttributionContext, q: RawQuote): Attribution | null {
+  const { text } = ctx;
+  const para = ctx.paragraphs[q.paragraph];
+  const nextPara = ctx.paragraphs[q.paragraph + 1];
+  if (!q.closed || !nextPara || q.open !== para.start || !/^[\s.,”"’]*$/.test(text.slice(q.close, para.end))) return null;
+  const line = text.slice(nextPara.start, nextPara.end);
+  const m = /^\s*[-―—–][^\S\n]*(\p{Lu}[\p{L}.'’-]*(?:[^\S\n]+\p{Lu}[\p{L}.'’-]*){0,4})[^\S\n]*(?:[.,][^\n]*)?$/u.exec(line);
+  if (!m || line.trim().length > 80) return null;
+  const start = nextPara.start + m[0].indexOf(m[1]);
+  const mm = ctx.people.mentionAt.get(start);
+  const span = mm && mm.name ? { start: mm.start, end: mm.end } : { start, end: start + m[1].replace(/[.'’-]+$/u, '').length };
+  return { speaker: mm?.name ?? text.slice(span.start, span.end), speakerMention: span, cue: '—', rule: 'signed' };
+}
+
 /** Words that end the head of a speaker's noun phrase: what follows them only describes it. */
 const POST_MODIFIERS = new Set(['of', 'for', 'at', 'from', 'with', 'in', 'on', 'who', 'whose', 'which', 'and', 'to', 'since']);
 
@@ -1013,7 +1031,7 @@ export function attributeQuotes(ctx: AttributionContext, raw: RawQuote[]): Attri
     if (lineEnd >= 0 && lineEnd < limit && /[.!?]["”’]?\s*$/.test(text.slice(Math.max(q.close - 3, 0), lineEnd))) limit = lineEnd;
     const tag = (x: Attribution | null, rule: string): Attribution | null => (x ? { ...x, rule: x.rule ?? rule } : null);
     let a = tag(transcriptLabel(ctx, q), 'transcript') ?? tag(attributionAfter(ctx, q, limit), 'after') ?? tag(attributionBefore(ctx, q, from, sentence && sentence.start <= q.open ? Math.max(sentence.start, para.start) : from), 'before') ?? laterClauseSaid(ctx, q, limit);
-    if (!a) a = saidSentenceAfter(ctx, q);
+    if (!a) a = saidSentenceAfter(ctx, q) ?? signedBelow(ctx, q);
     if (!a && q.continued && results.length > 0) a = { ...results[results.length - 1], rule: 'continued' };
     // "“…,” Lee said, adding, “…”": a participle right after the previous quote's attribution shares its speaker.
     if (!a && prev && results[i - 1].speakerMention && isPersonOrPronoun(ctx, results[i - 1])) {

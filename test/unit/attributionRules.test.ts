@@ -338,4 +338,12 @@ describe('attribution rules (issue 3)', () => {
     assert.equal(speakerOf('The ramp was “a lifeline.” The fleet got a “second season” at the dock, Mara Quill said.', 'a lifeline'), null);
     assert.equal(speakerOf('The ramp was “a lifeline” for the pier, and warned of a “second season” at the dock, Mara Quill said.', 'a lifeline'), null);
   });
+
+  it('a quote paragraph signed by a dash and a name in the short paragraph below it', () => {
+    assert.equal(speakerOf('The claims were checked.\n\n“The pier has never flooded.”\n\n- Mara Quill.\n\nThe pier flooded twice.', 'The pier'), 'Mara Quill');
+    assert.equal(speakerOf('The claims were checked.\n\n“The pier has never flooded.”\n\n— Mara Quill, at the dock.', 'The pier'), 'Mara Quill');
+    // Not a quote inside a sentence, nor a long line below.
+    assert.equal(speakerOf('The claims were checked, and “the pier has never flooded.”\n\n- Mara Quill.', 'the pier'), null);
+    assert.equal(speakerOf('The claims were checked.\n\n“The pier has never flooded.”\n\n- Harbor Board Minutes from the long wet winter of the year before last, pages nine to ten.', 'The pier'), null);
+  });
 });
