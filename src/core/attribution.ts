@@ -966,6 +966,29 @@ function introducedBy(ctx: AttributionContext, paragraph: number): Attribution |
 }
 
 /**
+ * "Mara Quill praised the harbor crew. ¶ “…”": a quote that is a paragraph of its own, after a paragraph
+ * with no quote whose last sentence opens with a person or pronoun and has a verb of saying, is that person's.
+ */
+function leadParagraph(ctx: AttributionContext, q: RawQuote, paragraph: number): Attribution | null {
+  // Not a heading in capitals, nor a transcript line naming its own speaker ("Mara Quill: …").
+  const quoted = ctx.text.slice(q.start, q.end);
+  if (!/\p{Ll}/u.test(quoted) || /^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,2}:/u.test(quoted)) return null;
+  const para = ctx.paragraphs[paragraph];
+  const body = ctx.text.slice(para.start, para.end);
+  if (/[“”"]/.test(body) || !/[.]\s*$/.test(body)) return null;
+  let lastSentence: Sentence | undefined;
+  for (const sn of sentencesOf(ctx, paragraph)) lastSentence = sn;
+  if (!lastSentence) return null;
+  const words = wordsIn(ctx.text, Math.max(lastSentence.start, para.start), para.end);
+  const ss = sentenceSubject(ctx, words, words.length);
+  if (!ss) return null;
+  const j = firstStartingAt(words, ss.end);
+  if (!words.slice(j).some((w) => isCueWord(w) && !NOUN_LIKE_CUES.has(w.lower))) return null;
+  const a = resolveSubject(ctx, ss, paragraph);
+  return a && isPersonOrPronoun(ctx, a) ? { ...a, cue: null, rule: 'lead-paragraph' } : null;
+}
+
+/**
  * `Ann Lee has promised “a fair count.”`, `But Lee’s reply was that “nothing changed.”`: with no cue to
  * read, a quote inside a plain clause is its subject's when that subject opens the sentence and is a
  * named person or a pronoun. Not when the clause goes on to another subject (a relative or subordinate
@@ -1045,13 +1068,14 @@ export function attributeQuotes(ctx: AttributionContext, raw: RawQuote[]): Attri
     if (!a && sentence && sentence.start === q.open && s > 0 && sentences[s - 1].paragraph === q.paragraph) a = tag(trailingAttribution(ctx, sentences[s - 1], q.paragraph), 'trailing');
     // A paragraph introduced by the previous one ("Cruz continued:", "… said in a statement:").
     if (!a && q.open === para.start && q.paragraph > 0) a = tag(introducedBy(ctx, q.paragraph - 1), 'introduced');
+    if (!a && q.open === para.start && q.close >= para.end - 1 && q.paragraph > 0) a = leadParagraph(ctx, q, q.paragraph - 1);
     // A paragraph that is nothing but a quote goes on from the previous paragraph's speaker.
     if (!a && q.open === para.start && q.close >= para.end - 1 && i > 0 && raw[i - 1].paragraph === q.paragraph - 1) {
       const p = results[i - 1];
       const prevPara = ctx.paragraphs[q.paragraph - 1];
       // Only when the previous paragraph ended with that attributed quote's sentence.
       const tail = text.slice(raw[i - 1].close, prevPara.end);
-      if (p.speaker && p.speakerMention && tail.length < 120 && !/[“"]/.test(tail)) a = { ...p, rule: 'next-paragraph' };
+      if ((p.speaker || isPersonOrPronoun(ctx, p)) && p.speakerMention && tail.length < 120 && !/[“"]/.test(tail)) a = { ...p, rule: 'next-paragraph' };
     }
     // The speaker carries to the following quotes of the same paragraph.
     if (!a && prev) {

@@ -346,4 +346,19 @@ describe('attribution rules (issue 3)', () => {
     assert.equal(speakerOf('The claims were checked, and “the pier has never flooded.”\n\n- Mara Quill.', 'the pier'), null);
     assert.equal(speakerOf('The claims were checked.\n\n“The pier has never flooded.”\n\n- Harbor Board Minutes from the long wet winter of the year before last, pages nine to ten.', 'The pier'), null);
   });
+
+  it('a quote paragraph goes on from the previous paragraph’s pronoun, even one not resolved to a name', () => {
+    const text = 'Headline\n\n“The tide was early,” she said.\n\n“We lost two boats.”';
+    const a = parseArticle('fixture.txt', text);
+    const q = a.quotes.find((x) => x.text.startsWith('We lost'));
+    assert.ok(q && q.speakerMention);
+    assert.equal(text.slice(q.speakerMention.start, q.speakerMention.end), 'she');
+  });
+
+  it('a quote paragraph after a paragraph whose last sentence has a person and a verb of saying', () => {
+    assert.equal(speakerOf('Mara Quill praised the harbor crew for the rescue.\n\n“They worked all night in the storm.”\n\nThe storm passed.', 'They worked'), 'Mara Quill');
+    // Not without a verb of saying, nor a subject that is no person.
+    assert.equal(speakerOf('Mara Quill walked along the harbor wall.\n\n“They worked all night in the storm.”', 'They worked'), null);
+    assert.equal(speakerOf('The harbor crew worked through the storm.\n\n“They worked all night in the storm.”', 'They worked'), null);
+  });
 });
