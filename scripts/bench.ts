@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import Fuse from 'fuse.js';
 import { parseArticle, decodeSource } from '../src/core/article';
 import { SourceIndex } from '../src/core/sourceIndex';
-import { buildCache, decodeIndexSnapshot, encodeIndexSnapshot, isCacheHeader, parseCacheLine, restoreArticle, serializeCache, type CachedArticle, FileStamp } from '../src/core/cache';
+import { buildCache, decodeIndexSnapshot, encodeIndexSnapshot, cacheEntries, restoreArticle, serializeCache, type CachedArticle, FileStamp } from '../src/core/cache';
 import { formatCitation } from '../src/core/citation';
 import { foldText, words } from '../src/core/text';
 import type { Article } from '../src/core/types';
@@ -344,15 +344,13 @@ async function main(): Promise<void> {
       const bytes = fs.readFileSync(cachePath);
       // One line (article) at a time, as the extension reads it.
       const cache = new Map<string, CachedArticle>();
-      const decoder = new TextDecoder();
-      let at = bytes.indexOf(0x0a);
-      if (!isCacheHeader(decoder.decode(bytes.subarray(0, at)))) throw new Error('bench: cache header');
-      for (at++; at < bytes.length; ) {
-        const end = bytes.indexOf(0x0a, at) < 0 ? bytes.length : bytes.indexOf(0x0a, at);
-        const entry = step('parse one cache line', () => parseCacheLine(decoder.decode(bytes.subarray(at, end))));
-        if (entry) cache.set(entry.path, entry);
-        at = end + 1;
+      const lines = cacheEntries(bytes);
+      for (;;) {
+        const line = step('parse one cache line', () => lines.next());
+        if (line.done) break;
+        if (line.value) cache.set(line.value.path, line.value);
       }
+      if (cache.size === 0) throw new Error('bench: no entries in the cache file');
       const snapshotBytes = fs.readFileSync(snapshotPath);
       const snapshot = step('decode the snapshot', () => decodeIndexSnapshot(snapshotBytes));
       if (snapshot) {

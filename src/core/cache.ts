@@ -98,7 +98,7 @@ export function cacheHeader(): string {
 }
 
 /** Whether a cache file's first line is this format version's header. */
-export function isCacheHeader(line: string): boolean {
+function isCacheHeader(line: string): boolean {
   try {
     const data = JSON.parse(line) as { version?: unknown } | null;
     return !!data && typeof data === 'object' && data.version === CACHE_FORMAT_VERSION;
@@ -108,7 +108,7 @@ export function isCacheHeader(line: string): boolean {
 }
 
 /** One line of a cache file as an entry, or null (malformed: that file is parsed again). */
-export function parseCacheLine(line: string): CachedArticle | null {
+function parseCacheLine(line: string): CachedArticle | null {
   try {
     const a = JSON.parse(line) as CachedArticle | null;
     return a && typeof a === 'object' && typeof a.path === 'string' ? a : null;
@@ -118,20 +118,31 @@ export function parseCacheLine(line: string): CachedArticle | null {
 }
 
 /**
+ * A cache file's entries, one line (article) per step, so that a caller can
+ * yield to the editor between lines; nothing when the header is missing or of
+ * another format version. A damaged line gives null and loses only its own
+ * article.
+ */
+export function* cacheEntries(bytes: Uint8Array): Generator<CachedArticle | null, void> {
+  const decoder = new TextDecoder();
+  let at = bytes.indexOf(0x0a);
+  if (at < 0 || !isCacheHeader(decoder.decode(bytes.subarray(0, at)))) return;
+  for (at++; at < bytes.length; ) {
+    let end = bytes.indexOf(0x0a, at);
+    if (end < 0) end = bytes.length;
+    if (end > at) yield parseCacheLine(decoder.decode(bytes.subarray(at, end)));
+    at = end + 1;
+  }
+}
+
+/**
  * The cache's entries by path, or an empty map when the cache is missing,
  * corrupt or of another format version (the caller then parses everything).
- * A damaged line loses only its own article.
  */
-export function readCache(text: string | null | undefined): Map<string, CachedArticle> {
+export function readCache(cache: Uint8Array | string | null | undefined): Map<string, CachedArticle> {
   const out = new Map<string, CachedArticle>();
-  if (!text) return out;
-  const lines = text.split('\n');
-  if (!isCacheHeader(lines[0])) return out;
-  for (let i = 1; i < lines.length; i++) {
-    if (!lines[i]) continue;
-    const entry = parseCacheLine(lines[i]);
-    if (entry) out.set(entry.path, entry);
-  }
+  if (!cache) return out;
+  for (const entry of cacheEntries(typeof cache === 'string' ? new TextEncoder().encode(cache) : cache)) if (entry) out.set(entry.path, entry);
   return out;
 }
 

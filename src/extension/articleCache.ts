@@ -2,7 +2,7 @@
 // storage with the core's cache format (src/core/cache.ts): a restart reads
 // each file again but parses only the ones that changed.
 import * as vscode from 'vscode';
-import { cacheEntry, cacheHeader, decodeIndexSnapshot, encodeIndexSnapshot, isCacheHeader, parseCacheLine, restoreArticle, type CachedArticle } from '../core/cache';
+import { cacheEntry, cacheHeader, decodeIndexSnapshot, encodeIndexSnapshot, cacheEntries, restoreArticle, type CachedArticle } from '../core/cache';
 import type { IndexSnapshot } from '../core/sourceIndex';
 import type { Article } from '../core/types';
 import type { ArticleCacheStore, FileStamp } from './indexer';
@@ -41,16 +41,9 @@ export class GlobalStorageArticleCache implements ArticleCacheStore {
       // First start: no cache yet.
       return;
     }
-    const decoder = new TextDecoder();
-    let at = bytes.indexOf(0x0a);
-    if (at < 0 || !isCacheHeader(decoder.decode(bytes.subarray(0, at)))) return;
     let sliceStart = performance.now();
-    for (at++; at < bytes.length; ) {
-      let end = bytes.indexOf(0x0a, at);
-      if (end < 0) end = bytes.length;
-      const entry = parseCacheLine(decoder.decode(bytes.subarray(at, end)));
+    for (const entry of cacheEntries(bytes)) {
       if (entry) this.entries.set(entry.path, entry);
-      at = end + 1;
       if (performance.now() - sliceStart > SLICE_MS) {
         await nextTurn();
         sliceStart = performance.now();
