@@ -226,7 +226,7 @@ export function restoreArticle(entry: CachedArticle, stamp: FileStamp, text: str
 //   | each array's bytes, in the header's order, each padded to 4
 //
 // Decoding checks the magic, the version, the byte order and every length; the
-// index then checks the contents (WordIndex.fromSnapshot). Anything wrong: null.
+// index then checks the contents (WordIndex.fromSnapshotSteps). Anything wrong: null.
 
 /** Bump whenever the snapshot's layout or the index's meaning of it changes. */
 export const SNAPSHOT_FORMAT_VERSION = 3;

@@ -662,20 +662,10 @@ export class WordIndex {
 
   /**
    * An index holding a snapshot, every item dead until revived (items removed
-   * before the snapshot was taken are simply never revived). Throws when the
-   * snapshot does not hold together (a damaged file): the caller indexes anew.
-   */
-  static fromSnapshot(options: { pairs?: boolean; walkBudget?: number }, snap: WordIndexSnapshot): WordIndex {
-    const steps = WordIndex.fromSnapshotSteps(options, snap);
-    for (;;) {
-      const step = steps.next();
-      if (step.done) return step.value;
-    }
-  }
-
-  /**
-   * fromSnapshot in steps: it yields every few tens of thousands of checks, so
-   * that an editor can install a large snapshot between its other work.
+   * before the snapshot was taken are simply never revived), built in steps:
+   * it yields every few tens of thousands of checks, so that an editor can
+   * install a large snapshot between its other work. Throws when the snapshot
+   * does not hold together (a damaged file): the caller indexes anew.
    */
   static *fromSnapshotSteps(options: { pairs?: boolean; walkBudget?: number }, snap: WordIndexSnapshot): Generator<void, WordIndex> {
     const STEP = 1 << 16;
