@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import Fuse from 'fuse.js';
 import { parseArticle, decodeSource } from '../src/core/article';
 import { SourceIndex } from '../src/core/sourceIndex';
-import { buildCache, decodeIndexSnapshot, encodeIndexSnapshot, cacheEntries, restoreArticle, serializeCache, type CachedArticle, FileStamp } from '../src/core/cache';
+import { cacheEntry, decodeIndexSnapshot, encodeIndexSnapshot, cacheEntries, restoreArticle, serializeCache, type CachedArticle, FileStamp } from '../src/core/cache';
 import { formatCitation } from '../src/core/citation';
 import { foldText, words } from '../src/core/text';
 import type { Article } from '../src/core/types';
@@ -204,7 +204,7 @@ function measureOwnShare(index: SourceIndex): { heapMB: number; ms: number } {
 
 /** The two files a start from the cache reads: the article cache and the index snapshot. */
 function writeCacheFiles(index: SourceIndex, stamps: Map<string, FileStamp>, cachePath: string, snapshotPath: string): void {
-  fs.writeFileSync(cachePath, serializeCache(buildCache(index.articles().map((a) => ({ article: a, stamp: stamps.get(a.path) as FileStamp })))));
+  fs.writeFileSync(cachePath, serializeCache(index.articles().map((a) => cacheEntry(a, stamps.get(a.path) as FileStamp))));
   fs.writeFileSync(snapshotPath, encodeIndexSnapshot(index.snapshot()));
 }
 
@@ -320,7 +320,7 @@ async function main(): Promise<void> {
   // Next start: from the persisted cache (parsed articles and the index's
   // snapshot), files unchanged, as the extension's indexer does it.
   {
-    const cachePath = path.join(BENCH_DIR, 'cache.json');
+    const cachePath = path.join(BENCH_DIR, 'cache.bin');
     const snapshotPath = path.join(BENCH_DIR, 'index-snapshot.bin');
     // In a function of its own, so that nothing of the cold index stays alive:
     // a restarted editor starts with an empty heap (holding the old articles
@@ -342,11 +342,11 @@ async function main(): Promise<void> {
       const fresh = new SourceIndex();
       // File reads are asynchronous in the extension (they do not hold its thread): not steps.
       const bytes = fs.readFileSync(cachePath);
-      // One line (article) at a time, as the extension reads it.
+      // One entry (article) at a time, as the extension reads it.
       const cache = new Map<string, CachedArticle>();
       const lines = cacheEntries(bytes);
       for (;;) {
-        const line = step('parse one cache line', () => lines.next());
+        const line = step('read one cache entry', () => lines.next());
         if (line.done) break;
         if (line.value) cache.set(line.value.path, line.value);
       }

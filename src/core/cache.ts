@@ -5,133 +5,170 @@
 // the file is parsed again (a cache must never be a reason for wrong quotes).
 //
 // The article text itself is not stored (it is in the file, which must be
-// read anyway to be shown); offsets are stored as flat number arrays, which
-// keeps the JSON small and quick to parse.
+// read anyway to be shown). An entry is two parts: its strings (path, stamp,
+// metadata, names, titles, speakers …) as one JSON array, and every number
+// (offsets, counts, and indexes into that array) as one Int32Array. The same
+// entry is what a parse worker sends back to the editor's thread: one typed
+// array and a few dozen strings cross threads and parse far faster than the
+// nested arrays of numbers an entry used to be (their structured clone and
+// JSON parsing were a tenth of the cold index and most of a restart's parsing).
+//
+// The cache file:
+//   "SBAC" | u32 format version | then per entry:
+//   u32 head bytes | u32 number count | head (UTF-8 JSON) | padding to 4 | numbers (i32, little-endian)
 
 import type { Article, ArticleMeta, ArticlePerson, Mention, Quote } from './types';
 import { PARAGRAPH_WIDTH, SENTENCE_WIDTH } from './spans';
 import type { IndexSnapshot } from './sourceIndex';
 import type { WordIndexSnapshot } from './search';
 
-/** Bump whenever Article's shape or the reader's output changes meaning. */
-export const CACHE_FORMAT_VERSION = 3;
+/** Bump whenever Article's shape, the entry's layout or the reader's output changes meaning. */
+export const CACHE_FORMAT_VERSION = 4;
+const CACHE_MAGIC = 0x43414253; // "SBAC" read as a little-endian u32
 
 export interface FileStamp {
   size: number;
   mtimeMs: number;
 }
 
+/**
+ * One article's entry. `head` is [path, size, mtimeMs, meta, otherSpeakers,
+ * …strings]; `numbers` is
+ *   textLength, paragraph count P, sentence count S, person count, quote count,
+ *   P × (start, end), S × (start, end, paragraph),
+ *   per person: name, surname, surnameFirst, titles (count, then each), aliases (count, then each),
+ *     mention count, then per mention: start, end, name (NO_STRING null, OWN_NAME the person's), candidates (NO_STRING or a string of names joined by U+0001),
+ *   per quote: id, start, end, speaker, mention start, mention end (-1 none), cue, paragraph;
+ * a string is its index in `head`.
+ */
 export interface CachedArticle {
   path: string;
   size: number;
   mtimeMs: number;
-  textLength: number;
-  meta: ArticleMeta;
-  /** [start − previous end, length, …]: small numbers make a small file. */
-  paragraphs: number[];
-  /** [start − previous end, length, paragraph − previous paragraph, …] */
-  sentences: number[];
-  /** A mention's name is 1 when it is the person's own (nearly always). */
-  people: { name: string; titles: string[]; aliases: string[]; surname: string; surnameFirst: boolean; mentions: (number | string | null)[] }[];
-  /** [id, start, end, speaker, mentionStart|-1, mentionEnd|-1, cue, paragraph] */
-  quotes: (string | number | null)[][];
-  otherSpeakers: string[];
+  head: unknown[];
+  numbers: Int32Array<ArrayBuffer>;
 }
 
-export interface ArticleCache {
-  version: number;
-  articles: CachedArticle[];
-}
+const HEAD_FIXED = 5;
+const NUMBERS_FIXED = 5;
+const NO_STRING = -1;
+const OWN_NAME = -2;
 
 export function cacheEntry(article: Article, stamp: FileStamp): CachedArticle {
-  const paragraphs: number[] = [];
-  for (let i = 0, p = article.paragraphs, previous = 0; i < p.length; i += PARAGRAPH_WIDTH) {
-    paragraphs.push(p[i] - previous, p[i + 1] - p[i]);
-    previous = p[i + 1];
-  }
-  const sentences: number[] = [];
-  for (let i = 0, s = article.sentences, previousEnd = 0, previousParagraph = 0; i < s.length; i += SENTENCE_WIDTH) {
-    sentences.push(s[i] - previousEnd, s[i + 1] - s[i], s[i + 2] - previousParagraph);
-    previousEnd = s[i + 1];
-    previousParagraph = s[i + 2];
-  }
-  return {
-    path: article.path,
-    size: stamp.size,
-    mtimeMs: stamp.mtimeMs,
-    textLength: article.text.length,
-    meta: article.meta,
-    paragraphs,
-    sentences,
-    people: article.people.map((p) => ({
-      name: p.name,
-      titles: p.titles,
-      aliases: p.aliases,
-      surname: p.surname,
-      surnameFirst: p.surnameFirst,
-      // [start, end, name, candidates joined by \u0001 or null, …]
-      mentions: p.mentions.flatMap((m) => [m.start, m.end, m.name === p.name ? 1 : m.name, m.candidates ? m.candidates.join('\u0001') : null]),
-    })),
-    quotes: article.quotes.map((q) => [q.id, q.start, q.end, q.speaker, q.speakerMention?.start ?? -1, q.speakerMention?.end ?? -1, q.cue, q.paragraph]),
-    otherSpeakers: article.otherSpeakers,
+  const head: unknown[] = [article.path, stamp.size, stamp.mtimeMs, article.meta, article.otherSpeakers];
+  const index = new Map<string, number>();
+  const str = (s: string | null): number => {
+    if (s === null) return NO_STRING;
+    let i = index.get(s);
+    if (i === undefined) {
+      i = head.length;
+      head.push(s);
+      index.set(s, i);
+    }
+    return i;
   };
+  const p = article.paragraphs;
+  const s = article.sentences;
+  const n: number[] = [article.text.length, p.length / PARAGRAPH_WIDTH, s.length / SENTENCE_WIDTH, article.people.length, article.quotes.length];
+  for (let i = 0; i < p.length; i++) n.push(p[i]);
+  for (let i = 0; i < s.length; i++) n.push(s[i]);
+  for (const person of article.people) {
+    n.push(str(person.name), str(person.surname), person.surnameFirst ? 1 : 0, person.titles.length);
+    for (const t of person.titles) n.push(str(t));
+    n.push(person.aliases.length);
+    for (const a of person.aliases) n.push(str(a));
+    n.push(person.mentions.length);
+    for (const m of person.mentions) n.push(m.start, m.end, m.name === person.name ? OWN_NAME : str(m.name), m.candidates ? str(m.candidates.join('\u0001')) : NO_STRING);
+  }
+  for (const q of article.quotes) {
+    n.push(str(q.id), q.start, q.end, str(q.speaker), q.speakerMention?.start ?? -1, q.speakerMention?.end ?? -1, str(q.cue), q.paragraph);
+  }
+  return { path: article.path, size: stamp.size, mtimeMs: stamp.mtimeMs, head, numbers: Int32Array.from(n) };
 }
 
-export function buildCache(entries: Iterable<{ article: Article; stamp: FileStamp }>): ArticleCache {
-  const articles: CachedArticle[] = [];
-  for (const { article, stamp } of entries) articles.push(cacheEntry(article, stamp));
-  return { version: CACHE_FORMAT_VERSION, articles };
+/** An entry from its two parts as read or received, or null when the head is not one. */
+export function cachedArticle(head: unknown, numbers: Int32Array<ArrayBuffer>): CachedArticle | null {
+  if (!Array.isArray(head) || head.length < HEAD_FIXED) return null;
+  const [path, size, mtimeMs] = head;
+  if (typeof path !== 'string' || typeof size !== 'number' || typeof mtimeMs !== 'number') return null;
+  return { path, size, mtimeMs, head, numbers };
+}
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+const pad4 = (n: number): number => (n + 3) & ~3;
+
+/** The cache file's bytes for these articles. */
+export function serializeCache(entries: Iterable<CachedArticle>): Uint8Array {
+  const parts: Uint8Array[] = [cacheFileHeader()];
+  for (const entry of entries) parts.push(encodeCacheEntry(entry));
+  return concatBytes(parts);
+}
+
+/** The first eight bytes of a cache file of this format version. */
+export function cacheFileHeader(): Uint8Array {
+  const out = new Uint8Array(8);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, CACHE_MAGIC, true);
+  view.setUint32(4, CACHE_FORMAT_VERSION, true);
+  return out;
+}
+
+/** One entry as the cache file holds it. */
+export function encodeCacheEntry(entry: CachedArticle): Uint8Array {
+  const head = new TextEncoder().encode(JSON.stringify(entry.head));
+  const out = new Uint8Array(8 + pad4(head.length) + entry.numbers.length * 4);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, head.length, true);
+  view.setUint32(4, entry.numbers.length, true);
+  out.set(head, 8);
+  const at = 8 + pad4(head.length);
+  if (LITTLE_ENDIAN) out.set(new Uint8Array(entry.numbers.buffer, entry.numbers.byteOffset, entry.numbers.byteLength), at);
+  else for (let i = 0; i < entry.numbers.length; i++) view.setInt32(at + 4 * i, entry.numbers[i], true);
+  return out;
+}
+
+export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+  let size = 0;
+  for (const p of parts) size += p.length;
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }
 
 /**
- * The cache as text: a header line, then one article per line (JSON Lines),
- * so that it can be read a slice at a time without holding the editor for
- * one long parse of the whole file.
- */
-export function serializeCache(cache: ArticleCache): string {
-  return cacheHeader() + cache.articles.map((a) => JSON.stringify(a) + '\n').join('');
-}
-
-/** The first line of a cache file of this format version. */
-export function cacheHeader(): string {
-  return JSON.stringify({ version: CACHE_FORMAT_VERSION }) + '\n';
-}
-
-/** Whether a cache file's first line is this format version's header. */
-function isCacheHeader(line: string): boolean {
-  try {
-    const data = JSON.parse(line) as { version?: unknown } | null;
-    return !!data && typeof data === 'object' && data.version === CACHE_FORMAT_VERSION;
-  } catch {
-    return false;
-  }
-}
-
-/** One line of a cache file as an entry, or null (malformed: that file is parsed again). */
-function parseCacheLine(line: string): CachedArticle | null {
-  try {
-    const a = JSON.parse(line) as CachedArticle | null;
-    return a && typeof a === 'object' && typeof a.path === 'string' ? a : null;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * A cache file's entries, one line (article) per step, so that a caller can
- * yield to the editor between lines; nothing when the header is missing or of
- * another format version. A damaged line gives null and loses only its own
- * article.
+ * A cache file's entries, one per step, so that a caller can yield to the
+ * editor between them; nothing when the magic or the format version is not
+ * this one's. A damaged entry gives null and loses only its own article; a
+ * length that runs past the end stops the reading there.
  */
 export function* cacheEntries(bytes: Uint8Array): Generator<CachedArticle | null, void> {
+  if (bytes.length < 8) return;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (view.getUint32(0, true) !== CACHE_MAGIC || view.getUint32(4, true) !== CACHE_FORMAT_VERSION) return;
   const decoder = new TextDecoder();
-  let at = bytes.indexOf(0x0a);
-  if (at < 0 || !isCacheHeader(decoder.decode(bytes.subarray(0, at)))) return;
-  for (at++; at < bytes.length; ) {
-    let end = bytes.indexOf(0x0a, at);
-    if (end < 0) end = bytes.length;
-    if (end > at) yield parseCacheLine(decoder.decode(bytes.subarray(at, end)));
-    at = end + 1;
+  let at = 8;
+  while (at + 8 <= bytes.length) {
+    const headBytes = view.getUint32(at, true);
+    const count = view.getUint32(at + 4, true);
+    const numbersAt = at + 8 + pad4(headBytes);
+    const end = numbersAt + count * 4;
+    if (end > bytes.length) return;
+    let head: unknown = null;
+    try {
+      head = JSON.parse(decoder.decode(bytes.subarray(at + 8, at + 8 + headBytes)));
+    } catch {
+      // A damaged entry: that file is parsed again.
+    }
+    // Copied out, so that an entry does not keep the whole file's bytes alive.
+    const numbers = new Int32Array(count);
+    if (LITTLE_ENDIAN) new Uint8Array(numbers.buffer).set(bytes.subarray(numbersAt, end));
+    else for (let i = 0; i < count; i++) numbers[i] = view.getInt32(numbersAt + 4 * i, true);
+    yield cachedArticle(head, numbers);
+    at = end;
   }
 }
 
@@ -139,84 +176,91 @@ export function* cacheEntries(bytes: Uint8Array): Generator<CachedArticle | null
  * The cache's entries by path, or an empty map when the cache is missing,
  * corrupt or of another format version (the caller then parses everything).
  */
-export function readCache(cache: Uint8Array | string | null | undefined): Map<string, CachedArticle> {
+export function readCache(cache: Uint8Array | null | undefined): Map<string, CachedArticle> {
   const out = new Map<string, CachedArticle>();
   if (!cache) return out;
-  for (const entry of cacheEntries(typeof cache === 'string' ? new TextEncoder().encode(cache) : cache)) if (entry) out.set(entry.path, entry);
+  for (const entry of cacheEntries(cache)) if (entry) out.set(entry.path, entry);
   return out;
 }
 
-const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
-const isStrOrNull = (v: unknown): v is string | null => v === null || typeof v === 'string';
-
 /**
  * The article for a file from its cache entry and its current text, or null
- * when the entry is stale (size, mtime or length differ) or malformed.
+ * when the entry is stale (size, mtime or length differ) or malformed: every
+ * count, offset and string index is checked.
  */
 export function restoreArticle(entry: CachedArticle, stamp: FileStamp, text: string): Article | null {
-  try {
-    if (entry.size !== stamp.size || entry.mtimeMs !== stamp.mtimeMs || entry.textLength !== text.length) return null;
-    const n = text.length;
-    const span = (s: unknown, e: unknown): boolean => isInt(s) && isInt(e) && s >= 0 && s <= e && e <= n;
-    const p = entry.paragraphs;
-    if (!Array.isArray(p) || p.length % PARAGRAPH_WIDTH !== 0) return null;
-    const paragraphs = new Int32Array(p.length);
-    for (let i = 0, previous = 0; i < p.length; i += PARAGRAPH_WIDTH) {
-      const start = previous + p[i];
-      const end = start + p[i + 1];
-      if (!span(start, end)) return null;
-      paragraphs[i] = start;
-      paragraphs[i + 1] = end;
-      previous = end;
-    }
-    const s = entry.sentences;
-    if (!Array.isArray(s) || s.length % SENTENCE_WIDTH !== 0) return null;
-    const sentences = new Int32Array(s.length);
-    for (let i = 0, previousEnd = 0, previousParagraph = 0; i < s.length; i += SENTENCE_WIDTH) {
-      const start = previousEnd + s[i];
-      const end = start + s[i + 1];
-      const paragraph = previousParagraph + s[i + 2];
-      if (!span(start, end) || !isInt(s[i + 2]) || paragraph < 0 || paragraph >= p.length / PARAGRAPH_WIDTH) return null;
-      sentences[i] = start;
-      sentences[i + 1] = end;
-      sentences[i + 2] = paragraph;
-      previousEnd = end;
-      previousParagraph = paragraph;
-    }
-    // Arrays of their final length: grown by push, each would keep spare room
-    // for 17 elements, and an archive holds hundreds of thousands of them.
-    if (!Array.isArray(entry.people) || !Array.isArray(entry.quotes)) return null;
-    const people: ArticlePerson[] = new Array<ArticlePerson>(entry.people.length);
-    for (let k = 0; k < entry.people.length; k++) {
-      const c = entry.people[k];
-      if (typeof c.name !== 'string' || typeof c.surname !== 'string' || !Array.isArray(c.mentions) || c.mentions.length % 4 !== 0) return null;
-      const mentions: Mention[] = new Array<Mention>(c.mentions.length / 4);
-      for (let i = 0; i < c.mentions.length; i += 4) {
-        const start = c.mentions[i];
-        const end = c.mentions[i + 1];
-        const name = c.mentions[i + 2] === 1 ? c.name : c.mentions[i + 2];
-        const cands = c.mentions[i + 3];
-        if (!span(start, end) || !isStrOrNull(name) || !isStrOrNull(cands)) return null;
-        const m: Mention = { start: start as number, end: end as number, name };
-        if (cands !== null) m.candidates = cands.split('\u0001');
-        mentions[i / 4] = m;
-      }
-      people[k] = { name: c.name, titles: c.titles, aliases: c.aliases, surname: c.surname, surnameFirst: !!c.surnameFirst, mentions };
-    }
-    const quotes: Quote[] = new Array<Quote>(entry.quotes.length);
-    for (let k = 0; k < entry.quotes.length; k++) {
-      const [id, start, end, speaker, ms, me, cue, paragraph] = entry.quotes[k];
-      if (typeof id !== 'string' || !span(start, end) || !isStrOrNull(speaker) || !isStrOrNull(cue) || !isInt(paragraph)) return null;
-      const mention = isInt(ms) && ms >= 0 ? (span(ms, me) ? { start: ms, end: me as number } : undefined) : null;
-      if (mention === undefined) return null;
-      quotes[k] = { id, text: text.slice(start as number, end as number), start: start as number, end: end as number, speaker, speakerMention: mention, cue, paragraph };
-    }
-    if (!entry.meta || !Array.isArray(entry.meta.contributors) || !Array.isArray(entry.otherSpeakers)) return null;
-    return { path: entry.path, text, meta: entry.meta, paragraphs, sentences, people, quotes, otherSpeakers: entry.otherSpeakers };
-  } catch {
-    // A hand-edited or truncated entry: parse the file instead.
-    return null;
+  if (entry.size !== stamp.size || entry.mtimeMs !== stamp.mtimeMs) return null;
+  const n = entry.numbers;
+  const head = entry.head;
+  if (n.length < NUMBERS_FIXED || n[0] !== text.length) return null;
+  const length = text.length;
+  const [paragraphCount, sentenceCount, personCount, quoteCount] = [n[1], n[2], n[3], n[4]];
+  let at = NUMBERS_FIXED;
+  // Reads past the end give undefined, which every check below refuses.
+  const span = (s: number, e: number): boolean => s >= 0 && s <= e && e <= length;
+  const str = (i: number): string | undefined => (i >= HEAD_FIXED && typeof head[i] === 'string' ? (head[i] as string) : undefined);
+  const strOrNull = (i: number): string | null | undefined => (i === NO_STRING ? null : str(i));
+  const count = (c: number, width: number): boolean => c >= 0 && at + c * width <= n.length;
+
+  if (!count(paragraphCount, PARAGRAPH_WIDTH)) return null;
+  const paragraphs = n.slice(at, (at += paragraphCount * PARAGRAPH_WIDTH));
+  for (let i = 0; i < paragraphs.length; i += PARAGRAPH_WIDTH) if (!span(paragraphs[i], paragraphs[i + 1])) return null;
+  if (!count(sentenceCount, SENTENCE_WIDTH)) return null;
+  const sentences = n.slice(at, (at += sentenceCount * SENTENCE_WIDTH));
+  for (let i = 0; i < sentences.length; i += SENTENCE_WIDTH) {
+    if (!span(sentences[i], sentences[i + 1]) || sentences[i + 2] < 0 || sentences[i + 2] >= paragraphCount) return null;
   }
+  // Arrays of their final length: grown by push, each would keep spare room
+  // for 17 elements, and an archive holds hundreds of thousands of them.
+  const strings = (): string[] | null => {
+    const c = n[at++];
+    if (!count(c, 1)) return null;
+    const out = new Array<string>(c);
+    for (let k = 0; k < c; k++) {
+      const s = str(n[at++]);
+      if (s === undefined) return null;
+      out[k] = s;
+    }
+    return out;
+  };
+  if (!count(personCount, 6)) return null;
+  const people = new Array<ArticlePerson>(personCount);
+  for (let k = 0; k < personCount; k++) {
+    const name = str(n[at++]);
+    const surname = str(n[at++]);
+    const surnameFirst = n[at++];
+    if (name === undefined || surname === undefined || (surnameFirst !== 0 && surnameFirst !== 1)) return null;
+    const titles = strings();
+    const aliases = titles && strings();
+    const mentionCount = n[at++];
+    if (!aliases || !count(mentionCount, 4)) return null;
+    const mentions = new Array<Mention>(mentionCount);
+    for (let i = 0; i < mentionCount; i++, at += 4) {
+      const mentionName = n[at + 2] === OWN_NAME ? name : strOrNull(n[at + 2]);
+      const candidates = strOrNull(n[at + 3]);
+      if (!span(n[at], n[at + 1]) || mentionName === undefined || candidates === undefined) return null;
+      const m: Mention = { start: n[at], end: n[at + 1], name: mentionName };
+      if (candidates !== null) m.candidates = candidates.split('\u0001');
+      mentions[i] = m;
+    }
+    people[k] = { name, titles, aliases, surname, surnameFirst: surnameFirst === 1, mentions };
+  }
+  if (!count(quoteCount, 8)) return null;
+  const quotes = new Array<Quote>(quoteCount);
+  for (let k = 0; k < quoteCount; k++, at += 8) {
+    const id = str(n[at]);
+    const [start, end, ms, me, paragraph] = [n[at + 1], n[at + 2], n[at + 4], n[at + 5], n[at + 7]];
+    const speaker = strOrNull(n[at + 3]);
+    const cue = strOrNull(n[at + 6]);
+    if (id === undefined || !span(start, end) || speaker === undefined || cue === undefined || paragraph < 0 || paragraph >= paragraphCount) return null;
+    if (ms !== -1 && !span(ms, me)) return null;
+    quotes[k] = { id, text: text.slice(start, end), start, end, speaker, speakerMention: ms === -1 ? null : { start: ms, end: me }, cue, paragraph };
+  }
+  if (at !== n.length) return null;
+  const meta = head[3] as ArticleMeta | null;
+  const otherSpeakers = head[4];
+  if (!meta || typeof meta !== 'object' || !Array.isArray(meta.contributors) || !Array.isArray(otherSpeakers) || !otherSpeakers.every((s) => typeof s === 'string')) return null;
+  return { path: entry.path, text, meta, paragraphs, sentences, people, quotes, otherSpeakers: otherSpeakers as string[] };
 }
 
 // The index snapshot (sourceIndex.ts) is stored in a binary file of its own:
@@ -231,7 +275,6 @@ export function restoreArticle(entry: CachedArticle, stamp: FileStamp, text: str
 /** Bump whenever the snapshot's layout or the index's meaning of it changes. */
 export const SNAPSHOT_FORMAT_VERSION = 3;
 const MAGIC = 0x58494253; // "SBIX" read as a little-endian u32
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 interface SnapshotHeader {
   littleEndian: boolean;
@@ -257,8 +300,6 @@ interface WordSnapshotHeader {
 function wordArrays(w: WordIndexSnapshot): Int32Array[] {
   return w.pairs ? [w.start, w.ids, w.pairs.keys, w.pairs.heads, w.pairs.occId, w.pairs.occNext] : [w.start, w.ids];
 }
-
-const pad4 = (n: number): number => (n + 3) & ~3;
 
 /** textLength, fingerprint (its 32 bits), firstQuoteId, quoteCount, firstSentenceId, sentenceCount. */
 const RECORD_FIELDS = 6;

@@ -2,12 +2,14 @@
 // storage with the core's cache format (src/core/cache.ts): a restart reads
 // each file again but parses only the ones that changed.
 import * as vscode from 'vscode';
-import { cacheEntry, cacheHeader, decodeIndexSnapshot, encodeIndexSnapshot, cacheEntries, restoreArticle, type CachedArticle } from '../core/cache';
+import { cacheEntry, cacheFileHeader, concatBytes, decodeIndexSnapshot, encodeCacheEntry, encodeIndexSnapshot, cacheEntries, restoreArticle, type CachedArticle } from '../core/cache';
 import type { IndexSnapshot } from '../core/sourceIndex';
 import type { Article } from '../core/types';
 import type { ArticleCacheStore, FileStamp } from './indexer';
 
-const CACHE_FILE = 'article-cache.jsonl';
+const CACHE_FILE = 'article-cache.bin';
+/** Earlier formats' files (JSON, then JSON Lines), removed once a session when the cache is saved. */
+const OLD_CACHE_FILES = ['article-cache.json', 'article-cache.jsonl'];
 /** The index's search structures (src/core/cache.ts describes the format). */
 const SNAPSHOT_FILE = 'index-snapshot.bin';
 /** Reading or writing thousands of articles takes a while: it is done in slices that let the editor run. */
@@ -30,7 +32,7 @@ export class GlobalStorageArticleCache implements ArticleCacheStore {
     return vscode.Uri.joinPath(this.storageUri, SNAPSHOT_FILE);
   }
 
-  /** Reads the cache a line (an article) at a time, in slices, so a large cache never holds the editor. */
+  /** Reads the cache an entry (an article) at a time, in slices, so a large cache never holds the editor. */
   async load(): Promise<void> {
     this.entries = new Map();
     this.snapshot = null;
@@ -75,11 +77,11 @@ export class GlobalStorageArticleCache implements ArticleCacheStore {
   }
 
   async save(entries: { article: Article; stamp: FileStamp }[], snapshot?: IndexSnapshot): Promise<void> {
-    // The same text as serializeCache(buildCache(entries)), built piece by piece.
-    const parts: string[] = [cacheHeader()];
+    // The same bytes as serializeCache(), built piece by piece.
+    const parts: Uint8Array[] = [cacheFileHeader()];
     let sliceStart = performance.now();
     for (const { article, stamp } of entries) {
-      parts.push(JSON.stringify(cacheEntry(article, stamp)) + '\n');
+      parts.push(encodeCacheEntry(cacheEntry(article, stamp)));
       if (performance.now() - sliceStart > SLICE_MS) {
         await nextTurn();
         sliceStart = performance.now();
@@ -88,15 +90,15 @@ export class GlobalStorageArticleCache implements ArticleCacheStore {
     // What was loaded served the start-up; later changes are parsed, so it need not stay in memory.
     this.entries = new Map();
     await vscode.workspace.fs.createDirectory(this.storageUri);
-    await vscode.workspace.fs.writeFile(this.file, new TextEncoder().encode(parts.join('')));
+    await vscode.workspace.fs.writeFile(this.file, concatBytes(parts));
     // The snapshot checks each article's fingerprint when installed, so a snapshot
     // and an article cache from different saves cannot mix wrongly.
     if (snapshot) await vscode.workspace.fs.writeFile(this.snapshotFile, encodeIndexSnapshot(snapshot));
     else await vscode.workspace.fs.delete(this.snapshotFile).then(undefined, () => undefined);
-    // The previous format's file, if any, is of no use any more (looked for once a session).
+    // Earlier formats' files, if any, are of no use any more (looked for once a session).
     if (!this.oldFormatRemoved) {
       this.oldFormatRemoved = true;
-      await vscode.workspace.fs.delete(vscode.Uri.joinPath(this.storageUri, 'article-cache.json')).then(undefined, () => undefined);
+      for (const old of OLD_CACHE_FILES) await vscode.workspace.fs.delete(vscode.Uri.joinPath(this.storageUri, old)).then(undefined, () => undefined);
     }
   }
 }

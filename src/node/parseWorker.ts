@@ -1,7 +1,8 @@
 // A worker thread that reads articles: decodes the bytes and parses them,
 // off the thread that asked (the extension host, the benchmark). It answers
-// with the article in the cache's flat form, which crosses threads cheaply
-// and is checked again on arrival (restoreArticle).
+// with the article as a cache entry (a few strings and one typed array, whose
+// buffer is handed over rather than copied), checked again on arrival
+// (restoreArticle).
 import * as fs from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { decodeSource, parseArticle } from '../core/article';
@@ -34,4 +35,7 @@ function handle(req: ParseRequest): ParseReply {
   }
 }
 
-parentPort?.on('message', (req: ParseRequest) => parentPort?.postMessage(handle(req)));
+parentPort?.on('message', (req: ParseRequest) => {
+  const reply = handle(req);
+  parentPort?.postMessage(reply, reply.ok ? [reply.entry.numbers.buffer] : []);
+});

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArticle } from '../../src/core/article';
 import { decodeSource } from '../../src/core/decode';
-import { buildCache, cacheEntry, CACHE_FORMAT_VERSION, readCache, restoreArticle, serializeCache } from '../../src/core/cache';
+import { cacheEntry, cacheEntries, CACHE_FORMAT_VERSION, cachedArticle, readCache, restoreArticle, serializeCache } from '../../src/core/cache';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const SEED = path.join(ROOT, 'seeds', '000_0af8d4bc5d39ec79.txt');
@@ -15,11 +15,21 @@ describe('article cache', () => {
   const article = parseArticle(SEED, text);
   const stamp = { size: 4321, mtimeMs: 1700000000000.5 };
 
-  it('round-trips an article through JSON exactly', () => {
-    const json = serializeCache(buildCache([{ article, stamp }]));
-    const entry = readCache(json).get(SEED);
+  it('round-trips an article through the cache file exactly', () => {
+    const entry = readCache(serializeCache([cacheEntry(article, stamp)])).get(SEED);
     assert.ok(entry);
     assert.deepEqual(restoreArticle(entry, stamp, text), article);
+    // The seed has people with titles, aliases, mentions and quotes with speakers: all of it came back.
+    assert.ok(article.people.some((p) => p.titles.length > 0 && p.aliases.length > 0) && article.quotes.some((q) => q.speakerMention));
+  });
+
+  it('round-trips what is rare: ambiguous mentions, empty lists, a structured clone', () => {
+    const other = parseArticle('/src/two.md', 'Mayor Maria Lindqvist met her brother, John Lindqvist, on Monday. Later, Lindqvist said "the pier is closed."\n');
+    assert.ok(other.people.some((p) => p.mentions.some((m) => m.candidates)), 'the fixture has an ambiguous surname');
+    const entry = structuredClone(cacheEntry(other, stamp));
+    assert.deepEqual(restoreArticle(entry, stamp, other.text), other);
+    const empty = parseArticle('/src/empty.md', '');
+    assert.deepEqual(restoreArticle(cacheEntry(empty, stamp), stamp, ''), empty);
   });
 
   it('is stale when size, modification time or text length differ', () => {
@@ -30,32 +40,44 @@ describe('article cache', () => {
   });
 
   it('a missing, corrupt or other-version cache gives no entries', () => {
+    const bytes = serializeCache([cacheEntry(article, stamp)]);
+    assert.equal(readCache(bytes).size, 1);
     assert.equal(readCache(null).size, 0);
-    assert.equal(readCache('').size, 0);
-    assert.equal(readCache('{"version": 1, "articles": [').size, 0);
-    assert.equal(readCache('[1,2,3]').size, 0);
-    const other = JSON.stringify({ ...buildCache([{ article, stamp }]), version: CACHE_FORMAT_VERSION + 1 });
+    assert.equal(readCache(new Uint8Array(0)).size, 0);
+    assert.equal(readCache(new TextEncoder().encode('{"version": 3}\n{"path": "/a"}\n')).size, 0, 'the JSON Lines format of version 3');
+    const other = bytes.slice();
+    new DataView(other.buffer).setUint32(4, CACHE_FORMAT_VERSION + 1, true);
     assert.equal(readCache(other).size, 0);
+    const truncated = bytes.subarray(0, bytes.length - 3);
+    assert.equal(readCache(truncated).size, 0, 'an entry running past the end is not read');
   });
 
-  it('is one article per line after a header, and a damaged line loses only its own article', () => {
+  it('is one entry per article after a header, and a damaged entry loses only its own article', () => {
     const other = parseArticle('/src/other.md', 'Harbor master Quinby Marchetti said "the ferry will run all winter."\n');
-    const text2 = serializeCache(buildCache([{ article, stamp }, { article: other, stamp }]));
-    const lines = text2.split('\n');
-    assert.equal(lines.length, 4, 'header, two articles, final newline');
-    assert.deepEqual(JSON.parse(lines[0]), { version: CACHE_FORMAT_VERSION });
-    lines[1] = lines[1].slice(0, 40);
-    const read = readCache(lines.join('\n'));
+    const bytes = serializeCache([cacheEntry(article, stamp), cacheEntry(other, stamp)]);
+    assert.equal([...cacheEntries(bytes)].length, 2);
+    // Break the first entry's JSON head: the second is still read.
+    bytes[8 + 8] = 0x7b;
+    bytes[8 + 9] = 0x7b;
+    const read = readCache(bytes);
     assert.deepEqual([...read.keys()], ['/src/other.md']);
     assert.deepEqual(restoreArticle(read.get('/src/other.md')!, stamp, other.text), other);
   });
 
   it('a tampered entry is rejected rather than giving wrong offsets', () => {
-    const entry = JSON.parse(JSON.stringify(cacheEntry(article, stamp)));
-    entry.quotes[0][2] = text.length + 10;
-    assert.equal(restoreArticle(entry, stamp, text), null);
-    const broken = JSON.parse(JSON.stringify(cacheEntry(article, stamp)));
-    broken.people = 'nope';
-    assert.equal(restoreArticle(broken, stamp, text), null);
+    const good = cacheEntry(article, stamp);
+    const q = article.quotes[0];
+    // The first quote's end is the number after its id; find the quote block from the end.
+    const numbers = good.numbers.slice();
+    const quoteAt = numbers.length - article.quotes.length * 8;
+    assert.equal(numbers[quoteAt + 2], q.end);
+    numbers[quoteAt + 2] = text.length + 10;
+    assert.equal(restoreArticle({ ...good, numbers }, stamp, text), null);
+    const badString = good.numbers.slice();
+    badString[quoteAt] = 2; // an index into the head's fixed part, not a string
+    assert.equal(restoreArticle({ ...good, numbers: badString }, stamp, text), null);
+    assert.equal(restoreArticle({ ...good, numbers: good.numbers.slice(0, good.numbers.length - 1) }, stamp, text), null);
+    assert.equal(restoreArticle({ ...good, head: [...good.head.slice(0, 3), null, ...good.head.slice(4)] }, stamp, text), null);
+    assert.equal(cachedArticle({ path: 'not an array' }, good.numbers), null);
   });
 });

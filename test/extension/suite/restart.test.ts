@@ -60,7 +60,7 @@ describe('Restart from the saved cache and index', function () {
     assert.strictEqual(first.lastRun.fromCache, 0, 'nothing cached yet');
     // The cache is written a moment after indexing ends.
     await eventually('the cache and the snapshot to be saved', () =>
-      fs.existsSync(path.join(storageDir, 'article-cache.jsonl')) && fs.existsSync(path.join(storageDir, 'index-snapshot.bin')) ? true : undefined,
+      fs.existsSync(path.join(storageDir, 'article-cache.bin')) && fs.existsSync(path.join(storageDir, 'index-snapshot.bin')) ? true : undefined,
     );
 
     const second = indexer();
