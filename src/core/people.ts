@@ -57,24 +57,49 @@ function tokenUnits(text: string, at: number, bit: 1 | 2): number {
 
 export function tokenize(text: string, paragraphs: Span[]): Token[] {
   const tokens: Token[] = [];
-  paragraphs.forEach((p, paragraph) => {
+  // A plain loop, no callback, and as little per word as possible: this runs for every word of every article.
+  for (let paragraph = 0; paragraph < paragraphs.length; paragraph++) {
+    const p = paragraphs[paragraph];
+    const paraEnd = p.end;
     let i = p.start;
-    while (i < p.end) {
+    while (i < paraEnd) {
       const first = tokenUnits(text, i, 1);
       if (first === 0) {
         i++;
         continue;
       }
       const start = i;
+      // Whether the word may change when lower-cased (an ASCII capital or anything outside ASCII):
+      // most words are plain lower case and need no toLowerCase copy.
+      let mixed = false;
+      let code = text.charCodeAt(i);
+      if ((code >= 65 && code <= 90) || code >= 128) mixed = true;
       i += first;
-      for (let n = 0; i < p.end && (n = tokenUnits(text, i, 2)) > 0; ) i += n;
+      while (i < paraEnd) {
+        code = text.charCodeAt(i);
+        // ASCII letters and digits inline; everything else through tokenUnits.
+        if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
+          i++;
+          continue;
+        }
+        if (code >= 65 && code <= 90) {
+          mixed = true;
+          i++;
+          continue;
+        }
+        const n = tokenUnits(text, i, 2);
+        if (n === 0) break;
+        if (code >= 128) mixed = true;
+        i += n;
+      }
       // A surrogate pair split by the paragraph's end is cut there.
-      const word = text.slice(start, Math.min(i, p.end));
-      // Possessives and trailing punctuation are not part of the word.
+      const word = text.slice(start, i < paraEnd ? i : paraEnd);
+      // Possessives and trailing punctuation are not part of the word. Only a word ending in
+      // . ' ’ - or a possessive "'s" can lose anything: words ending in a letter other than s,
+      // a digit or any other character stay as they are, without the regular expressions.
       const last = word.charCodeAt(word.length - 1);
-      const plain = (last >= 97 && last <= 122) || (last >= 65 && last <= 90);
       let trimmed = word;
-      if (!plain || word.endsWith("'s") || word.endsWith('’s')) {
+      if (last === 46 || last === 39 || last === 0x2019 || last === 45 || (last === 115 && (word.endsWith("'s") || word.endsWith('’s')))) {
         trimmed = word.replace(POSSESSIVE, '');
         if (!INITIALS.test(trimmed) && !TITLE_ABBREVIATION.test(trimmed)) trimmed = trimmed.replace(TRAILING_PUNCT, '');
         if (!trimmed) continue;
@@ -84,12 +109,12 @@ export function tokenize(text: string, paragraphs: Span[]): Token[] {
         start,
         end: start + trimmed.length,
         word: trimmed,
-        lower: trimmed.toLowerCase(),
+        lower: mixed ? trimmed.toLowerCase() : trimmed,
         paragraph,
         cap: c >= 65 && c <= 90 ? true : c < 128 ? false : UPPER_START.test(trimmed),
       });
     }
-  });
+  }
   return tokens;
 }
 
@@ -263,6 +288,11 @@ export function findPeople(text: string, tokens: Token[], contributors: string[]
     }
     let j = i + 1;
     while (j < tokens.length && joined(text, tokens[j - 1], tokens[j]) && (tokens[j].cap || (NAME_PARTICLES.has(tokens[j].lower) && j + 1 < tokens.length && tokens[j + 1].cap))) j++;
+    // A lone capitalised word names no one here (a name takes two words): no run to copy.
+    if (j - i < 2) {
+      i = j;
+      continue;
+    }
     const run = tokens.slice(i, j);
     let offset = 0;
     while (offset < run.length - 1) {
@@ -336,9 +366,14 @@ export function findPeople(text: string, tokens: Token[], contributors: string[]
     seen.sort((a, b) => lastSeen.get(b.name)! - lastSeen.get(a.name)!);
     return { person: seen[0], candidates: owners.map((p) => p.name) };
   };
+  // Full names in text order (found is in text order), walked alongside the tokens rather than
+  // looked up in a map for every token.
+  const fullNames = [...fullAt.values()];
+  let nextFull = 0;
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
-    const full = fullAt.get(t.start);
+    while (nextFull < fullNames.length && fullNames[nextFull].start < t.start) nextFull++;
+    const full = nextFull < fullNames.length && fullNames[nextFull].start === t.start ? fullNames[nextFull] : undefined;
     if (full) {
       const person = byName.get(full.name)!;
       push({ start: full.start, end: full.end, name: person.name }, person, null);
@@ -346,19 +381,23 @@ export function findPeople(text: string, tokens: Token[], contributors: string[]
       continue;
     }
     if (!t.cap) continue;
-    // "Xi-Biden": each part of a hyphenated pair may be a surname.
-    const parts = t.word.includes('-') ? t.word.split('-') : [t.word];
+    // "Xi-Biden": each part of a hyphenated pair may be a surname. A word without a hyphen
+    // (nearly all) is its own part, and its lower-case form is the token's.
+    const hyphenated = t.word.includes('-');
+    const parts = hyphenated ? t.word.split('-') : null;
+    const partCount = parts ? parts.length : 1;
     let pos = t.start;
-    for (const part of parts) {
-      const lower = part.toLowerCase();
+    for (let n = 0; n < partCount; n++) {
+      const part = parts ? parts[n] : t.word;
+      const lower = parts ? part.toLowerCase() : t.lower;
       const owners = surnameOwners.get(lower);
-      const givenOnly = !owners && parts.length === 1 ? givenOwners.get(lower) : undefined;
+      const givenOnly = !owners && partCount === 1 ? givenOwners.get(lower) : undefined;
       const span = { start: pos, end: pos + part.length };
       pos += part.length + 1;
       if (owners) {
         // A surname right after a given name that is not this person's is someone else.
         const prev = k > 0 ? tokens[k - 1] : null;
-        if (parts.length === 1 && prev && prev.cap && joined(text, prev, t) && isFirstName(prev.lower) && !takenStarts.has(prev.start)) continue;
+        if (partCount === 1 && prev && prev.cap && joined(text, prev, t) && isFirstName(prev.lower) && !takenStarts.has(prev.start)) continue;
         const { person, candidates } = resolveSurname(owners);
         const possessive = /^['’]s/.test(text.slice(t.end, t.end + 2));
         const alias = possessive ? text.slice(span.start, t.end + 2) : part;
