@@ -38,8 +38,11 @@ function charClass(code: number): number {
   return c;
 }
 
-/** How many code units at `at` start (bit 1) or continue (bit 2) a token: 0, 1, or 2 for a surrogate pair. */
-function tokenUnits(text: string, at: number, bit: 1 | 2): number {
+/**
+ * How many code units at `at` start (bit 1) or continue (bit 2) a token: 0, 1, or 2 for a surrogate pair.
+ * Also the attribution step's word scanner (same pattern).
+ */
+export function tokenUnits(text: string, at: number, bit: 1 | 2): number {
   const code = text.charCodeAt(at);
   if (code < 128) {
     const lower = code | 32;
