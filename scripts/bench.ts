@@ -227,7 +227,7 @@ async function indexWithPool(index: SourceIndex, files: string[], stamps: Map<st
     const outcome = await (window.shift() as Promise<ParseOutcome>);
     if (next < files.length) submit();
     if (!outcome.ok) throw new Error(outcome.error);
-    index.setArticle(outcome.article);
+    index.setArticle(outcome.article, outcome.fingerprint);
   }
 }
 

@@ -232,7 +232,7 @@ function speakerKind(name: string): EntityKind {
  * spans, speakers, titles and outlet), hashed in one pass without building
  * strings: computed for every article indexed, so it must stay cheap.
  */
-function fingerprint(article: Article): string {
+export function fingerprint(article: Article): string {
   let h = 0x811c9dc5;
   const num = (n: number): void => {
     h = Math.imul(h ^ (n & 0xffff), 0x01000193);
@@ -390,11 +390,17 @@ export class SourceIndex {
     this.sentenceIndex.compactIfSparse();
   }
 
-  setArticle(article: Article): void {
+  /**
+   * Adds or replaces an article. `print` is its fingerprint() when already
+   * taken elsewhere (a parse worker takes it, off the editor's thread, for
+   * the article it sends); a wrong one could only make the next start index
+   * this file again instead of taking its items from the snapshot.
+   */
+  setArticle(article: Article, print = fingerprint(article)): void {
     if (this.records.has(article.path)) this.removeArticle(article.path);
     // A snapshot's items for an older reading of this file stay dead.
     this.claims.delete(article.path);
-    this.addRecord(article, -1, -1, fingerprint(article));
+    this.addRecord(article, -1, -1, print);
   }
 
   /** One copy of each name, title and outlet string across all articles. */

@@ -28,7 +28,8 @@ const POOL_MIN_BYTES = 256 * 1024;
 
 /** A file read (and parsed, or found unreadable) and ready to enter the index. */
 type Prepared =
-  | { kind: 'article'; article: Article; stamp: FileStamp; fromCache: boolean; mainThreadMs: number }
+  /** fingerprint: the article's, when a parse worker took it (see SourceIndex.setArticle). */
+  | { kind: 'article'; article: Article; fingerprint?: string; stamp: FileStamp; fromCache: boolean; mainThreadMs: number }
   | { kind: 'skip'; reason: string }
   | { kind: 'missing' };
 
@@ -524,7 +525,7 @@ export class SourceIndexer implements vscode.Disposable {
         const parsed = await pool.parse(path, stamp, bytes, limit);
         if (parsed.ok) {
           this.workerParses++;
-          return { kind: 'article', article: parsed.article, stamp, fromCache: false, mainThreadMs: 0 };
+          return { kind: 'article', article: parsed.article, fingerprint: parsed.fingerprint, stamp, fromCache: false, mainThreadMs: 0 };
         }
         if (parsed.reason === 'read') return parsed.error === 'ENOENT' ? { kind: 'missing' } : { kind: 'skip', reason: parsed.error };
         return { kind: 'skip', reason: parsed.reason === 'decode' ? parsed.error : `could not be read as an article (${parsed.error})` };
@@ -566,7 +567,7 @@ export class SourceIndexer implements vscode.Disposable {
     try {
       // A file restored from the cache may find its words already in the saved index.
       if (prepared.fromCache && this.index.claim(article)) this.snapshotClaims++;
-      else this.index.setArticle(article);
+      else this.index.setArticle(article, prepared.fingerprint);
     } catch (error) {
       return this.skip(key, label, `could not be indexed (${describeError(error)})`);
     }

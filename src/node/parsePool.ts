@@ -21,13 +21,14 @@ export interface ParseRequest {
 }
 
 export type ParseReply =
-  | { id: number; ok: true; text: string; entry: CachedArticle }
+  | { id: number; ok: true; text: string; entry: CachedArticle; fingerprint: string }
   | { id: number; ok: false; reason: FailReason; error: string };
 
 /** read: the worker could not read the file (gone, too big); decode: not a text file; parse: the reader failed on it. */
 export type FailReason = 'read' | 'decode' | 'parse';
 
-export type ParseOutcome = { ok: true; article: Article } | { ok: false; reason: FailReason; error: string };
+/** `fingerprint` is the article's, for SourceIndex.setArticle (taken on the worker, it spares the caller's thread). */
+export type ParseOutcome = { ok: true; article: Article; fingerprint: string } | { ok: false; reason: FailReason; error: string };
 
 /**
  * Workers for this machine: one core is left to the calling thread (the
@@ -108,7 +109,7 @@ export class ParsePool {
     }
     // Checked like any cache entry: spans inside the text, the file unchanged.
     const article = restoreArticle(reply.entry, job.stamp, reply.text);
-    if (article) job.resolve({ ok: true, article });
+    if (article) job.resolve({ ok: true, article, fingerprint: reply.fingerprint });
     else job.resolve({ ok: false, reason: 'parse', error: 'the parse worker returned an inconsistent reading' });
   }
 

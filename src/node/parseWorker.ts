@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { decodeSource, parseArticle } from '../core/article';
 import { cacheEntry } from '../core/cache';
+import { fingerprint } from '../core/sourceIndex';
 import type { ParseReply, ParseRequest } from './parsePool';
 
 /** The file's bytes, or why not. The caller has checked it is a regular file within the size limit. */
@@ -29,7 +30,7 @@ function handle(req: ParseRequest): ParseReply {
     const decoded = decodeSource(bytes);
     if ('error' in decoded) return { id: req.id, ok: false, reason: 'decode', error: decoded.error };
     const article = parseArticle(req.path, decoded.text);
-    return { id: req.id, ok: true, text: decoded.text, entry: cacheEntry(article, req.stamp) };
+    return { id: req.id, ok: true, text: decoded.text, entry: cacheEntry(article, req.stamp), fingerprint: fingerprint(article) };
   } catch (error) {
     return { id: req.id, ok: false, reason: 'parse', error: error instanceof Error ? error.message : String(error) };
   }

@@ -6,6 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArticle } from '../../src/core/article';
 import { ParsePool } from '../../src/node/parsePool';
+import { fingerprint } from '../../src/core/sourceIndex';
 
 // Compiled by tsc next to this test's own output (out/src/node/parseWorker.js).
 const WORKER = path.join(__dirname, '..', '..', 'src', 'node', 'parseWorker.js');
@@ -37,6 +38,8 @@ describe('ParsePool', function () {
     const here = parseArticle('/src/a.md', ARTICLE);
     assert.deepEqual(outcome.article, here);
     assert.equal(outcome.article.quotes[0].speaker, 'Ned Price');
+    // Taken on the worker for the index's snapshot: the very fingerprint this thread would take.
+    assert.equal(outcome.fingerprint, fingerprint(here));
   });
 
   it('keeps every answer with its own file when many are in flight', async () => {
