@@ -114,12 +114,24 @@ class TopK {
  * after that (one re-indexed file) stay in the log, and a query walks them as
  * a separate tail of each word's list (see tail()).
  */
+/** A log's first chunk is small (one re-indexed file); later ones are large (a bulk load). */
+const FIRST_LOG_CHUNK = 1024;
+const LOG_CHUNK = 1 << 16;
+
 class PostingStore {
   /** Folded part: word w's ids are ids[start[w] .. start[w + 1]). */
   private start: Int32Array<ArrayBuffer> = new Int32Array(1);
   private ids: Int32Array<ArrayBuffer> = new Int32Array(0);
-  private logWord: Int32Array = new Int32Array(1024);
-  private logId: Int32Array = new Int32Array(1024);
+  /**
+   * The log, in chunks of LOG_CHUNK entries: full chunks in `logChunks`, the
+   * one being filled in logWord/logId. A bulk load logs millions of postings;
+   * one growing array copied itself at every doubling (and its large
+   * allocations drove the garbage collector).
+   */
+  private logChunks: { words: Int32Array; ids: Int32Array }[] = [];
+  private logWord: Int32Array = new Int32Array(FIRST_LOG_CHUNK);
+  private logId: Int32Array = new Int32Array(FIRST_LOG_CHUNK);
+  private logFill = 0;
   private logLength = 0;
   /** The log grouped by word, built on demand while the log is small. */
   private logByWord: Map<number, number[]> | null = null;
@@ -130,18 +142,21 @@ class PostingStore {
   }
 
   push(word: number, id: number): void {
-    if (this.logLength === this.logId.length) {
-      const size = this.logId.length * 2;
-      const w = new Int32Array(size);
-      w.set(this.logWord);
-      this.logWord = w;
-      const i = new Int32Array(size);
-      i.set(this.logId);
-      this.logId = i;
+    if (this.logFill === this.logId.length) {
+      this.logChunks.push({ words: this.logWord, ids: this.logId });
+      this.logWord = new Int32Array(LOG_CHUNK);
+      this.logId = new Int32Array(LOG_CHUNK);
+      this.logFill = 0;
     }
-    this.logWord[this.logLength] = word;
-    this.logId[this.logLength++] = id;
+    this.logWord[this.logFill] = word;
+    this.logId[this.logFill++] = id;
+    this.logLength++;
     this.logByWord = null;
+  }
+
+  /** The log's chunks with how much of each is filled, oldest first. */
+  private logParts(): { words: Int32Array; ids: Int32Array; length: number }[] {
+    return [...this.logChunks.map((c) => ({ ...c, length: c.ids.length })), { words: this.logWord, ids: this.logId, length: this.logFill }];
   }
 
   /** Whether the log is big enough that searching should fold it first. */
@@ -164,7 +179,11 @@ class PostingStore {
       if (!alive) counts[w + 1] = oldStart[w + 1] - oldStart[w];
       else for (let k = oldStart[w]; k < oldStart[w + 1]; k++) if (alive(oldIds[k])) counts[w + 1]++;
     }
-    for (let c = 0; c < this.logLength; c++) if (!alive || alive(this.logId[c])) counts[this.logWord[c] + 1]++;
+    const log = this.logParts();
+    for (const part of log) {
+      const { words: logWord, ids: logId, length } = part;
+      for (let c = 0; c < length; c++) if (!alive || alive(logId[c])) counts[logWord[c] + 1]++;
+    }
     for (let w = 0; w < words; w++) counts[w + 1] += counts[w];
     const start = counts;
     const ids = new Int32Array(start[words]);
@@ -178,14 +197,23 @@ class PostingStore {
         cursor[w] += b - a;
       } else for (let k = a; k < b; k++) if (alive(oldIds[k])) ids[cursor[w]++] = oldIds[k];
     }
-    for (let c = 0; c < this.logLength; c++) {
-      const id = this.logId[c];
-      if (!alive || alive(id)) ids[cursor[this.logWord[c]]++] = id;
+    for (const part of log) {
+      const { words: logWord, ids: logId, length } = part;
+      for (let c = 0; c < length; c++) {
+        const id = logId[c];
+        if (!alive || alive(id)) ids[cursor[logWord[c]]++] = id;
+      }
     }
     this.start = start;
     this.ids = ids;
-    this.logWord = new Int32Array(1024);
-    this.logId = new Int32Array(1024);
+    this.clearLog();
+  }
+
+  private clearLog(): void {
+    this.logChunks = [];
+    this.logWord = new Int32Array(FIRST_LOG_CHUNK);
+    this.logId = new Int32Array(FIRST_LOG_CHUNK);
+    this.logFill = 0;
     this.logLength = 0;
     this.logByWord = null;
   }
@@ -194,11 +222,13 @@ class PostingStore {
     if (this.logLength === 0) return undefined;
     if (!this.logByWord) {
       const by = new Map<number, number[]>();
-      for (let c = 0; c < this.logLength; c++) {
-        const w = this.logWord[c];
-        const list = by.get(w);
-        if (list) list.push(this.logId[c]);
-        else by.set(w, [this.logId[c]]);
+      for (const { words, ids, length } of this.logParts()) {
+        for (let c = 0; c < length; c++) {
+          const w = words[c];
+          const list = by.get(w);
+          if (list) list.push(ids[c]);
+          else by.set(w, [ids[c]]);
+        }
       }
       this.logByWord = by;
     }
@@ -227,7 +257,7 @@ class PostingStore {
   }
 
   bytes(): number {
-    return this.start.byteLength + this.ids.byteLength + this.logWord.byteLength + this.logId.byteLength;
+    return this.start.byteLength + this.ids.byteLength + this.logParts().reduce((n, p) => n + p.words.byteLength + p.ids.byteLength, 0);
   }
 
   /** The folded table (the log folded first). */
@@ -241,8 +271,7 @@ class PostingStore {
     this.words = words;
     this.start = start;
     this.ids = ids;
-    this.logLength = 0;
-    this.logByWord = null;
+    this.clearLog();
   }
 }
 

@@ -119,6 +119,25 @@ describe('search: inverted index + fuse.js', () => {
     assert.equal(search('item149', 1)[0], 149);
   });
 
+  it('postings logged across many chunks are all found, folded or still in the log', () => {
+    const local = new WordIndex();
+    // 12,000 items of 8 words: 96,000 postings, over the log's first chunk and a full one.
+    const texts = Array.from({ length: 12000 }, (_, i) => `shared words in every line w${i} g${i % 97} h${i % 1009} end`);
+    for (const t of texts) local.addText(local.allocate(), t);
+    // The items with the best score: the exact matches (words one typo away are candidates too, scored lower).
+    const ids = (q: string): number[] => {
+      const all = local.candidates(q, 2000);
+      return all.filter((c) => c.score === all[0].score).map((c) => c.id).sort((a, b) => a - b);
+    };
+    assert.deepEqual(ids('w11999'), [11999]);
+    assert.deepEqual(ids('w0'), [0]);
+    assert.deepEqual(ids('h1008'), Array.from({ length: 12 }, (_, k) => 1008 + 1009 * k).filter((i) => i < 12000));
+    // Then 1,500 postings more after the fold stay in the log (under an eighth of the table), across its first chunk.
+    for (let i = 0; i < 300; i++) local.addText(local.allocate(), `late g${i} late${i} h5 tail`);
+    assert.deepEqual(ids('late299'), [12299]);
+    assert.equal(ids('h5').length, 12 + 300, 'old and new items of one word');
+  });
+
   it('scores are in [0, 1] and sorted best first', () => {
     const r = searchIndex(index, 'were candid', (id) => ({ text: foldText(QUOTES[id]), context: foldText(WHO[id]) }), { limit: 10 });
     assert.ok(r.length >= 2);
