@@ -1,5 +1,6 @@
 // Finding quoted passages by their marks, paragraph by paragraph.
 import type { Span } from './types';
+import { isSpaceCode } from './text';
 
 export interface RawQuote extends Span {
   /** Offset of the opening mark (quote text starts after it). */
@@ -37,8 +38,9 @@ export function scanQuotes(text: string, paragraphs: Span[], singleQuotes = fals
     let continued = false;
     let leftOpen = false;
     for (let i = para.start; i < para.end; i++) {
+      // Codes first, the character only at a mark: this looks at every character of the story.
+      if (!isMarkCode(text.charCodeAt(i))) continue;
       const c = text[i];
-      if (c !== '“' && c !== '”' && c !== '"' && c !== '‘' && c !== "'" && c !== '„' && c !== '«' && c !== '»') continue;
       if (openAt < 0) {
         const opening = c === '“' || c === '„' || c === '«' || (c === '"' && opensHere(text, i, para.start));
         if (opening) {
@@ -79,6 +81,11 @@ export function scanQuotes(text: string, paragraphs: Span[], singleQuotes = fals
     .filter((q) => q.end > q.start && /[\p{L}\p{N}]/u.test(text.slice(q.start, q.end)));
 }
 
+/** “ ” " ‘ ' „ « » */
+function isMarkCode(code: number): boolean {
+  return code === 34 || code === 39 || code === 0xab || code === 0xbb || code === 0x201c || code === 0x201d || code === 0x2018 || code === 0x201e;
+}
+
 function findSingleClose(text: string, from: number, end: number, openMark: string): number {
   const closeMark = openMark === '‘' ? '’' : "'";
   for (let j = from; j < end; j++) {
@@ -88,7 +95,7 @@ function findSingleClose(text: string, from: number, end: number, openMark: stri
     // An apostrophe inside a word (it’s, O’Brien) or after an s (voters’ rights) is not a close.
     if (isLetterOrDigit(text[j + 1])) continue;
     if (text[j - 1] === 's' && /^\s+\p{Ll}/u.test(text.slice(j + 1, j + 3)) && j - from > 1) continue;
-    if (/\s/.test(text[j - 1])) continue;
+    if (isSpaceCode(text.charCodeAt(j - 1))) continue;
     return j;
   }
   return -1;
@@ -97,8 +104,8 @@ function findSingleClose(text: string, from: number, end: number, openMark: stri
 function trimQuote(text: string) {
   return (q: RawQuote): RawQuote => {
     let { start, end } = q;
-    while (start < end && /\s/.test(text[start])) start++;
-    while (end > start && /\s/.test(text[end - 1])) end--;
+    while (start < end && isSpaceCode(text.charCodeAt(start))) start++;
+    while (end > start && isSpaceCode(text.charCodeAt(end - 1))) end--;
     return { ...q, start, end };
   };
 }

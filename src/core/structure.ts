@@ -1,5 +1,6 @@
 // Article structure: front matter, paragraphs, boilerplate, metadata, sentences.
 import type { ArticleMeta, Sentence, Span } from './types';
+import { isSpaceCode } from './text';
 
 export interface Block extends Span {
   /** What the block is; only 'story' and 'headline' blocks are searched for quotes and people. */
@@ -19,8 +20,8 @@ const BLANK_LINE = /(?:\r\n|\r|\n)[ \t\u00a0]*(?:\r\n|\r|\n)(?:[ \t\u00a0]*(?:\r
 const LINE_BREAK = /\r\n|\r|\n/g;
 
 function trimSpan(text: string, start: number, end: number): Span {
-  while (start < end && /\s/.test(text[start])) start++;
-  while (end > start && /\s/.test(text[end - 1])) end--;
+  while (start < end && isSpaceCode(text.charCodeAt(start))) start++;
+  while (end > start && isSpaceCode(text.charCodeAt(end - 1))) end--;
   return { start, end };
 }
 
@@ -189,26 +190,65 @@ const ABBREVIATIONS = new Set(
 );
 
 const NEXT_START = /\s+(\S)/uy;
+const LETTER = /^\p{L}$/u;
+/** Per BMP code unit: 0 not yet known, 1 a letter (\p{L}), 2 not. */
+const LETTER_CLASS = new Uint8Array(0x10000);
 
-/** Sentences of a paragraph. A period after an abbreviation or an initial is not an end. */
+function isBmpLetter(code: number): boolean {
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+  let c = LETTER_CLASS[code];
+  if (c === 0) {
+    c = LETTER.test(String.fromCharCode(code)) ? 1 : 2;
+    LETTER_CLASS[code] = c;
+  }
+  return c === 1;
+}
+
+/** . ! ? … */
+function isStop(code: number): boolean {
+  return code === 46 || code === 33 || code === 63 || code === 0x2026;
+}
+
+/** " ” ’ ' ) ] */
+function isCloser(code: number): boolean {
+  return code === 34 || code === 0x201d || code === 0x2019 || code === 39 || code === 41 || code === 93;
+}
+
+/**
+ * Sentences of a paragraph. A period after an abbreviation or an initial is not an end.
+ *
+ * The ends are the matches of /[.!?…]+["”’')\]]*(?=\s+|$)/g in the paragraph, found by hand (no slice of the paragraph,
+ * no match objects: this runs over every character of every article). A run of marks either is a
+ * match as a whole or gives none: every shorter run is followed by another mark, not by white space.
+ */
 export function splitSentences(text: string, para: Span, paragraph: number): Sentence[] {
   const out: Sentence[] = [];
   let start = para.start;
-  const re = /[.!?…]+["”’')\]]*(?=\s+|$)/g;
-  const slice = text.slice(para.start, para.end);
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(slice))) {
-    const endRel = m.index + m[0].length;
-    const abs = para.start + endRel;
-    if (m[0][0] === '.' && m[0].length === 1) {
-      const before = /([\p{L}.]+)$/u.exec(slice.slice(Math.max(0, m.index - 12), m.index));
-      const word = before ? before[1].toLowerCase() : '';
+  const end = para.end;
+  let i = para.start;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (!isStop(c)) {
+      i++;
+      continue;
+    }
+    const markStart = i;
+    let closersStart = i + 1;
+    while (closersStart < end && isStop(text.charCodeAt(closersStart))) closersStart++;
+    let abs = closersStart;
+    while (abs < end && isCloser(text.charCodeAt(abs))) abs++;
+    // Followed by white space or the paragraph's end, else no end here (the next try starts after the marks).
+    if (abs < end && !isSpaceCode(text.charCodeAt(abs))) {
+      i = closersStart;
+      continue;
+    }
+    i = abs;
+    if (c === 46 && abs === markStart + 1) {
+      const word = wordBeforePeriod(text, para, markStart);
       if (ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word) || /^(?:\p{L}\.)+\p{L}$/u.test(word)) continue;
     }
     // The next sentence must begin like one: a capital, a digit or an opening mark.
-    NEXT_START.lastIndex = endRel;
-    const next = NEXT_START.exec(slice);
-    if (next && !/[\p{Lu}\d“"‘'([—–-]/u.test(next[1])) continue;
+    if (abs < end && !startsSentence(text, para, abs)) continue;
     const s = trimSpan(text, start, abs);
     if (s.end > s.start) out.push({ start: s.start, end: s.end, paragraph });
     start = abs;
@@ -216,4 +256,41 @@ export function splitSentences(text: string, para: Span, paragraph: number): Sen
   const tail = trimSpan(text, start, para.end);
   if (tail.end > tail.start) out.push({ start: tail.start, end: tail.end, paragraph });
   return out;
+}
+
+/**
+ * The letters and periods right before the period at `at`, within the 12 code units before it, lower-cased
+ * (what /([\p{L}.]+)$/u finds there). Surrogates go through that pattern.
+ */
+function wordBeforePeriod(text: string, para: Span, at: number): string {
+  const windowStart = Math.max(para.start, at - 12);
+  let j = at;
+  while (j > windowStart) {
+    const code = text.charCodeAt(j - 1);
+    if (code >= 0xd800 && code <= 0xdfff) {
+      const before = /([\p{L}.]+)$/u.exec(text.slice(windowStart, at));
+      return before ? before[1].toLowerCase() : '';
+    }
+    if (code !== 46 && !isBmpLetter(code)) break;
+    j--;
+  }
+  return text.slice(j, at).toLowerCase();
+}
+
+/** Whether what follows the white space at `at` (in the paragraph) may open a sentence (NEXT_START's test). */
+function startsSentence(text: string, para: Span, at: number): boolean {
+  let j = at;
+  while (j < para.end && isSpaceCode(text.charCodeAt(j))) j++;
+  // White space to the paragraph's end: no next sentence to look at.
+  if (j >= para.end) return true;
+  const code = text.charCodeAt(j);
+  if (code < 128) return (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 34 || code === 39 || code === 40 || code === 91 || code === 45;
+  if (code >= 0xd800 && code <= 0xdfff) {
+    // A code point of two units: let the pattern read it.
+    const slice = text.slice(para.start, para.end);
+    NEXT_START.lastIndex = at - para.start;
+    const next = NEXT_START.exec(slice);
+    return !next || /[\p{Lu}\d“"‘'([—–-]/u.test(next[1]);
+  }
+  return /[\p{Lu}\d“"‘'([—–-]/u.test(text[j]);
 }

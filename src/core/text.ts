@@ -111,6 +111,26 @@ export function straighten(text: string): string {
     .replace(/\s+/g, ' ');
 }
 
+/**
+ * Whether a UTF-16 code unit is white space as a regular expression's \s reads it (line
+ * terminators, Unicode space separators, tab, vertical tab, form feed, BOM), without building a
+ * one-character string to test: the reader checks this for every character it trims.
+ */
+export function isSpaceCode(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
 /** The file name of a path, for either separator. */
 export function baseName(p: string): string {
   const i = Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\'));
