@@ -3,6 +3,7 @@ import type { ArticlePerson, Mention, Sentence, Span } from './types';
 import type { RawQuote } from './quoteMarks';
 import { CUE_VERBS, PRONOUNS, ROLE_WORDS, SPEECH_NOUNS } from './lexicon';
 import { tokenUnits, type PeopleResult } from './people';
+import { isSpaceCode } from './text';
 
 export interface Attribution {
   speaker: string | null;
@@ -52,6 +53,26 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}.'’-]*/gu;
  * regular expression's match objects, replace and test per word were most of its cost.
  */
 function wordsIn(text: string, from: number, to: number): Word[] {
+  // The rules read the same spans again and again (the sentence before a quote, the words after
+  // it): within one attributeQuotes call, each span is scanned once. Callers never change the lists.
+  const cache = wordsCache;
+  if (cache !== null && text === wordsCacheText && from >= 0 && to >= 0 && from <= text.length && to <= text.length && Number.isInteger(from) && Number.isInteger(to)) {
+    const key = from * (text.length + 1) + to;
+    let words = cache.get(key);
+    if (words === undefined) {
+      words = scanWords(text, from, to);
+      cache.set(key, words);
+    }
+    return words;
+  }
+  return scanWords(text, from, to);
+}
+
+/** wordsIn's lists by span, while attributeQuotes runs on wordsCacheText. */
+let wordsCache: Map<number, Word[]> | null = null;
+let wordsCacheText = '';
+
+function scanWords(text: string, from: number, to: number): Word[] {
   // A start inside a surrogate pair: the /u pattern steps back to the pair; leave that to it.
   if (from > 0 && from < text.length && isTrailSurrogate(text.charCodeAt(from)) && isLeadSurrogate(text.charCodeAt(from - 1))) return wordsInByPattern(text, from, to);
   const out: Word[] = [];
@@ -914,7 +935,10 @@ function attributionBefore(ctx: AttributionContext, q: RawQuote, from: number, s
     if (a && isPersonOrPronoun(ctx, a)) return { ...a, cue: ':', rule: 'colon-intro' };
   }
   // "Lee: “…" — a name and a colon right before the quote.
-  const colon = /([\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,3})(?:\s*\([^()]{1,20}\))?\s*:\s*$/u.exec(text.slice(from, q.open));
+  // Only worth the pattern (which tries every capital of the sentence) when a colon ends the text.
+  let colonEnd = q.open;
+  while (colonEnd > from && isSpaceCode(text.charCodeAt(colonEnd - 1))) colonEnd--;
+  const colon = colonEnd > from && text.charCodeAt(colonEnd - 1) === 58 ? /([\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,3})(?:\s*\([^()]{1,20}\))?\s*:\s*$/u.exec(text.slice(from, q.open)) : null;
   if (colon) {
     const start = from + colon.index;
     const subj = { start, end: start + colon[1].length };
@@ -1086,6 +1110,20 @@ function subjectOfPlainClause(ctx: AttributionContext, q: RawQuote, from: number
 }
 
 export function attributeQuotes(ctx: AttributionContext, raw: RawQuote[]): Attribution[] {
+  const outerCache = wordsCache;
+  const outerText = wordsCacheText;
+  wordsCache = new Map();
+  wordsCacheText = ctx.text;
+  try {
+    return attributeAll(ctx, raw);
+  } finally {
+    // Nothing kept between articles (nor the article's text).
+    wordsCache = outerCache;
+    wordsCacheText = outerText;
+  }
+}
+
+function attributeAll(ctx: AttributionContext, raw: RawQuote[]): Attribution[] {
   const { sentences, text } = ctx;
   const results: Attribution[] = [];
   let s = 0;
