@@ -190,6 +190,7 @@ const ABBREVIATIONS = new Set(
 );
 
 const NEXT_START = /\s+(\S)/uy;
+const STOP = /[.!?…]/g;
 const LETTER = /^\p{L}$/u;
 /** Per BMP code unit: 0 not yet known, 1 a letter (\p{L}), 2 not. */
 const LETTER_CLASS = new Uint8Array(0x10000);
@@ -227,11 +228,13 @@ export function splitSentences(text: string, para: Span, paragraph: number): Sen
   const end = para.end;
   let i = para.start;
   while (i < end) {
+    // On to the next . ! ? …: the pattern's native scan passes over the words faster than a loop
+    // over each character, and test() builds no match object.
+    STOP.lastIndex = i;
+    if (!STOP.test(text)) break;
+    i = STOP.lastIndex - 1;
+    if (i >= end) break;
     const c = text.charCodeAt(i);
-    if (!isStop(c)) {
-      i++;
-      continue;
-    }
     const markStart = i;
     let closersStart = i + 1;
     while (closersStart < end && isStop(text.charCodeAt(closersStart))) closersStart++;
