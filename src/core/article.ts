@@ -4,6 +4,7 @@ import { readStructure, splitSentences } from './structure';
 import { findPeople, tokenize } from './people';
 import { scanQuotes } from './quoteMarks';
 import { attributeQuotes } from './attribution';
+import { keepQuotes } from './quoteFilter';
 import { packParagraphs, packSentences } from './spans';
 
 export { decodeSource } from './decode';
@@ -25,13 +26,6 @@ export function attributionRule(quote: Quote): string | undefined {
   return RULES.get(quote);
 }
 
-function looksLikeTitle(quote: string): boolean {
-  const words = quote.replace(/[.,!?]+$/, '').split(/\s+/);
-  if (words.length > 6) return false;
-  const long = words.filter((w) => /^\p{L}{4,}/u.test(w));
-  return long.length > 0 && long.every((w) => /^\p{Lu}/u.test(w));
-}
-
 export function parseArticle(path: string, text: string): Article {
   const structure = readStructure(text, path);
   const { meta } = structure;
@@ -45,16 +39,15 @@ export function parseArticle(path: string, text: string): Article {
   const raw = scanQuotes(text, paragraphs);
   const attributions = attributeQuotes({ text, people: peopleResult, personByName, sentences, paragraphs, recentSpeakers: [] }, raw);
 
-  // Titles of shows, books and slogans ("Face the Nation", "Morning Joe") are quoted
-  // without anyone saying them; short title-case spans with no speaker are left out.
-  // A title right after a possessive or a preposition ("on NBC’s “Meet the Press,”") is a
-  // title even when a speech verb is near; markup debris (`author="…"`) is no quote.
+  // Quote marks also set off titles ("Face the Nation"), nicknames, slogans and scare quotes
+  // (a so-called “deal”) that nobody is quoted as saying: a small fitted model (quoteFilter.ts)
+  // decides which spans are quotes. Markup debris (`author="…"`) is never a quote.
+  const model = keepQuotes({ text, raw, attributions, sentences, paragraphs, mentions: peopleResult.mentions });
   const keep = raw.map((q, i) => {
     const words = text.slice(q.start, q.end);
     const before = text.slice(Math.max(0, q.open - 24), q.open);
     if (/=\s*$/.test(before) || /=$/.test(words)) return false;
-    if (!looksLikeTitle(words)) return true;
-    return attributions[i].speakerMention !== null && !/(?:['’]s|\b(?:on|in|to|told|of|from|at|book|show|program|titled|called|film|movie|song|album)\b)\s*$/i.test(before);
+    return model[i];
   });
   const seen = new Map<string, number>();
   const pathHash = hashString(path);
