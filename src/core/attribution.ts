@@ -2,7 +2,7 @@
 import type { ArticlePerson, Mention, Sentence, Span } from './types';
 import type { RawQuote } from './quoteMarks';
 import { CUE_VERBS, PRONOUNS, ROLE_WORDS, SPEECH_NOUNS } from './lexicon';
-import { tokenUnits, type PeopleResult } from './people';
+import { stableArray, tokenUnits, type PeopleResult } from './people';
 import { isSpaceCode } from './text';
 
 export interface Attribution {
@@ -1114,8 +1114,18 @@ export function attributeQuotes(ctx: AttributionContext, raw: RawQuote[]): Attri
   const outerText = wordsCacheText;
   wordsCache = new Map();
   wordsCacheText = ctx.text;
+  // The same context with its lists copied as one kind of array (stableArray); recentSpeakers stays
+  // the caller's own list, which the rules add to.
+  const own: AttributionContext = {
+    text: ctx.text,
+    people: ctx.people,
+    personByName: ctx.personByName,
+    sentences: stableArray(ctx.sentences),
+    paragraphs: stableArray(ctx.paragraphs),
+    recentSpeakers: ctx.recentSpeakers,
+  };
   try {
-    return attributeAll(ctx, raw);
+    return attributeAll(own, stableArray(raw));
   } finally {
     // Nothing kept between articles (nor the article's text).
     wordsCache = outerCache;

@@ -58,7 +58,23 @@ export function tokenUnits(text: string, at: number, bit: 1 | 2): number {
   return charClass(code) & bit ? 1 : 0;
 }
 
-export function tokenize(text: string, paragraphs: Span[]): Token[] {
+/**
+ * A copy of a caller's array, always the same kind of array whatever the kind of the original. The
+ * paragraph list comes from a map() that optimized code builds as another kind of array than the
+ * builtin does, and each change of kind threw away the reader's optimized code (findPeople,
+ * attributeQuotes: large compiles) to be rebuilt. Array.from with a mapping function builds its
+ * result element by element inside the builtin (without one, it clones the original's kind).
+ */
+export function stableArray<T>(list: readonly T[]): T[] {
+  return Array.from(list, same);
+}
+
+function same<T>(x: T): T {
+  return x;
+}
+
+export function tokenize(text: string, paragraphList: Span[]): Token[] {
+  const paragraphs = stableArray(paragraphList);
   const tokens: Token[] = [];
   // A plain loop, no callback, and as little per word as possible: this runs for every word of every article.
   for (let paragraph = 0; paragraph < paragraphs.length; paragraph++) {
@@ -278,7 +294,8 @@ export interface PeopleResult {
   genders: Map<string, 'f' | 'm' | null>;
 }
 
-export function findPeople(text: string, tokens: Token[], contributors: string[], paragraphs: Span[]): PeopleResult {
+export function findPeople(text: string, tokens: Token[], contributors: string[], paragraphList: Span[]): PeopleResult {
+  const paragraphs = stableArray(paragraphList);
   const contributorSet = new Set(contributors.map((c) => c.toLowerCase()));
   const found: FoundName[] = [];
   const takenStarts = new Set<number>();

@@ -1,6 +1,7 @@
 // Finding quoted passages by their marks, paragraph by paragraph.
 import type { Span } from './types';
 import { isSpaceCode } from './text';
+import { stableArray } from './people';
 
 export interface RawQuote extends Span {
   /** Offset of the opening mark (quote text starts after it). */
@@ -32,7 +33,8 @@ function opensHere(text: string, i: number, paraStart: number): boolean {
  * ("it’s", "voters’") and titles, and on PolNeAR none of 143 single-quoted spans
  * was an annotated quote.
  */
-export function scanQuotes(text: string, paragraphs: Span[], singleQuotes = false): RawQuote[] {
+export function scanQuotes(text: string, paragraphList: Span[], singleQuotes = false): RawQuote[] {
+  const paragraphs = stableArray(paragraphList);
   const quotes: RawQuote[] = [];
   let previousLeftOpen = false;
   paragraphs.forEach((para, paragraph) => {
@@ -82,9 +84,15 @@ export function scanQuotes(text: string, paragraphs: Span[], singleQuotes = fals
     }
     previousLeftOpen = leftOpen;
   });
-  return quotes
-    .map(trimQuote(text))
-    .filter((q) => q.end > q.start && /[\p{L}\p{N}]/u.test(text.slice(q.start, q.end)));
+  // A plain loop rather than map and filter: optimized code would build a different kind of array
+  // than the builtins do, and the attribution step would have its code thrown away and rebuilt
+  // each time that changes (a large compile each time).
+  const out: RawQuote[] = [];
+  for (const q of quotes) {
+    const t = trimQuote(text, q);
+    if (t.end > t.start && /[\p{L}\p{N}]/u.test(text.slice(t.start, t.end))) out.push(t);
+  }
+  return out;
 }
 
 function findSingleClose(text: string, from: number, end: number, openMark: string): number {
@@ -102,11 +110,10 @@ function findSingleClose(text: string, from: number, end: number, openMark: stri
   return -1;
 }
 
-function trimQuote(text: string) {
-  return (q: RawQuote): RawQuote => {
-    let { start, end } = q;
-    while (start < end && isSpaceCode(text.charCodeAt(start))) start++;
-    while (end > start && isSpaceCode(text.charCodeAt(end - 1))) end--;
-    return { ...q, start, end };
-  };
+function trimQuote(text: string, q: RawQuote): RawQuote {
+  let { start, end } = q;
+  while (start < end && isSpaceCode(text.charCodeAt(start))) start++;
+  while (end > start && isSpaceCode(text.charCodeAt(end - 1))) end--;
+  // Spelled out in the order of the spread it replaces: one object shape for every quote.
+  return { start, end, open: q.open, close: q.close, closed: q.closed, paragraph: q.paragraph, continued: q.continued, mark: q.mark };
 }
