@@ -17,7 +17,7 @@ import { formatCitation } from '../src/core/citation';
 import { foldText, words } from '../src/core/text';
 import type { Article } from '../src/core/types';
 import { sentenceAt, sentenceCount, sentenceList } from '../src/core/spans';
-import { ParsePool, type ParseOutcome } from '../src/node/parsePool';
+import { ParsePool, type ParseOutcome, type ReadOutcome } from '../src/node/parsePool';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const BENCH_DIR = path.join(ROOT, '.bench');
@@ -359,32 +359,38 @@ async function main(): Promise<void> {
       }
       let reparsed = 0;
       let claimed = 0;
-      // Stat and read asynchronously (fs callbacks), 32 files ahead, as the
-      // extension's indexer does (READ_AHEAD): the reads overlap the work on this thread.
-      const statAsync = (f: string): Promise<fs.Stats> => new Promise((resolve, reject) => fs.stat(f, (e, s) => (e ? reject(e) : resolve(s))));
-      const readAsync = (f: string): Promise<Uint8Array> => new Promise((resolve, reject) => fs.readFile(f, (e, b) => (e ? reject(e) : resolve(b))));
-      const readAhead = (f: string): Promise<{ f: string; stamp: FileStamp; bytes: Uint8Array }> =>
-        statAsync(f).then(async (s) => ({ f, stamp: { size: s.size, mtimeMs: s.mtimeMs }, bytes: await readAsync(f) }));
-      const window: Promise<{ f: string; stamp: FileStamp; bytes: Uint8Array }>[] = [];
+      // As the extension's indexer does: a worker stats and reads each file, 32
+      // ahead (READ_AHEAD), and sends an unchanged one's text back unparsed;
+      // this thread restores it from the cache and claims its index entries.
+      const pool = new ParsePool(path.join(__dirname, '..', 'src', 'node', 'parseWorker.js'));
+      const readAhead = (f: string): Promise<ReadOutcome> => {
+        const entry = cache.get(f);
+        return pool.readLocal(f, Number.MAX_SAFE_INTEGER, entry ? { size: entry.size, mtimeMs: entry.mtimeMs } : null);
+      };
+      const window: { f: string; read: Promise<ReadOutcome> }[] = [];
       let next = 0;
-      while (next < files.length && window.length < 32) window.push(readAhead(files[next++]));
+      while (next < files.length && window.length < 32) window.push({ f: files[next], read: readAhead(files[next++]) });
       while (window.length > 0) {
-        const { f, stamp, bytes: fileBytes } = await (window.shift() as Promise<{ f: string; stamp: FileStamp; bytes: Uint8Array }>);
-        if (next < files.length) window.push(readAhead(files[next++]));
-        step('one file: decode, restore, claim', () => {
-          const decoded = decodeSource(fileBytes);
-          if ('error' in decoded) throw new Error(`${f}: ${decoded.error}`);
-          const text = decoded.text;
-          const entry = cache.get(f);
-          const a = entry ? restoreArticle(entry, stamp, text) : null;
-          if (a && fresh.claim(a)) claimed++;
-          else if (a) fresh.setArticle(a);
-          else {
-            fresh.setArticle(parseArticle(f, text));
+        const { f, read } = window.shift() as { f: string; read: Promise<ReadOutcome> };
+        const outcome = await read;
+        if (next < files.length) window.push({ f: files[next], read: readAhead(files[next++]) });
+        if (!outcome.ok) throw new Error(`${f}: ${outcome.error}`);
+        step('one file: restore, claim', () => {
+          if (outcome.article) {
+            fresh.setArticle(outcome.article, outcome.fingerprint);
             reparsed++;
+            return;
+          }
+          const entry = cache.get(f);
+          const a = entry ? restoreArticle(entry, outcome.stamp, outcome.text) : null;
+          if (a && fresh.claim(a)) claimed++;
+          else {
+            fresh.setArticle(a ?? parseArticle(f, outcome.text));
+            if (!a) reparsed++;
           }
         });
       }
+      await pool.dispose();
       step('release the claims', () => fresh.releaseClaims());
       return { fresh, reparsed, claimed };
     })();

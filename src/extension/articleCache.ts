@@ -71,6 +71,11 @@ export class GlobalStorageArticleCache implements ArticleCacheStore {
     return !!entry && entry.size === stamp.size && entry.mtimeMs === stamp.mtimeMs;
   }
 
+  cachedStamp(path: string): FileStamp | null {
+    const entry = this.entries.get(path);
+    return entry ? { size: entry.size, mtimeMs: entry.mtimeMs } : null;
+  }
+
   restore(path: string, stamp: FileStamp, text: string): Article | null {
     const entry = this.entries.get(path);
     return entry ? restoreArticle(entry, stamp, text) : null;

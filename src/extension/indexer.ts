@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import { promises as fsp } from 'fs';
 import * as vscode from 'vscode';
 import { decodeSource, parseArticle } from '../core/article';
-import type { ParsePool } from '../node/parsePool';
+import type { ParseFailure, ParsePool } from '../node/parsePool';
 import { SourceIndex, type IndexSnapshot } from '../core/sourceIndex';
 import type { Article } from '../core/types';
 import { readConfig } from './config';
@@ -46,6 +46,8 @@ export interface ArticleCacheStore {
   load(): Promise<void>;
   /** Whether there is an entry for the file as it is now (restore() still checks it in full). */
   isFresh(path: string, stamp: FileStamp): boolean;
+  /** The size and modification time the file had when its entry was made, or null: no entry. */
+  cachedStamp(path: string): FileStamp | null;
   restore(path: string, stamp: FileStamp, text: string): Article | null;
   /** The index snapshot saved with the articles, once (null: none, or unreadable). */
   takeSnapshot(): IndexSnapshot | null;
@@ -505,6 +507,32 @@ export class SourceIndexer implements vscode.Disposable {
       (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') || (error as NodeJS.ErrnoException).code === 'ENOENT'
         ? { kind: 'missing' }
         : { kind: 'skip', reason: `cannot be read (${describeError(error)})` };
+    const path = articlePath(uri);
+    const cached = this.bypassCache ? undefined : this.cache;
+    // A folder's worth of local files: a worker stats and reads each one, and parses it unless the cache has it.
+    const localPool = usePool && uri.scheme === 'file' ? this.parsePool() : undefined;
+    if (localPool) {
+      try {
+        const read = await localPool.readLocal(path, limit, cached?.cachedStamp(path) ?? null);
+        if (!read.ok) return read.reason === 'size' && read.size !== undefined ? tooBig(read.size) : this.workerFailure(read);
+        if (read.article) {
+          this.workerParses++;
+          return { kind: 'article', article: read.article, fingerprint: read.fingerprint, stamp: read.stamp, fromCache: false, mainThreadMs: 0 };
+        }
+        const began = performance.now();
+        try {
+          const restored = cached?.restore(path, read.stamp, read.text) ?? null;
+          // An entry that does not fit after all (damaged): parsed here, as without a pool.
+          const article = restored ?? parseArticle(path, read.text);
+          return { kind: 'article', article, stamp: read.stamp, fromCache: restored !== null, mainThreadMs: performance.now() - began };
+        } catch (error) {
+          return { kind: 'skip', reason: `could not be read as an article (${describeError(error)})` };
+        }
+      } catch (error) {
+        if (!localPool.broken) return failed(error);
+        this.poolFailed(error);
+      }
+    }
     let stamp: FileStamp;
     try {
       const stat = await statFile(uri);
@@ -513,8 +541,6 @@ export class SourceIndexer implements vscode.Disposable {
     } catch (error) {
       return failed(error);
     }
-    const path = articlePath(uri);
-    const cached = this.bypassCache ? undefined : this.cache;
     // A file of several megabytes goes to a worker even alone: parsing it here would hold the editor.
     const pool = !cached?.isFresh(path, stamp) && (usePool || stamp.size >= POOL_MIN_BYTES) ? this.parsePool() : undefined;
     if (pool) {
@@ -527,13 +553,10 @@ export class SourceIndexer implements vscode.Disposable {
           this.workerParses++;
           return { kind: 'article', article: parsed.article, fingerprint: parsed.fingerprint, stamp, fromCache: false, mainThreadMs: 0 };
         }
-        if (parsed.reason === 'read') return parsed.error === 'ENOENT' ? { kind: 'missing' } : { kind: 'skip', reason: parsed.error };
-        return { kind: 'skip', reason: parsed.reason === 'decode' ? parsed.error : `could not be read as an article (${parsed.error})` };
+        return this.workerFailure(parsed);
       } catch (error) {
         if (!pool.broken) return failed(error);
-        if (!this.poolBroken) this.log.warn(`Parsing on the editor's thread from now on: a worker thread failed (${describeError(error)}).`);
-        this.poolBroken = true;
-        this.pool = undefined;
+        this.poolFailed(error);
       }
     }
     let bytes: Uint8Array;
@@ -555,6 +578,19 @@ export class SourceIndexer implements vscode.Disposable {
     } catch (error) {
       return { kind: 'skip', reason: `could not be read as an article (${describeError(error)})` };
     }
+  }
+
+  /** Why a worker could not give an article, as the log says it. */
+  private workerFailure(failure: ParseFailure): Prepared {
+    if (failure.reason === 'read' || failure.reason === 'size') return failure.error === 'ENOENT' ? { kind: 'missing' } : { kind: 'skip', reason: failure.error };
+    return { kind: 'skip', reason: failure.reason === 'decode' ? failure.error : `could not be read as an article (${failure.error})` };
+  }
+
+  /** A worker thread failed: this file and every later one are read on the editor's thread. */
+  private poolFailed(error: unknown): void {
+    if (!this.poolBroken) this.log.warn(`Parsing on the editor's thread from now on: a worker thread failed (${describeError(error)}).`);
+    this.poolBroken = true;
+    this.pool = undefined;
   }
 
   /** Puts a prepared file into the index (or drops it), on this thread. */

@@ -13,7 +13,10 @@ import type { Article } from '../core/types';
 export interface ParseRequest {
   id: number;
   path: string;
-  stamp: FileStamp;
+  /** The file's size and modification time; null: the worker stats the local file itself. */
+  stamp: FileStamp | null;
+  /** When the file (stat by the worker) still has this stamp, it is sent back unparsed (see readLocal). */
+  cached: FileStamp | null;
   /** The file's bytes; null: the worker reads the local file at `path` itself. */
   bytes: Uint8Array | null;
   /** A file read by the worker that has grown past this is refused. */
@@ -21,14 +24,21 @@ export interface ParseRequest {
 }
 
 export type ParseReply =
-  | { id: number; ok: true; text: string; entry: CachedArticle; fingerprint: string }
-  | { id: number; ok: false; reason: FailReason; error: string };
+  | { id: number; ok: true; text: string; stamp: FileStamp; entry: CachedArticle; fingerprint: string }
+  /** Unchanged since the request's `cached` stamp: not parsed. */
+  | { id: number; ok: true; text: string; stamp: FileStamp; entry: null; fingerprint: null }
+  | { id: number; ok: false; reason: FailReason; error: string; size?: number };
 
-/** read: the worker could not read the file (gone, too big); decode: not a text file; parse: the reader failed on it. */
-export type FailReason = 'read' | 'decode' | 'parse';
+/** read: the worker could not read the file (gone, not a regular file); size: larger than allowed (`size` says how large); decode: not a text file; parse: the reader failed on it. */
+export type FailReason = 'read' | 'size' | 'decode' | 'parse';
 
 /** `fingerprint` is the article's, for SourceIndex.setArticle (taken on the worker, it spares the caller's thread). */
-export type ParseOutcome = { ok: true; article: Article; fingerprint: string } | { ok: false; reason: FailReason; error: string };
+export type ParseOutcome = { ok: true; article: Article; fingerprint: string; stamp: FileStamp } | ParseFailure;
+
+export type ParseFailure = { ok: false; reason: FailReason; error: string; size?: number };
+
+/** What readLocal gives: the article parsed, or (unchanged since the cached stamp) only its text; with the stamp the worker saw. */
+export type ReadOutcome = ParseOutcome | { ok: true; article: null; text: string; stamp: FileStamp };
 
 /**
  * Workers for this machine: one core is left to the calling thread (the
@@ -49,7 +59,7 @@ interface Slot {
 
 export class ParsePool {
   private readonly slots: Slot[] = [];
-  private readonly waiting = new Map<number, { resolve: (o: ParseOutcome) => void; reject: (e: Error) => void; slot: Slot; stamp: FileStamp }>();
+  private readonly waiting = new Map<number, { resolve: (o: ReadOutcome) => void; reject: (e: Error) => void; slot: Slot; stamp: FileStamp | null }>();
   private nextId = 1;
   private failed: Error | null = null;
 
@@ -86,15 +96,32 @@ export class ParsePool {
    * read as an article resolves with ok: false.
    */
   parse(path: string, stamp: FileStamp, bytes: Uint8Array | null, maxBytes = Number.MAX_SAFE_INTEGER): Promise<ParseOutcome> {
+    return this.send(path, stamp, null, bytes, maxBytes) as Promise<ParseOutcome>;
+  }
+
+  /**
+   * Reads the local file at `path` on a worker, which also stats it (a
+   * regular file of at most `maxBytes`): when it still has the `cached` stamp
+   * (size and modification time), only its text comes back, for the caller to
+   * restore from its cache; otherwise it is parsed as by parse(). The calling
+   * thread does no file work: at a start from the cache, the stats and reads
+   * of thousands of unchanged files were most of its time that was not the
+   * index's.
+   */
+  readLocal(path: string, maxBytes: number, cached: FileStamp | null): Promise<ReadOutcome> {
+    return this.send(path, null, cached, null, maxBytes);
+  }
+
+  private send(path: string, stamp: FileStamp | null, cached: FileStamp | null, bytes: Uint8Array | null, maxBytes: number): Promise<ReadOutcome> {
     if (this.failed) return Promise.reject(this.failed);
     let slot = this.slots[0];
     for (const s of this.slots) if (s.busy < slot.busy) slot = s;
     const id = this.nextId++;
     slot.busy++;
-    return new Promise<ParseOutcome>((resolve, reject) => {
+    return new Promise<ReadOutcome>((resolve, reject) => {
       this.waiting.set(id, { resolve, reject, slot, stamp });
       if (this.waiting.size === 1) for (const s of this.slots) s.worker.ref();
-      const req: ParseRequest = { id, path, stamp, bytes, maxBytes };
+      const req: ParseRequest = { id, path, stamp, cached, bytes, maxBytes };
       slot.worker.postMessage(req);
     });
   }
@@ -104,13 +131,19 @@ export class ParsePool {
     if (!job) return;
     this.finish(reply.id, job.slot);
     if (!reply.ok) {
-      job.resolve({ ok: false, reason: reply.reason, error: reply.error });
+      job.resolve(reply.size === undefined ? { ok: false, reason: reply.reason, error: reply.error } : { ok: false, reason: reply.reason, error: reply.error, size: reply.size });
+      return;
+    }
+    // A stamp the caller gave stands; one the worker took is what it read.
+    const stamp = job.stamp ?? reply.stamp;
+    if (reply.entry === null) {
+      job.resolve({ ok: true, article: null, text: reply.text, stamp });
       return;
     }
     // Checked like any cache entry: spans inside the text, the file unchanged.
-    const article = restoreArticle(reply.entry, job.stamp, reply.text);
-    if (article) job.resolve({ ok: true, article, fingerprint: reply.fingerprint });
-    else job.resolve({ ok: false, reason: 'parse', error: 'the parse worker returned an inconsistent reading' });
+    const article = restoreArticle(reply.entry, stamp, reply.text);
+    if (!article) job.resolve({ ok: false, reason: 'parse', error: 'the parse worker returned an inconsistent reading' });
+    else job.resolve({ ok: true, article, fingerprint: reply.fingerprint, stamp });
   }
 
   private finish(id: number, slot: Slot): void {

@@ -8,35 +8,61 @@ import { parentPort } from 'node:worker_threads';
 import { decodeSource, parseArticle } from '../core/article';
 import { cacheEntry } from '../core/cache';
 import { fingerprint } from '../core/sourceIndex';
-import type { ParseReply, ParseRequest } from './parsePool';
+import type { FileStamp } from '../core/cache';
+import type { FailReason, ParseReply, ParseRequest } from './parsePool';
 
-/** The file's bytes, or why not. The caller has checked it is a regular file within the size limit. */
-function readBytes(req: ParseRequest): Uint8Array | string {
+type Failure = { reason: FailReason; error: string; size?: number };
+
+const sameStamp = (a: FileStamp, b: FileStamp | null): boolean => !!b && a.size === b.size && a.mtimeMs === b.mtimeMs;
+
+/** The local file's stamp (a regular file within the limit), or why not. */
+function statLocal(req: ParseRequest): FileStamp | Failure {
+  try {
+    const stat = fs.statSync(req.path);
+    // Reading a named pipe (or a device) called like a source would wait forever.
+    if (!stat.isFile()) return { reason: 'read', error: 'cannot be read (not a regular file)' };
+    if (stat.size > req.maxBytes) return { reason: 'size', error: 'too large', size: stat.size };
+    return { size: stat.size, mtimeMs: stat.mtimeMs };
+  } catch (error) {
+    return readFailure(error);
+  }
+}
+
+function readFailure(error: unknown): Failure {
+  const code = (error as NodeJS.ErrnoException).code;
+  return { reason: 'read', error: code === 'ENOENT' ? 'ENOENT' : `cannot be read (${error instanceof Error ? error.message : String(error)})` };
+}
+
+/** The file's bytes, or why not. The caller (or statLocal) has checked it is a regular file within the size limit. */
+function readBytes(req: ParseRequest): Uint8Array | Failure {
   if (req.bytes) return req.bytes;
   try {
     const bytes = fs.readFileSync(req.path);
-    // It may have grown since the caller looked.
-    return bytes.length > req.maxBytes ? `grew past the size limit (${(bytes.length / 1024 / 1024).toFixed(1)} MB)` : bytes;
+    // It may have grown since it was looked at.
+    return bytes.length > req.maxBytes ? { reason: 'size', error: `grew past the size limit (${(bytes.length / 1024 / 1024).toFixed(1)} MB)`, size: bytes.length } : bytes;
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' ? 'ENOENT' : `cannot be read (${error instanceof Error ? error.message : String(error)})`;
+    return readFailure(error);
   }
 }
 
 function handle(req: ParseRequest): ParseReply {
+  const fail = (f: Failure): ParseReply => ({ id: req.id, ok: false, ...f });
+  const stamp = req.stamp ?? statLocal(req);
+  if ('reason' in stamp) return fail(stamp);
   const bytes = readBytes(req);
-  if (typeof bytes === 'string') return { id: req.id, ok: false, reason: 'read', error: bytes };
+  if ('reason' in bytes) return fail(bytes);
   try {
     const decoded = decodeSource(bytes);
-    if ('error' in decoded) return { id: req.id, ok: false, reason: 'decode', error: decoded.error };
+    if ('error' in decoded) return fail({ reason: 'decode', error: decoded.error });
+    if (sameStamp(stamp, req.cached)) return { id: req.id, ok: true, text: decoded.text, stamp, entry: null, fingerprint: null };
     const article = parseArticle(req.path, decoded.text);
-    return { id: req.id, ok: true, text: decoded.text, entry: cacheEntry(article, req.stamp), fingerprint: fingerprint(article) };
+    return { id: req.id, ok: true, text: decoded.text, stamp, entry: cacheEntry(article, stamp), fingerprint: fingerprint(article) };
   } catch (error) {
-    return { id: req.id, ok: false, reason: 'parse', error: error instanceof Error ? error.message : String(error) };
+    return fail({ reason: 'parse', error: error instanceof Error ? error.message : String(error) });
   }
 }
 
 parentPort?.on('message', (req: ParseRequest) => {
   const reply = handle(req);
-  parentPort?.postMessage(reply, reply.ok ? [reply.entry.numbers.buffer] : []);
+  parentPort?.postMessage(reply, reply.ok && reply.entry ? [reply.entry.numbers.buffer] : []);
 });

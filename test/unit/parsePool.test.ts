@@ -72,8 +72,37 @@ describe('ParsePool', function () {
     const missing = await pool.parse(path.join(dir, 'gone.md'), stamp, null);
     assert.deepEqual(missing, { ok: false, reason: 'read', error: 'ENOENT' });
     const small = await pool.parse(file, stamp, null, 10);
-    assert.ok(!small.ok && small.reason === 'read' && /size limit/.test(small.error));
+    assert.ok(!small.ok && small.reason === 'size' && /size limit/.test(small.error));
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('readLocal: stats the file itself, sends an unchanged one back unparsed and parses a changed one', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-pool-'));
+    try {
+      const file = path.join(dir, 'a.md');
+      fs.writeFileSync(file, ARTICLE);
+      const st = fs.statSync(file);
+      const onDisk = { size: st.size, mtimeMs: st.mtimeMs };
+      const unchanged = await pool.readLocal(file, 1e6, onDisk);
+      assert.deepEqual(unchanged, { ok: true, article: null, text: ARTICLE, stamp: onDisk });
+      const changed = await pool.readLocal(file, 1e6, { ...onDisk, mtimeMs: onDisk.mtimeMs - 1000 });
+      assert.ok(changed.ok && changed.article);
+      assert.deepEqual(changed.article, parseArticle(file, ARTICLE));
+      assert.deepEqual(changed.stamp, onDisk);
+      assert.equal(changed.fingerprint, fingerprint(changed.article));
+      const uncached = await pool.readLocal(file, 1e6, null);
+      assert.ok(uncached.ok && uncached.article && uncached.article.quotes[0].speaker === 'Ned Price');
+      assert.deepEqual(await pool.readLocal(path.join(dir, 'gone.md'), 1e6, null), { ok: false, reason: 'read', error: 'ENOENT' });
+      assert.deepEqual(await pool.readLocal(file, 10, null), { ok: false, reason: 'size', error: 'too large', size: st.size });
+      fs.mkdirSync(path.join(dir, 'folder.md'));
+      const folder = await pool.readLocal(path.join(dir, 'folder.md'), 1e6, null);
+      assert.ok(!folder.ok && folder.reason === 'read' && /not a regular file/.test(folder.error));
+      fs.writeFileSync(path.join(dir, 'bin.md'), new Uint8Array(64));
+      const binary = await pool.readLocal(path.join(dir, 'bin.md'), 1e6, null);
+      assert.ok(!binary.ok && binary.reason === 'decode');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses work once disposed, so the caller parses on its own thread', async () => {
