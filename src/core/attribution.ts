@@ -1109,6 +1109,48 @@ function subjectOfPlainClause(ctx: AttributionContext, q: RawQuote, from: number
   return { ...a, cue: null, rule: 'plain-clause' };
 }
 
+/**
+ * text.lastIndexOf('\n', at) and text.indexOf('\n', at) for positions that grow from quote to quote:
+ * each search goes on from where the last one stopped. Searching the whole text for every quote was
+ * quadratic on a long paragraph without line breaks (a 2 MB line of quotes took 16 s).
+ */
+class LineBreaks {
+  /** The last line break at or before `upTo` (-1: none). */
+  private last = -1;
+  private upTo = -1;
+  /** The first line break after `upTo` (-1: none). */
+  private next: number;
+  /** text.indexOf('\n', fromAt), when asked. */
+  private fromAt = Infinity;
+  private fromResult = -1;
+
+  constructor(private readonly text: string) {
+    this.next = text.indexOf('\n');
+  }
+
+  /** text.lastIndexOf('\n', at) */
+  lastBefore(at: number): number {
+    // lastIndexOf reads a negative start as 0.
+    const u = at < 0 ? 0 : at;
+    if (!(u >= this.upTo)) return this.text.lastIndexOf('\n', at);
+    while (this.next !== -1 && this.next <= u) {
+      this.last = this.next;
+      this.next = this.text.indexOf('\n', this.next + 1);
+    }
+    this.upTo = u;
+    return this.last;
+  }
+
+  /** text.indexOf('\n', at) */
+  firstFrom(at: number): number {
+    // Known when no line break lies between the last start asked and this one.
+    if (this.fromAt <= at && (this.fromResult === -1 || this.fromResult >= at)) return this.fromResult;
+    this.fromAt = at;
+    this.fromResult = this.text.indexOf('\n', at);
+    return this.fromResult;
+  }
+}
+
 export function attributeQuotes(ctx: AttributionContext, raw: RawQuote[]): Attribution[] {
   const outerCache = wordsCache;
   const outerText = wordsCacheText;
@@ -1135,6 +1177,7 @@ export function attributeQuotes(ctx: AttributionContext, raw: RawQuote[]): Attri
 
 function attributeAll(ctx: AttributionContext, raw: RawQuote[]): Attribution[] {
   const { sentences, text } = ctx;
+  const lineBreaks = new LineBreaks(text);
   const results: Attribution[] = [];
   let s = 0;
   for (let i = 0; i < raw.length; i++) {
@@ -1146,7 +1189,7 @@ function attributeAll(ctx: AttributionContext, raw: RawQuote[]): Attribution[] {
     const next = i + 1 < raw.length && raw[i + 1].paragraph === q.paragraph ? raw[i + 1] : null;
     // Where the attribution may lie: the sentence around the quote, never across another quote.
     // A line that ends a sentence ("…!”⏎Lee’s metaphor …") ends it for attribution too, even inside a paragraph.
-    const lineStart = text.lastIndexOf('\n', q.open - 1);
+    const lineStart = lineBreaks.lastBefore(q.open - 1);
     const from = Math.max(sentence && sentence.start <= q.open ? sentence.start : para.start, prev ? prev.close : para.start, lineStart >= para.start && /[.!?:]["”’]?\s*$/.test(text.slice(Math.max(para.start, lineStart - 3), lineStart)) ? lineStart + 1 : 0);
     // The attribution after a quote lies in the sentence the quote ends; a quote that
     // ends its own sentence with ? or ! may still take "…?” Hannity pressed."
@@ -1161,7 +1204,7 @@ function attributeAll(ctx: AttributionContext, raw: RawQuote[]): Attribution[] {
       break;
     }
     let limit = Math.min(next ? next.open : para.end, Math.max(sentenceEnd, q.close));
-    const lineEnd = text.indexOf('\n', q.close);
+    const lineEnd = lineBreaks.firstFrom(q.close);
     if (lineEnd >= 0 && lineEnd < limit && /[.!?]["”’]?\s*$/.test(text.slice(Math.max(q.close - 3, 0), lineEnd))) limit = lineEnd;
     const tag = (x: Attribution | null, rule: string): Attribution | null => (x ? { ...x, rule: x.rule ?? rule } : null);
     let a = tag(transcriptLabel(ctx, q), 'transcript') ?? tag(attributionAfter(ctx, q, limit), 'after') ?? tag(attributionBefore(ctx, q, from, sentence && sentence.start <= q.open ? Math.max(sentence.start, para.start) : from), 'before') ?? laterClauseSaid(ctx, q, limit);
