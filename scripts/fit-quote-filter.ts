@@ -15,8 +15,8 @@ import { findPeople, tokenize } from '../src/core/people';
 import { scanQuotes } from '../src/core/quoteMarks';
 import { attributeQuotes } from '../src/core/attribution';
 import { FEATURES, THRESHOLD, quoteFeatures, quoteScore, type QuoteFilterInput } from '../src/core/quoteFilter';
-import { readAnn } from './score-polnear';
-import type { ArticlePerson, Sentence, Span } from '../src/core/types';
+import { norm, overlaps, readAnn } from './score-polnear';
+import type { ArticlePerson, Sentence } from '../src/core/types';
 
 interface Sample {
   /** null: plain speech, kept without the model. */
@@ -37,13 +37,6 @@ interface Doc {
   gold: { key: string; hasSource: boolean }[];
 }
 
-function norm(t: string, s: Span): string {
-  let { start, end } = s;
-  while (start < end && /[\s.,;:!?'’‘"“”—–-]/.test(t[start])) start++;
-  while (end > start && /[\s.,;:!?'’‘"“”—–-]/.test(t[end - 1])) end--;
-  return `${start}:${end}`;
-}
-const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
 
 function oldLooksLikeTitle(quote: string): boolean {
   const words = quote.replace(/[.,!?]+$/, '').split(/\s+/);

@@ -98,14 +98,15 @@ function quoteMarkSpans(t: string): Span[] {
   return out.filter((s) => /[\p{L}\p{N}]/u.test(t.slice(s.start, s.end)));
 }
 
-function norm(t: string, s: Span): string {
+/** A span's key after trimming white space and edge punctuation: predicted and gold quotes match when their keys are equal. */
+export function norm(t: string, s: Span): string {
   let { start, end } = s;
   while (start < end && /[\s.,;:!?'’‘"“”—–-]/.test(t[start])) start++;
   while (end > start && /[\s.,;:!?'’‘"“”—–-]/.test(t[end - 1])) end--;
   return `${start}:${end}`;
 }
 
-const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
+export const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
 
 function main(): void {
   const args = process.argv.slice(2);
