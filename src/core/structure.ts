@@ -216,6 +216,22 @@ function isCloser(code: number): boolean {
 }
 
 /**
+ * The last scan for a stop: the next one at or after any position in [from, found] of `text` is
+ * `found` (text.length: none). Paragraphs are split one call each; without this, a long stretch
+ * with no stop (a list, a table, headlines) was read again from every paragraph in it.
+ */
+let lastStopScan: { text: string; from: number; found: number } | null = null;
+
+function stopAtOrAfter(text: string, i: number): number {
+  const last = lastStopScan;
+  if (last && last.text === text && i >= last.from && i <= last.found) return last.found;
+  STOP.lastIndex = i;
+  const found = STOP.test(text) ? STOP.lastIndex - 1 : text.length;
+  lastStopScan = { text, from: i, found };
+  return found;
+}
+
+/**
  * Sentences of a paragraph. A period after an abbreviation or an initial is not an end.
  *
  * The ends are the matches of /[.!?…]+["”’')\]]*(?=\s+|$)/g in the paragraph, found by hand (no slice of the paragraph,
@@ -230,9 +246,7 @@ export function splitSentences(text: string, para: Span, paragraph: number): Sen
   while (i < end) {
     // On to the next . ! ? …: the pattern's native scan passes over the words faster than a loop
     // over each character, and test() builds no match object.
-    STOP.lastIndex = i;
-    if (!STOP.test(text)) break;
-    i = STOP.lastIndex - 1;
+    i = stopAtOrAfter(text, i);
     if (i >= end) break;
     const c = text.charCodeAt(i);
     const markStart = i;

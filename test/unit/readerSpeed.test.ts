@@ -67,6 +67,36 @@ describe('reader: hand-written scans read what their patterns read', () => {
       { numRuns: 3000 },
     );
   });
+
+  it('a scan remembered from one paragraph never changes the next ones: paragraphs in any order, of one text or several', () => {
+    // splitSentences and scanQuotes keep where the next stop or mark is, so a long stretch
+    // without one is read once, not once per paragraph: that must not leak between calls.
+    const SPARSE = ['word ', 'Word ', ' ', '\n', 'x', '.', '“', '”', '"', 'Mr. ', 'Pier. '];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...SPARSE), { maxLength: 80 }), fc.array(fc.nat(), { maxLength: 12 }), (pieces, cuts) => {
+        const text = pieces.join('');
+        const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+        const paras: Span[] = [];
+        let from = 0;
+        for (const p of [...points, text.length]) {
+          paras.push({ start: from, end: p });
+          from = p;
+        }
+        const other = text.replace(/\./g, '!');
+        for (const order of [paras, [...paras].reverse()]) {
+          for (const [i, p] of order.entries()) {
+            assert.deepEqual(splitSentences(text, p, i), sentencesByPattern(text, p, i));
+            assert.deepEqual(splitSentences(other, p, i), sentencesByPattern(other, p, i));
+          }
+        }
+        // scanQuotes over all paragraphs at once reads what it reads paragraph by paragraph, but for
+        // a paragraph re-opening a quote the previous one left open.
+        const together = scanQuotes(text, paras).map((q) => ({ ...q, continued: false }));
+        assert.deepEqual(together, paras.flatMap((p, i) => scanQuotes(text, [p]).map((q) => ({ ...q, paragraph: i }))));
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });
 
 describe('reader: the same reading whatever kind of list the caller passes', () => {
