@@ -2,7 +2,7 @@
 import type { ArticlePerson, Mention, Sentence, Span } from './types';
 import type { RawQuote } from './quoteMarks';
 import { CUE_VERBS, PRONOUNS, ROLE_WORDS, SPEECH_NOUNS } from './lexicon';
-import { stableArray, tokenUnits, type PeopleResult } from './people';
+import { scanTokenEnd, stableArray, tokenUnits, type PeopleResult } from './people';
 import { isSpaceCode } from './text';
 
 export interface Attribution {
@@ -86,27 +86,10 @@ function scanWords(text: string, from: number, to: number): Word[] {
       continue;
     }
     const start = i;
-    // Whether lower-casing may change the word (an ASCII capital or anything outside ASCII).
-    let code = text.charCodeAt(i);
-    let mixed = (code >= 65 && code <= 90) || code >= 128;
-    i += first;
     // The match runs on past `to` (it is cut afterwards), as the pattern's does.
-    while (i < n) {
-      code = text.charCodeAt(i);
-      if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
-        i++;
-        continue;
-      }
-      if (code >= 65 && code <= 90) {
-        mixed = true;
-        i++;
-        continue;
-      }
-      const k = tokenUnits(text, i, 2);
-      if (k === 0) break;
-      if (code >= 128) mixed = true;
-      i += k;
-    }
+    const scanned = scanTokenEnd(text, i, first, n);
+    i = scanned >> 1;
+    const mixed = (scanned & 1) === 1;
     let w = text.slice(start, i);
     // Only a word ending in . ' ’ - can lose anything (an abbreviation ends in a period).
     const last = w.charCodeAt(w.length - 1);

@@ -73,6 +73,36 @@ function same<T>(x: T): T {
   return x;
 }
 
+/**
+ * Where the token starting at `start` (its first character `first` units long) ends, at most
+ * at `limit`, times two, plus one when lower-casing may change it (an ASCII capital or anything
+ * outside ASCII: most words are plain lower case and need no toLowerCase copy). One number, so
+ * that the loop that runs for every word of every article allocates nothing.
+ */
+export function scanTokenEnd(text: string, start: number, first: number, limit: number): number {
+  let code = text.charCodeAt(start);
+  let mixed = (code >= 65 && code <= 90) || code >= 128;
+  let i = start + first;
+  while (i < limit) {
+    code = text.charCodeAt(i);
+    // ASCII letters and digits inline; everything else through tokenUnits.
+    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
+      i++;
+      continue;
+    }
+    if (code >= 65 && code <= 90) {
+      mixed = true;
+      i++;
+      continue;
+    }
+    const n = tokenUnits(text, i, 2);
+    if (n === 0) break;
+    if (code >= 128) mixed = true;
+    i += n;
+  }
+  return i * 2 + (mixed ? 1 : 0);
+}
+
 export function tokenize(text: string, paragraphList: Span[]): Token[] {
   const paragraphs = stableArray(paragraphList);
   const tokens: Token[] = [];
@@ -88,29 +118,9 @@ export function tokenize(text: string, paragraphList: Span[]): Token[] {
         continue;
       }
       const start = i;
-      // Whether the word may change when lower-cased (an ASCII capital or anything outside ASCII):
-      // most words are plain lower case and need no toLowerCase copy.
-      let mixed = false;
-      let code = text.charCodeAt(i);
-      if ((code >= 65 && code <= 90) || code >= 128) mixed = true;
-      i += first;
-      while (i < paraEnd) {
-        code = text.charCodeAt(i);
-        // ASCII letters and digits inline; everything else through tokenUnits.
-        if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
-          i++;
-          continue;
-        }
-        if (code >= 65 && code <= 90) {
-          mixed = true;
-          i++;
-          continue;
-        }
-        const n = tokenUnits(text, i, 2);
-        if (n === 0) break;
-        if (code >= 128) mixed = true;
-        i += n;
-      }
+      const scanned = scanTokenEnd(text, i, first, paraEnd);
+      i = scanned >> 1;
+      const mixed = (scanned & 1) === 1;
       // A surrogate pair split by the paragraph's end is cut there.
       const word = text.slice(start, i < paraEnd ? i : paraEnd);
       // Possessives and trailing punctuation are not part of the word. Only a word ending in
