@@ -4,6 +4,7 @@ import type { RawQuote } from './quoteMarks';
 import { CUE_VERBS, PRONOUNS, ROLE_WORDS, SPEECH_NOUNS } from './lexicon';
 import { scanTokenEnd, stableArray, tokenUnits, type PeopleResult } from './people';
 import { isSpaceCode } from './text';
+import { firstStartingAt } from './spans';
 
 export interface Attribution {
   speaker: string | null;
@@ -219,17 +220,6 @@ function resolveSubject(ctx: AttributionContext, np: Span, paragraph: number): A
   return { speaker, speakerMention: np, cue: null };
 }
 
-/** Index of the first span starting at or after `start` in spans sorted by start. */
-function firstStartingAt(list: readonly Span[], start: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid].start < start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** Mentions starting in [from, to) (mentions are in text order). */
 function mentionsIn(ctx: AttributionContext, from: number, to: number): Mention[] {

@@ -9,6 +9,7 @@ import type { Sentence, Span } from './types';
 import type { RawQuote } from './quoteMarks';
 import type { Attribution } from './attribution';
 import { CUE_VERBS } from './lexicon';
+import { firstStartingAt } from './spans';
 
 export interface QuoteFilterInput {
   text: string;
@@ -194,17 +195,6 @@ const WEIGHTS: Record<Feature, number> = {
  */
 export const THRESHOLD = -0.1;
 
-/** Binary search: the first item of a sorted list whose start is at or after `at`. */
-function firstFrom(spans: Span[], at: number): number {
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid].start < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 const CAPS_PAIR = /\b\p{Lu}{2,}\s+\p{Lu}{2,}/u;
 
@@ -256,7 +246,7 @@ export function quoteFeatures(input: QuoteFilterInput): (number[] | null)[] {
       if (w[0] !== ws[k][0]) titled++;
     }
     const para = paragraphs[q.paragraph];
-    const si = firstFrom(sentences, q.open + 1) - 1;
+    const si = firstStartingAt(sentences, q.open + 1) - 1;
     const sentence = si >= 0 && sentences[si].start <= q.open && q.open < sentences[si].end ? sentences[si] : para;
     // The sentence around the marks, at most CONTEXT characters either side.
     const sentStart = Math.max(Math.min(sentence.start, q.open), q.open - CONTEXT);
@@ -274,7 +264,7 @@ export function quoteFeatures(input: QuoteFilterInput): (number[] | null)[] {
     const startsUpper = /^\W*\p{Lu}/u.test(body);
     let personBefore = false;
     let personInSentence = false;
-    for (let m = firstFrom(mentions, sentStart); m < mentions.length && mentions[m].start < sentEnd; m++) {
+    for (let m = firstStartingAt(mentions, sentStart); m < mentions.length && mentions[m].start < sentEnd; m++) {
       const { start, end } = mentions[m];
       if (end <= q.open) personBefore = personInSentence = true;
       else if (start >= q.close && end <= sentEnd) personInSentence = true;

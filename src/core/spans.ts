@@ -55,3 +55,15 @@ export function sentenceAt(article: Pick<Article, 'sentences'>, i: number): Sent
 export function sentenceList(article: Pick<Article, 'sentences'>): Sentence[] {
   return Array.from({ length: sentenceCount(article) }, (_, i) => sentenceAt(article, i));
 }
+
+/** Index of the first span starting at or after `start` in spans sorted by start. */
+export function firstStartingAt(list: readonly Span[], start: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
