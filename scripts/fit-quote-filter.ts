@@ -10,13 +10,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { decodeSource } from '../src/core/decode';
-import { readStructure, splitSentences } from '../src/core/structure';
-import { findPeople, tokenize } from '../src/core/people';
-import { scanQuotes } from '../src/core/quoteMarks';
-import { attributeQuotes } from '../src/core/attribution';
-import { FEATURES, THRESHOLD, quoteFeatures, quoteScore, type QuoteFilterInput } from '../src/core/quoteFilter';
+import { readQuoteCandidates } from '../src/core/article';
+import { FEATURES, THRESHOLD, isMarkupDebris, quoteFeatures, quoteScore, type QuoteFilterInput } from '../src/core/quoteFilter';
 import { norm, overlaps, readAnn } from './score-polnear';
-import type { ArticlePerson, Sentence } from '../src/core/types';
 
 interface Sample {
   /** null: plain speech, kept without the model. */
@@ -45,22 +41,10 @@ function oldLooksLikeTitle(quote: string): boolean {
   return long.length > 0 && long.every((w) => /^\p{Lu}/u.test(w));
 }
 
-/** The reader's steps up to the keep filter, as parseArticle runs them. */
+/** The reader's steps up to the keep filter: parseArticle's own (readQuoteCandidates). */
 function readerInput(file: string, text: string): QuoteFilterInput {
-  const structure = readStructure(text, file);
-  const paragraphs = structure.paragraphs.map((p) => (p.start < structure.bodyStart && structure.bodyStart <= p.end ? { start: structure.bodyStart, end: p.end } : p));
-  const sentences: Sentence[] = [];
-  paragraphs.forEach((p, i) => sentences.push(...splitSentences(text, p, i)));
-  const tokens = tokenize(text, paragraphs);
-  const people = findPeople(text, tokens, structure.meta.contributors, paragraphs);
-  const personByName = new Map<string, ArticlePerson>(people.people.map((p) => [p.name, p]));
-  const raw = scanQuotes(text, paragraphs);
-  const attributions = attributeQuotes({ text, people, personByName, sentences, paragraphs, recentSpeakers: [] }, raw);
-  return { text, raw, attributions, sentences, paragraphs, mentions: people.mentions };
-}
-
-export function isDebris(text: string, open: number, body: string): boolean {
-  return /=\s*$/.test(text.slice(Math.max(0, open - 24), open)) || /=$/.test(body);
+  const { raw, attributions, sentences, paragraphs, peopleResult } = readQuoteCandidates(file, text);
+  return { text, raw, attributions, sentences, paragraphs, mentions: peopleResult.mentions };
 }
 
 function load(corpus: string, split: string): Doc[] {
@@ -93,7 +77,7 @@ function load(corpus: string, split: string): Doc[] {
         hasSpeaker: a.speakerMention !== null,
         speakerRight: !!(g && g.source && a.speakerMention && g.source.some((s) => overlaps(s, a.speakerMention!))),
         oldKeep,
-        debris: isDebris(text, q.open, body),
+        debris: isMarkupDebris(text, q),
       };
     });
     docs.push({ file, samples, gold: gold.map((g) => ({ key: norm(text, g), hasSource: !!g.source })) });

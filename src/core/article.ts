@@ -26,7 +26,12 @@ export function attributionRule(quote: Quote): string | undefined {
   return RULES.get(quote);
 }
 
-export function parseArticle(path: string, text: string): Article {
+/**
+ * The reader's steps up to deciding which quote-mark spans are quotes: structure, sentences,
+ * people, every quote-mark span and its attribution. parseArticle goes on from here; the quote
+ * filter's fitting script (scripts/fit-quote-filter.ts) reads the same.
+ */
+export function readQuoteCandidates(path: string, text: string) {
   const structure = readStructure(text, path);
   const { meta } = structure;
   // The dateline "(Bloomberg) --" is not story text; the paragraph starts after it.
@@ -38,17 +43,16 @@ export function parseArticle(path: string, text: string): Article {
   const personByName = new Map<string, ArticlePerson>(peopleResult.people.map((p) => [p.name, p]));
   const raw = scanQuotes(text, paragraphs);
   const attributions = attributeQuotes({ text, people: peopleResult, personByName, sentences, paragraphs, recentSpeakers: [] }, raw);
+  return { meta, paragraphs, sentences, peopleResult, personByName, raw, attributions };
+}
+
+export function parseArticle(path: string, text: string): Article {
+  const { meta, paragraphs, sentences, peopleResult, personByName, raw, attributions } = readQuoteCandidates(path, text);
 
   // Quote marks also set off titles ("Face the Nation"), nicknames, slogans and scare quotes
   // (a so-called “deal”) that nobody is quoted as saying: a small fitted model (quoteFilter.ts)
-  // decides which spans are quotes. Markup debris (`author="…"`) is never a quote.
-  const model = keepQuotes({ text, raw, attributions, sentences, paragraphs, mentions: peopleResult.mentions });
-  const keep = raw.map((q, i) => {
-    const words = text.slice(q.start, q.end);
-    const before = text.slice(Math.max(0, q.open - 24), q.open);
-    if (/=\s*$/.test(before) || /=$/.test(words)) return false;
-    return model[i];
-  });
+  // decides which spans are quotes.
+  const keep = keepQuotes({ text, raw, attributions, sentences, paragraphs, mentions: peopleResult.mentions });
   const seen = new Map<string, number>();
   const pathHash = hashString(path);
   const quotes: Quote[] = raw.flatMap((q, i) => {

@@ -327,6 +327,11 @@ export function quoteScore(features: number[]): number {
 }
 
 /** Which of `input.raw` are quotes, by the model. */
+/** Markup debris (`author="…"`, a quoted attribute value): never a quote, whatever the model says. */
+export function isMarkupDebris(text: string, q: RawQuote): boolean {
+  return /=\s*$/.test(text.slice(Math.max(0, q.open - 24), q.open)) || /=$/.test(text.slice(q.start, q.end));
+}
+
 export function keepQuotes(input: QuoteFilterInput): boolean[] {
-  return quoteFeatures(input).map((x) => x === null || quoteScore(x) > THRESHOLD);
+  return quoteFeatures(input).map((x, i) => !isMarkupDebris(input.text, input.raw[i]) && (x === null || quoteScore(x) > THRESHOLD));
 }
