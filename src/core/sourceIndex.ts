@@ -301,8 +301,12 @@ export class SourceIndex {
   /** Item id -> owning article record (dead ids keep their old record; liveness is the index's). */
   private readonly quoteOwner: ArticleRecord[] = [];
   private readonly sentenceOwner: ArticleRecord[] = [];
-  /** Quote id -> item id in quoteIndex (its owner and position follow from quoteOwner). */
-  private readonly quotesById = new Map<string, number>();
+  /**
+   * Articles by their quotes' id prefix (the reader's hash of the path, see
+   * parseArticle): quoteById looks among one article's few quotes. A map of
+   * every quote id cost 83,000 entries and a tenth of a start from the cache.
+   */
+  private readonly recordsByQuotePrefix = new Map<string, ArticleRecord[]>();
   private readonly entities = new Map<string, Entity>();
   /** Lookup key -> entity name -> how many articles contribute that key. */
   private readonly keys = new Map<string, Map<string, number>>();
@@ -451,13 +455,15 @@ export class SourceIndex {
       fingerprint: print,
     };
     this.records.set(article.path, record);
+    this.forEachQuotePrefix(article, (prefix) => {
+      const list = this.recordsByQuotePrefix.get(prefix);
+      if (list) list.push(record);
+      else this.recordsByQuotePrefix.set(prefix, [record]);
+    });
     const contributed = articleEntities(article);
     this.addEntities(article, record, contributed);
     if (fromSnapshot) {
-      article.quotes.forEach((q, i) => {
-        this.quoteOwner[record.firstQuoteId + i] = record;
-        this.quotesById.set(q.id, record.firstQuoteId + i);
-      });
+      for (let i = 0; i < article.quotes.length; i++) this.quoteOwner[record.firstQuoteId + i] = record;
       this.quoteCount += article.quotes.length;
       for (let i = 0, n = sentenceCount(article); i < n; i++) this.sentenceOwner[record.firstSentenceId + i] = record;
       return;
@@ -476,7 +482,6 @@ export class SourceIndex {
         if (p) for (const t of p.titles) this.quoteIndex.addWords(id, words(t));
       }
       this.quoteIndex.addWords(id, outletWords);
-      this.quotesById.set(q.id, id);
     });
     this.quoteCount += article.quotes.length;
 
@@ -515,10 +520,12 @@ export class SourceIndex {
     if (!record) return;
     this.records.delete(path);
     const { article } = record;
-    for (let i = 0; i < article.quotes.length; i++) {
-      this.quoteIndex.remove(record.firstQuoteId + i);
-      if (this.quotesById.get(article.quotes[i].id) === record.firstQuoteId + i) this.quotesById.delete(article.quotes[i].id);
-    }
+    for (let i = 0; i < article.quotes.length; i++) this.quoteIndex.remove(record.firstQuoteId + i);
+    this.forEachQuotePrefix(article, (prefix) => {
+      const rest = (this.recordsByQuotePrefix.get(prefix) ?? []).filter((r) => r !== record);
+      if (rest.length > 0) this.recordsByQuotePrefix.set(prefix, rest);
+      else this.recordsByQuotePrefix.delete(prefix);
+    });
     this.quoteCount -= article.quotes.length;
     for (let i = 0, n = sentenceCount(article); i < n; i++) this.sentenceIndex.remove(record.firstSentenceId + i);
     const contributed = articleEntities(article);
@@ -575,10 +582,25 @@ export class SourceIndex {
   }
 
   quoteById(id: string): IndexedQuote | undefined {
-    const at = this.quotesById.get(id);
-    if (at === undefined) return undefined;
-    const record = this.quoteOwner[at];
-    return this.indexedQuotes(record)[at - record.firstQuoteId];
+    const dash = id.indexOf('-');
+    for (const record of this.recordsByQuotePrefix.get(dash < 0 ? id : id.slice(0, dash)) ?? []) {
+      const at = record.article.quotes.findIndex((q) => q.id === id);
+      if (at >= 0) return this.indexedQuotes(record)[at];
+    }
+    return undefined;
+  }
+
+  /** Each distinct id prefix of the article's quotes (all of them share one, as the reader makes them), without slicing every id. */
+  private forEachQuotePrefix(article: Article, use: (prefix: string) => void): void {
+    let last = '';
+    for (const q of article.quotes) {
+      if (last !== '' && q.id.startsWith(last) && q.id.charCodeAt(last.length) === 45) continue;
+      const dash = q.id.indexOf('-');
+      const prefix = dash < 0 ? q.id : q.id.slice(0, dash);
+      if (prefix === last) continue;
+      last = prefix;
+      use(prefix);
+    }
   }
 
   private entry(entity: Entity): PersonEntry {

@@ -209,6 +209,28 @@ describe('SourceIndex: quotes and citations', () => {
   });
 });
 
+describe('SourceIndex.quoteById with the reader’s ids', () => {
+  it('finds every quote of every article, follows a replaced file and forgets a removed one', () => {
+    const text = (who: string): string => `${who} Smith, the mayor, spoke on Monday.\n\n“The bridge will open in May,” Smith said. “We kept every promise.”\n\n“Nobody asked us,” said ${who} Jones.\n`;
+    const a = parseArticle('/s/one.txt', text('Ann'));
+    const b = parseArticle('/s/two.txt', text('Bea'));
+    assert.equal(a.quotes.length, 3);
+    const ix = new SourceIndex();
+    ix.setArticle(a);
+    ix.setArticle(b);
+    for (const article of [a, b]) for (const q of article.quotes) assert.equal(ix.quoteById(q.id)?.article, article);
+    assert.equal(ix.quoteById(a.quotes[0].id + '-9'), undefined);
+    assert.equal(ix.quoteById('no-such-id'), undefined);
+    const changed = parseArticle('/s/one.txt', text('Ann') + '\n“A new line,” Smith added.\n');
+    ix.setArticle(changed);
+    assert.equal(ix.quoteById(a.quotes[0].id)?.article, changed);
+    assert.equal(ix.quoteById(changed.quotes[3].id)?.text, 'A new line,');
+    ix.removeArticle('/s/one.txt');
+    assert.equal(ix.quoteById(a.quotes[0].id), undefined);
+    assert.equal(ix.quoteById(b.quotes[2].id)?.speaker, 'Bea Jones');
+  });
+});
+
 describe('SourceIndex on the seed article', () => {
   const decoded = decodeSource(fs.readFileSync(SEED));
   assert.ok('text' in decoded);
