@@ -17,8 +17,9 @@
 //   "SBAC" | u32 format version | then per entry:
 //   u32 head bytes | u32 number count | head (UTF-8 JSON) | padding to 4 | numbers (i32, little-endian)
 
-import type { Article, ArticleMeta, ArticlePerson, Mention, Quote } from './types';
+import type { Article, ArticleMeta, ArticlePerson, Quote } from './types';
 import { PARAGRAPH_WIDTH, SENTENCE_WIDTH } from './spans';
+import { ArticleMentions, MENTION_WIDTH, NO_NAME, OWN_NAME, PackedPerson } from './packedPeople';
 import type { IndexSnapshot } from './sourceIndex';
 import type { WordIndexSnapshot } from './search';
 
@@ -51,8 +52,7 @@ export interface CachedArticle {
 
 const HEAD_FIXED = 5;
 const NUMBERS_FIXED = 5;
-const NO_STRING = -1;
-const OWN_NAME = -2;
+const NO_STRING = NO_NAME;
 
 export function cacheEntry(article: Article, stamp: FileStamp): CachedArticle {
   const head: unknown[] = [article.path, stamp.size, stamp.mtimeMs, article.meta, article.otherSpeakers];
@@ -77,6 +77,10 @@ export function cacheEntry(article: Article, stamp: FileStamp): CachedArticle {
     for (const t of person.titles) n.push(str(t));
     n.push(person.aliases.length);
     for (const a of person.aliases) n.push(str(a));
+    if (person instanceof PackedPerson) {
+      person.encodeMentions(n, str);
+      continue;
+    }
     n.push(person.mentions.length);
     for (const m of person.mentions) n.push(m.start, m.end, m.name === person.name ? OWN_NAME : str(m.name), m.candidates ? str(m.candidates.join('\u0001')) : NO_STRING);
   }
@@ -224,7 +228,37 @@ export function restoreArticle(entry: CachedArticle, stamp: FileStamp, text: str
     return out;
   };
   if (!count(personCount, 6)) return null;
+  // The mentions stay packed (packedPeople.ts): first how many there are, for one array of them all.
+  let mentionTotal = 0;
+  for (let k = 0, scan = at; k < personCount; k++) {
+    scan += 3;
+    for (let list = 0; list < 2; list++) {
+      const c = n[scan];
+      if (!(c >= 0)) return null;
+      scan += 1 + c;
+    }
+    const c = n[scan];
+    if (!(c >= 0 && scan + 1 + c * MENTION_WIDTH <= n.length)) return null;
+    mentionTotal += c;
+    scan += 1 + c * MENTION_WIDTH;
+  }
+  const packed = new ArticleMentions(new Int32Array(mentionTotal * MENTION_WIDTH), []);
+  // Head index -> index in packed.strings.
+  const mentionStrings = new Map<number, number>();
+  const mentionString = (i: number): number | undefined => {
+    if (i === NO_STRING) return NO_NAME;
+    let local = mentionStrings.get(i);
+    if (local === undefined) {
+      const s = str(i);
+      if (s === undefined) return undefined;
+      local = packed.strings.length;
+      packed.strings.push(s);
+      mentionStrings.set(i, local);
+    }
+    return local;
+  };
   const people = new Array<ArticlePerson>(personCount);
+  let mentionAt = 0;
   for (let k = 0; k < personCount; k++) {
     const name = str(n[at++]);
     const surname = str(n[at++]);
@@ -233,17 +267,19 @@ export function restoreArticle(entry: CachedArticle, stamp: FileStamp, text: str
     const titles = strings();
     const aliases = titles && strings();
     const mentionCount = n[at++];
-    if (!aliases || !count(mentionCount, 4)) return null;
-    const mentions = new Array<Mention>(mentionCount);
-    for (let i = 0; i < mentionCount; i++, at += 4) {
-      const mentionName = n[at + 2] === OWN_NAME ? name : strOrNull(n[at + 2]);
-      const candidates = strOrNull(n[at + 3]);
-      if (!span(n[at], n[at + 1]) || mentionName === undefined || candidates === undefined) return null;
-      const m: Mention = { start: n[at], end: n[at + 1], name: mentionName };
-      if (candidates !== null) m.candidates = candidates.split('\u0001');
-      mentions[i] = m;
+    if (!aliases || !count(mentionCount, MENTION_WIDTH)) return null;
+    const first = mentionAt;
+    for (let i = 0; i < mentionCount; i++, at += MENTION_WIDTH, mentionAt++) {
+      const nameRef = n[at + 2] === OWN_NAME ? OWN_NAME : mentionString(n[at + 2]);
+      const candidates = mentionString(n[at + 3]);
+      if (!span(n[at], n[at + 1]) || nameRef === undefined || candidates === undefined) return null;
+      const to = mentionAt * MENTION_WIDTH;
+      packed.numbers[to] = n[at];
+      packed.numbers[to + 1] = n[at + 1];
+      packed.numbers[to + 2] = nameRef;
+      packed.numbers[to + 3] = candidates;
     }
-    people[k] = { name, titles, aliases, surname, surnameFirst: surnameFirst === 1, mentions };
+    people[k] = new PackedPerson(name, titles, aliases, surname, surnameFirst === 1, packed, first, mentionCount);
   }
   if (!count(quoteCount, 8)) return null;
   const quotes = new Array<Quote>(quoteCount);

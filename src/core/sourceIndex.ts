@@ -12,6 +12,7 @@ import { Article, ArticlePerson, EntityKind, Quote, Sentence, Span } from './typ
 import { RankFields, WordIndex, WordIndexSnapshot, searchIndex } from './search';
 import { baseName, foldText, straighten, words } from './text';
 import { SENTENCE_WIDTH, sentenceAt, sentenceCount } from './spans';
+import { PackedPerson } from './packedPeople';
 
 /** A quote as the index hands it out: read-only, it reads through to the article's own quote. */
 export interface IndexedQuote extends Readonly<Quote> {
@@ -431,6 +432,10 @@ export class SourceIndex {
       p.surname = s(p.surname);
       for (let i = 0; i < p.titles.length; i++) p.titles[i] = s(p.titles[i]);
       for (let i = 0; i < p.aliases.length; i++) p.aliases[i] = s(p.aliases[i]);
+      if (p instanceof PackedPerson) {
+        p.shareStrings(s);
+        continue;
+      }
       for (const m of p.mentions) {
         if (m.name !== null) m.name = s(m.name);
         if (m.candidates) for (let i = 0; i < m.candidates.length; i++) m.candidates[i] = s(m.candidates[i]);

@@ -3,6 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArticle } from '../../src/core/article';
 import { decodeSource } from '../../src/core/decode';
+import { plainArticle } from './plainArticle';
+import { PackedPerson } from '../../src/core/packedPeople';
 import { cacheEntry, cacheEntries, CACHE_FORMAT_VERSION, cachedArticle, readCache, restoreArticle, serializeCache } from '../../src/core/cache';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -18,7 +20,7 @@ describe('article cache', () => {
   it('round-trips an article through the cache file exactly', () => {
     const entry = readCache(serializeCache([cacheEntry(article, stamp)])).get(SEED);
     assert.ok(entry);
-    assert.deepEqual(restoreArticle(entry, stamp, text), article);
+    assert.deepEqual(plainArticle(restoreArticle(entry, stamp, text)), article);
     // The seed has people with titles, aliases, mentions and quotes with speakers: all of it came back.
     assert.ok(article.people.some((p) => p.titles.length > 0 && p.aliases.length > 0) && article.quotes.some((q) => q.speakerMention));
   });
@@ -27,9 +29,36 @@ describe('article cache', () => {
     const other = parseArticle('/src/two.md', 'Mayor Maria Lindqvist met her brother, John Lindqvist, on Monday. Later, Lindqvist said "the pier is closed."\n');
     assert.ok(other.people.some((p) => p.mentions.some((m) => m.candidates)), 'the fixture has an ambiguous surname');
     const entry = structuredClone(cacheEntry(other, stamp));
-    assert.deepEqual(restoreArticle(entry, stamp, other.text), other);
+    assert.deepEqual(plainArticle(restoreArticle(entry, stamp, other.text)), other);
     const empty = parseArticle('/src/empty.md', '');
-    assert.deepEqual(restoreArticle(cacheEntry(empty, stamp), stamp, ''), empty);
+    assert.deepEqual(plainArticle(restoreArticle(cacheEntry(empty, stamp), stamp, '')), empty);
+  });
+
+  it('keeps a restored article’s mentions packed, and writes them back as the parsed article’s entry', () => {
+    const other = parseArticle('/src/two.md', 'Mayor Maria Lindqvist met her brother, John Lindqvist, on Monday. Later, Lindqvist said "the pier is closed."\n');
+    for (const parsed of [article, other]) {
+      const restored = restoreArticle(cacheEntry(parsed, stamp), stamp, parsed.text);
+      assert.ok(restored);
+      assert.ok(restored.people.every((p) => p instanceof PackedPerson));
+      // Read twice: each read builds the same list.
+      assert.deepEqual(restored.people.map((p) => p.mentions), parsed.people.map((p) => p.mentions));
+      assert.deepEqual(restored.people.map((p) => p.mentions), parsed.people.map((p) => p.mentions));
+      const again = cacheEntry(restored, stamp);
+      assert.deepEqual(again.head, cacheEntry(parsed, stamp).head);
+      assert.deepEqual(again.numbers, cacheEntry(parsed, stamp).numbers);
+    }
+  });
+
+  it('refuses an entry whose people’s lists run past its numbers', () => {
+    const entry = cacheEntry(article, stamp);
+    // The first person's title count, made huge: the count check before packing the mentions refuses it.
+    const firstPerson = 5 + entry.numbers[1] * 2 + entry.numbers[2] * 3;
+    const numbers = entry.numbers.slice();
+    numbers[firstPerson + 3] = 1e6;
+    assert.equal(restoreArticle({ ...entry, numbers }, stamp, text), null);
+    const negative = entry.numbers.slice();
+    negative[firstPerson + 3] = -1;
+    assert.equal(restoreArticle({ ...entry, numbers: negative }, stamp, text), null);
   });
 
   it('is stale when size, modification time or text length differ', () => {
@@ -61,7 +90,7 @@ describe('article cache', () => {
     bytes[8 + 9] = 0x7b;
     const read = readCache(bytes);
     assert.deepEqual([...read.keys()], ['/src/other.md']);
-    assert.deepEqual(restoreArticle(read.get('/src/other.md')!, stamp, other.text), other);
+    assert.deepEqual(plainArticle(restoreArticle(read.get('/src/other.md')!, stamp, other.text)), other);
   });
 
   it('a tampered entry is rejected rather than giving wrong offsets', () => {
