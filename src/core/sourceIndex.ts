@@ -65,39 +65,51 @@ interface ArticleRecord {
 }
 
 /**
- * What one article contributes to the merged entities. Recomputed from the
- * article when it is added and when it is removed, rather than stored: at
- * ten thousand articles the stored lists cost more than the recomputation.
+ * What one article contributes to the merged entities: each entity (its people,
+ * contributors left out, then the other speakers) and each lookup key of its
+ * people with the person's name. Recomputed from the article when it is added
+ * and when it is removed, rather than stored: at ten thousand articles the
+ * stored lists cost more than the recomputation. Handed to callbacks rather
+ * than listed: it runs for every article of every start, and its lists, sets
+ * and pairs were most of what claiming an article allocated.
  */
-interface ArticleEntities {
-  /** People in the story: contributors left out. */
-  persons: ArticlePerson[];
-  entities: { name: string; kind: EntityKind }[];
-  /** Lookup keys, as [key, entity name]. */
-  keys: [string, string][];
-}
-
-function articleEntities(article: Article): ArticleEntities {
-  const contributors = new Set(article.meta.contributors.map((c) => c.toLowerCase()));
-  const persons = article.people.filter((p) => !contributors.has(p.name.toLowerCase()));
-  const personNames = new Set(persons.map((p) => p.name));
-  const entities: { name: string; kind: EntityKind }[] = persons.map((p) => ({ name: p.name, kind: 'person' as const }));
-  const seen = new Set(personNames);
-  const others = [...article.otherSpeakers, ...article.quotes.map((q) => q.speaker)];
-  const declaredOthers = new Set(article.otherSpeakers);
-  for (const name of others) {
-    if (!name || seen.has(name) || contributors.has(name.toLowerCase())) continue;
+function visitContributions(article: Article, onEntity: (name: string, kind: EntityKind) => void, onKey: (key: string, name: string) => void): void {
+  const contributors = article.meta.contributors.length === 0 ? null : new Set(article.meta.contributors.map((c) => c.toLowerCase()));
+  const seen = new Set<string>();
+  for (const p of article.people) {
+    if (contributors?.has(p.name.toLowerCase())) continue;
+    seen.add(p.name);
+    onEntity(p.name, 'person');
+    // Its name, surname and aliases, each key once.
+    const nameKeyOf = nameKey(p.name);
+    if (nameKeyOf) onKey(nameKeyOf, p.name);
+    const surnameKey = p.surname ? nameKey(p.surname) : '';
+    if (surnameKey && surnameKey !== nameKeyOf) onKey(surnameKey, p.name);
+    for (let i = 0; i < p.aliases.length; i++) {
+      const key = p.aliases[i] ? nameKey(p.aliases[i]) : '';
+      if (!key || key === nameKeyOf || key === surnameKey) continue;
+      let repeated = false;
+      for (let j = 0; j < i && !repeated; j++) repeated = !!p.aliases[j] && nameKey(p.aliases[j]) === key;
+      if (!repeated) onKey(key, p.name);
+    }
+  }
+  const other = (name: string | null, declared: boolean): void => {
+    if (!name || seen.has(name) || contributors?.has(name.toLowerCase())) return;
     seen.add(name);
     // A speaker the reader did not list among non-person speakers and that reads like a name is a person.
-    const kind = !declaredOthers.has(name) && PERSON_LIKE.test(name) ? 'person' : speakerKind(name);
-    entities.push({ name, kind });
-  }
-  const keys: [string, string][] = [];
-  for (const p of persons) {
-    const forms = new Set([p.name, p.surname, ...p.aliases].map((f) => (f ? nameKey(f) : '')).filter(Boolean));
-    for (const k of forms) keys.push([k, p.name]);
-  }
-  return { persons, entities, keys };
+    onEntity(name, !declared && PERSON_LIKE.test(name) ? 'person' : speakerKind(name));
+  };
+  for (const name of article.otherSpeakers) other(name, true);
+  // A declared speaker was seen in the loop above: the quotes' other speakers are undeclared.
+  for (const q of article.quotes) other(q.speaker, false);
+}
+
+/** The article's people in the story, by name: contributors left out. */
+function storyPeople(article: Article): Map<string, ArticlePerson> {
+  const contributors = new Set(article.meta.contributors.map((c) => c.toLowerCase()));
+  const out = new Map<string, ArticlePerson>();
+  for (const p of article.people) if (!contributors.has(p.name.toLowerCase())) out.set(p.name, p);
+  return out;
 }
 
 class Entity {
@@ -465,8 +477,7 @@ export class SourceIndex {
       if (list) list.push(record);
       else this.recordsByQuotePrefix.set(prefix, [record]);
     });
-    const contributed = articleEntities(article);
-    this.addEntities(article, record, contributed);
+    this.addEntities(article, record);
     if (fromSnapshot) {
       for (let i = 0; i < article.quotes.length; i++) this.quoteOwner[record.firstQuoteId + i] = record;
       this.quoteCount += article.quotes.length;
@@ -474,7 +485,7 @@ export class SourceIndex {
       return;
     }
     const outletWords = article.meta.outlet ? words(article.meta.outlet) : [];
-    const personByName = new Map(contributed.persons.map((p) => [p.name, p]));
+    const personByName = storyPeople(article);
 
     article.quotes.forEach((q, i) => {
       const id = this.quoteIndex.allocate();
@@ -499,24 +510,27 @@ export class SourceIndex {
     }
   }
 
-  private addEntities(article: Article, record: ArticleRecord, contributed: ArticleEntities): void {
-    for (const { name, kind } of contributed.entities) {
-      let entity = this.entities.get(name);
-      if (!entity) {
-        entity = new Entity(name, kind);
-        this.entities.set(name, entity);
-      }
-      entity.cached = null;
-      entity.contributions.set(article.path, record);
-    }
-    for (const [key, name] of contributed.keys) {
-      let names = this.keys.get(key);
-      if (!names) {
-        names = new Map();
-        this.keys.set(key, names);
-      }
-      names.set(name, (names.get(name) ?? 0) + 1);
-    }
+  private addEntities(article: Article, record: ArticleRecord): void {
+    visitContributions(
+      article,
+      (name, kind) => {
+        let entity = this.entities.get(name);
+        if (!entity) {
+          entity = new Entity(name, kind);
+          this.entities.set(name, entity);
+        }
+        entity.cached = null;
+        entity.contributions.set(article.path, record);
+      },
+      (key, name) => {
+        let names = this.keys.get(key);
+        if (!names) {
+          names = new Map();
+          this.keys.set(key, names);
+        }
+        names.set(name, (names.get(name) ?? 0) + 1);
+      },
+    );
     this.formsCache = null;
   }
 
@@ -533,22 +547,24 @@ export class SourceIndex {
     });
     this.quoteCount -= article.quotes.length;
     for (let i = 0, n = sentenceCount(article); i < n; i++) this.sentenceIndex.remove(record.firstSentenceId + i);
-    const contributed = articleEntities(article);
-    for (const { name } of contributed.entities) {
-      const entity = this.entities.get(name);
-      if (!entity) continue;
-      entity.contributions.delete(path);
-      entity.cached = null;
-      if (entity.contributions.size === 0) this.entities.delete(name);
-    }
-    for (const [key, name] of contributed.keys) {
-      const names = this.keys.get(key);
-      if (!names) continue;
-      const n = (names.get(name) ?? 0) - 1;
-      if (n > 0) names.set(name, n);
-      else names.delete(name);
-      if (names.size === 0) this.keys.delete(key);
-    }
+    visitContributions(
+      article,
+      (name) => {
+        const entity = this.entities.get(name);
+        if (!entity) return;
+        entity.contributions.delete(path);
+        entity.cached = null;
+        if (entity.contributions.size === 0) this.entities.delete(name);
+      },
+      (key, name) => {
+        const names = this.keys.get(key);
+        if (!names) return;
+        const n = (names.get(name) ?? 0) - 1;
+        if (n > 0) names.set(name, n);
+        else names.delete(name);
+        if (names.size === 0) this.keys.delete(key);
+      },
+    );
     this.formsCache = null;
   }
 
