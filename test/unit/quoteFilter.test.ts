@@ -44,6 +44,42 @@ describe('quote filter (which quote-mark spans are quotes)', () => {
     );
   });
 
+  it('keeps a title or a scare quote inside what someone holds or likes, drops one the writer uses', () => {
+    assert.deepEqual(quotesOf('Dana Holt enjoys “Harbor Lights” on Sunday nights.\n'), ['Harbor Lights']);
+    assert.deepEqual(quotesOf('The council heralded the vote as a “breakthrough” for the island.\n'), ['breakthrough']);
+    // The marks qualify the noun after them, or the writer speaks: nobody's reported words.
+    assert.deepEqual(quotesOf('The town tried a “quiet hours” rule last summer.\n'), []);
+    assert.deepEqual(quotesOf('I watched the “expert” panel from my kitchen.\n'), []);
+  });
+
+  it('tells the clause a verb of saying opens from a phrase hanging on the verb', () => {
+    const featuresOf = (text: string): Record<string, number> => {
+      const start = text.indexOf('Harbor');
+      const end = text.indexOf('”', start);
+      const raw: RawQuote[] = [{ start, end, open: start - 1, close: end + 1, closed: true, paragraph: 0, continued: false, mark: 'double' }];
+      const [row] = quoteFeatures({
+        text,
+        raw,
+        attributions: [{ speaker: null, speakerMention: null, cue: null }],
+        sentences: [{ start: 0, end: text.length, paragraph: 0 }],
+        paragraphs: [{ start: 0, end: text.length }],
+        mentions: [{ start: 0, end: 9 }],
+      });
+      return Object.fromEntries(FEATURES.map((name, j) => [name, row![j]]));
+    };
+    const inside = featuresOf('Dana Holt said she watches “Harbor Lights” every week.');
+    assert.equal(inside.cueThenClause, 1);
+    assert.equal(inside.cueThenPhrase, 0);
+    const beside = featuresOf('Dana Holt said Tuesday on Channel Nine’s “Harbor Lights” that the ferry would run.');
+    assert.equal(beside.cueThenClause, 0);
+    assert.equal(beside.cueThenPhrase, 1);
+    assert.equal(featuresOf('Dana Holt told “Harbor Lights” the ferry would run.').cueThenPhrase, 1);
+    const tail = featuresOf('The new “Harbor Lights” timetable is a mess for the crews, the union said.');
+    assert.equal(tail.tailCue, 1);
+    assert.equal(tail.modifierUse, 1);
+    assert.equal(featuresOf('Dana Holt, a host on the show “Harbor Lights,” retired.').mediaContext, 1);
+  });
+
   it('never keeps markup debris, however much it reads like speech', () => {
     assert.deepEqual(quotesOf('<tweet author=“Ines Marlow said we need more boats and crews”>Boats now.</tweet>\n'), []);
   });
