@@ -222,10 +222,14 @@ async function indexWithPool(index: SourceIndex, files: string[], stamps: Map<st
     // The workers read the files too, as the extension has them do for local files.
     window.push(pool.parse(f, stamps.get(f) as FileStamp, null));
   };
-  while (next < files.length && window.length < WINDOW) submit();
+  // Refilled by halves, as the extension's indexer does: one message to the worker per refill.
+  const refill = (): void => {
+    if (window.length <= WINDOW / 2) while (next < files.length && window.length < WINDOW) submit();
+  };
+  refill();
   while (window.length > 0) {
     const outcome = await (window.shift() as Promise<ParseOutcome>);
-    if (next < files.length) submit();
+    refill();
     if (!outcome.ok) throw new Error(outcome.error);
     index.setArticle(outcome.article, outcome.fingerprint);
   }
@@ -359,8 +363,8 @@ async function main(): Promise<void> {
       }
       let reparsed = 0;
       let claimed = 0;
-      // As the extension's indexer does: a worker stats and reads each file, 32
-      // ahead (READ_AHEAD), and sends an unchanged one's text back unparsed;
+      // As the extension's indexer does: a worker stats and reads each file, up to
+      // 32 ahead (READ_AHEAD, refilled by halves), and sends an unchanged one's text back unparsed;
       // this thread restores it from the cache and claims its index entries.
       const pool = new ParsePool(path.join(__dirname, '..', 'src', 'node', 'parseWorker.js'));
       const readAhead = (f: string): Promise<ReadOutcome> => {
@@ -369,11 +373,14 @@ async function main(): Promise<void> {
       };
       const window: { f: string; read: Promise<ReadOutcome> }[] = [];
       let next = 0;
-      while (next < files.length && window.length < 32) window.push({ f: files[next], read: readAhead(files[next++]) });
+      const refill = (): void => {
+        if (window.length <= 16) while (next < files.length && window.length < 32) window.push({ f: files[next], read: readAhead(files[next++]) });
+      };
+      refill();
       while (window.length > 0) {
         const { f, read } = window.shift() as { f: string; read: Promise<ReadOutcome> };
         const outcome = await read;
-        if (next < files.length) window.push({ f: files[next], read: readAhead(files[next++]) });
+        refill();
         if (!outcome.ok) throw new Error(`${f}: ${outcome.error}`);
         step('one file: restore, claim', () => {
           if (outcome.article) {

@@ -427,6 +427,8 @@ export class SourceIndexer implements vscode.Disposable {
     // Files are read ahead and parsed meanwhile, but enter the index in order, one at a time.
     const inFlight: { key: string; uri: vscode.Uri; seed: boolean; epoch: number; job: Promise<Prepared> }[] = [];
     const readAhead = (): void => {
+      // Refilled by halves: the requests of one turn go to the worker as one message.
+      if (inFlight.length > READ_AHEAD / 2) return;
       while (inFlight.length < READ_AHEAD && this.pending.size > 0) {
         const [key, entry] = this.pending.entries().next().value as [string, { uri: vscode.Uri; seed: boolean }];
         this.pending.delete(key);

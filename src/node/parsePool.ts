@@ -55,6 +55,8 @@ export function defaultPoolSize(): number {
 interface Slot {
   worker: Worker;
   busy: number;
+  /** Requests made in this turn of the event loop, sent together when it ends (see send). */
+  outbox: ParseRequest[];
 }
 
 export class ParsePool {
@@ -69,8 +71,10 @@ export class ParsePool {
       const worker = new Worker(script);
       // Idle workers must not keep a command-line process or a test alive.
       worker.unref();
-      const slot: Slot = { worker, busy: 0 };
-      worker.on('message', (reply: ParseReply) => this.settle(reply));
+      const slot: Slot = { worker, busy: 0, outbox: [] };
+      worker.on('message', (replies: ParseReply[]) => {
+        for (const reply of replies) this.settle(reply);
+      });
       worker.on('error', (error) => this.fail(error));
       worker.on('exit', (code) => {
         if (code !== 0) this.fail(new Error(`parse worker exited with code ${code}`));
@@ -122,7 +126,17 @@ export class ParsePool {
       this.waiting.set(id, { resolve, reject, slot, stamp });
       if (this.waiting.size === 1) for (const s of this.slots) s.worker.ref();
       const req: ParseRequest = { id, path, stamp, cached, bytes, maxBytes };
-      slot.worker.postMessage(req);
+      // One message per turn and worker, not one per file: at a start from the
+      // cache, ten thousand requests cost the calling thread about 0.3 s of
+      // messaging (CPU profile), and the worker answers a group in one message.
+      if (slot.outbox.push(req) === 1) {
+        queueMicrotask(() => {
+          const requests = slot.outbox;
+          slot.outbox = [];
+          if (this.failed) return;
+          slot.worker.postMessage(requests);
+        });
+      }
     });
   }
 

@@ -62,7 +62,26 @@ function handle(req: ParseRequest): ParseReply {
   }
 }
 
-parentPort?.on('message', (req: ParseRequest) => {
-  const reply = handle(req);
-  parentPort?.postMessage(reply, reply.ok && reply.entry ? [reply.entry.numbers.buffer] : []);
+/** Answers wait at most this long for the rest of their group: the caller indexes in order and should not idle. */
+const GROUP_MS = 20;
+
+// Requests come in groups (one message per turn of the caller's event loop);
+// the answers go back in groups too, each article's numbers handed over.
+parentPort?.on('message', (requests: ParseRequest[]) => {
+  let replies: ParseReply[] = [];
+  let transfer: ArrayBuffer[] = [];
+  let since = 0;
+  const flush = (): void => {
+    parentPort?.postMessage(replies, transfer);
+    replies = [];
+    transfer = [];
+  };
+  for (const req of requests) {
+    const reply = handle(req);
+    if (replies.length === 0) since = performance.now();
+    replies.push(reply);
+    if (reply.ok && reply.entry) transfer.push(reply.entry.numbers.buffer);
+    if (performance.now() - since >= GROUP_MS) flush();
+  }
+  if (replies.length > 0) flush();
 });
