@@ -303,13 +303,15 @@ export function restoreArticle(entry: CachedArticle, stamp: FileStamp, text: str
 // its typed arrays are tens of megabytes that JSON would make slow and large.
 //
 //   "SBIX" | u32 format version | u32 header length | header JSON | padding to 4
-//   | each array's bytes, in the header's order, each padded to 4
+//   | each array's bytes, in the header's order, each padded to 4 with zeros
 //
-// Decoding checks the magic, the version, the byte order and every length; the
-// index then checks the contents (WordIndex.fromSnapshotSteps). Anything wrong: null.
+// The arrays are Int32Arrays but for each index's word postings, which are
+// bytes (varints, see PostingStore in search.ts). Decoding checks the magic,
+// the version, the byte order, every length and the padding; the index then
+// checks the contents (WordIndex.fromSnapshotSteps). Anything wrong: null.
 
 /** Bump whenever the snapshot's layout or the index's meaning of it changes. */
-export const SNAPSHOT_FORMAT_VERSION = 3;
+export const SNAPSHOT_FORMAT_VERSION = 4;
 const MAGIC = 0x58494253; // "SBIX" read as a little-endian u32
 
 interface SnapshotHeader {
@@ -333,8 +335,8 @@ interface WordSnapshotHeader {
   pairsUsed: number | null;
 }
 
-function wordArrays(w: WordIndexSnapshot): Int32Array[] {
-  return w.pairs ? [w.start, w.ids, w.pairs.keys, w.pairs.heads, w.pairs.occId, w.pairs.occNext] : [w.start, w.ids];
+function wordArrays(w: WordIndexSnapshot): (Int32Array | Uint8Array)[] {
+  return w.pairs ? [w.start, w.postings, w.pairs.keys, w.pairs.heads, w.pairs.occId, w.pairs.occNext] : [w.start, w.postings];
 }
 
 /** textLength, fingerprint (its 32 bits), firstQuoteId, quoteCount, firstSentenceId, sentenceCount. */
@@ -407,34 +409,55 @@ export function decodeIndexSnapshot(bytes: Uint8Array | null | undefined): Index
     if (12 + jsonLength > bytes.length) return null;
     const header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + jsonLength))) as SnapshotHeader;
     if (!header || header.littleEndian !== LITTLE_ENDIAN || !Array.isArray(header.arrays) || !Array.isArray(header.paths)) return null;
-    const arrays: Int32Array<ArrayBuffer>[] = [];
+    const raw: { at: number; length: number }[] = [];
     let at = 12 + pad4(jsonLength);
     for (const length of header.arrays) {
-      if (!Number.isInteger(length) || length < 0 || length % 4 !== 0 || at + length > bytes.length) return null;
-      const offset = bytes.byteOffset + at;
-      if (offset % 4 === 0 && bytes.buffer instanceof ArrayBuffer) arrays.push(new Int32Array(bytes.buffer, offset, length / 4));
-      else {
-        // Not 4-byte aligned (a slice of a pooled buffer): copy. (Not bytes.slice: on a Node Buffer that is a view.)
-        const copy = new Uint8Array(length);
-        copy.set(bytes.subarray(at, at + length));
-        arrays.push(new Int32Array(copy.buffer));
-      }
+      if (!Number.isInteger(length) || length < 0 || at + pad4(length) > bytes.length) return null;
+      for (let k = at + length; k < at + pad4(length); k++) if (bytes[k] !== 0) return null;
+      raw.push({ at, length });
       at += pad4(length);
     }
-    if (arrays.length === 0) return null;
-    const records = unpackRecords(header.paths, arrays[0]);
+    if (at !== bytes.length) return null;
+    // Views where the bytes allow (no copy of tens of megabytes); a Node Buffer read from a file is a view itself.
+    const ints = (i: number): Int32Array<ArrayBuffer> | null => {
+      const { at, length } = raw[i];
+      if (length % 4 !== 0) return null;
+      const offset = bytes.byteOffset + at;
+      if (offset % 4 === 0 && bytes.buffer instanceof ArrayBuffer) return new Int32Array(bytes.buffer, offset, length / 4);
+      // Not 4-byte aligned (a slice of a pooled buffer): copy. (Not bytes.slice: on a Node Buffer that is a view.)
+      const copy = new Uint8Array(length);
+      copy.set(bytes.subarray(at, at + length));
+      return new Int32Array(copy.buffer);
+    };
+    const octets = (i: number): Uint8Array<ArrayBuffer> | null => {
+      const { at, length } = raw[i];
+      if (bytes.buffer instanceof ArrayBuffer) return new Uint8Array(bytes.buffer, bytes.byteOffset + at, length);
+      const copy = new Uint8Array(length);
+      copy.set(bytes.subarray(at, at + length));
+      return copy;
+    };
+    if (raw.length === 0) return null;
+    const packed = ints(0);
+    const records = packed && unpackRecords(header.paths, packed);
     if (!records) return null;
     let next = 1;
     const word = (h: WordSnapshotHeader): WordIndexSnapshot | null => {
       if (!h || typeof h.words !== 'string' || !Number.isInteger(h.nextId)) return null;
       const need = h.pairsUsed === null ? 2 : 6;
-      if (next + need > arrays.length) return null;
-      const [start, ids, keys, heads, occId, occNext] = arrays.slice(next, (next += need));
-      return { words: h.words === '' ? [] : h.words.split('\n'), nextId: h.nextId, start, ids, pairs: h.pairsUsed === null ? null : { keys, heads, occId, occNext, used: h.pairsUsed } };
+      if (next + need > raw.length) return null;
+      const first = next;
+      next += need;
+      const start = ints(first);
+      const postings = octets(first + 1);
+      if (!start || !postings) return null;
+      if (h.pairsUsed === null) return { words: h.words === '' ? [] : h.words.split('\n'), nextId: h.nextId, start, postings, pairs: null };
+      const [keys, heads, occId, occNext] = [ints(first + 2), ints(first + 3), ints(first + 4), ints(first + 5)];
+      if (!keys || !heads || !occId || !occNext) return null;
+      return { words: h.words === '' ? [] : h.words.split('\n'), nextId: h.nextId, start, postings, pairs: { keys, heads, occId, occNext, used: h.pairsUsed } };
     };
     const quotes = word(header.quotes);
     const sentences = word(header.sentences);
-    if (!quotes || !sentences || next !== arrays.length) return null;
+    if (!quotes || !sentences || next !== raw.length) return null;
     return { records, quotes, sentences };
   } catch {
     return null;

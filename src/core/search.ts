@@ -108,20 +108,210 @@ class TopK {
  *
  * Indexing appends (word, id) to a log: two sequential writes per word, where
  * one growable array per word cost a cache miss or two and some hundred bytes
- * of object headers each. Before searching, the log is folded into one
- * compressed-row table (`start[w]` .. `start[w + 1]` in `ids`) by a counting
- * sort; ids only grow, so each word's ids come out ascending. A few edits
- * after that (one re-indexed file) stay in the log, and a query walks them as
- * a separate tail of each word's list (see tail()).
+ * of object headers each. Before searching, the log is folded (grouped by word
+ * with a counting sort) into one byte array: word w's list is
+ * `data[start[w] .. start[w + 1])`. Ids only grow, so each list comes out
+ * ascending and is stored as the gaps between its ids in varints (LEB128),
+ * about a byte and a half per posting where an Int32 took four: a
+ * newsroom's postings are most of the index's memory and of its snapshot.
+ * A list reads front to back only, which is how rare words are walked; common
+ * words are only asked whether they hold a candidate, so a list longer than
+ * SKIP carries a skip table (each block's starting point) for a binary search
+ * and a decode of one block. A few edits after a fold (one re-indexed file)
+ * stay in the log, and a query walks them as a separate tail of each word's
+ * list (see tail()); folding them in appends to the words they touch only.
+ *
+ * A list's bytes: varint count | skip table | varint gaps, where gap = id -
+ * previous id - 1 (the first id is its own gap). The skip table has an entry
+ * per block of SKIP postings after the first: the last id before the block and
+ * where its gaps start (relative to the first gap), each a little-endian u32,
+ * so that a list's bytes can be moved or extended without rewriting them.
+ * An empty range is an empty list. Varints are canonical (checked on loading a
+ * snapshot, so that a list's layout follows from its values).
  */
 /** A log's first chunk is small (one re-indexed file); later ones are large (a bulk load). */
 const FIRST_LOG_CHUNK = 1024;
 const LOG_CHUNK = 1 << 16;
+/** Postings per skip block: a membership test decodes at most this many. */
+const SKIP = 64;
+export { SKIP };
+/** Postings decoded at a time while walking a list (a scratch buffer of this size). */
+const WALK_CHUNK = 4096;
 
-class PostingStore {
-  /** Folded part: word w's ids are ids[start[w] .. start[w + 1]). */
+/** Bytes of `v` (0 <= v < 2^31) as a varint. */
+function varintLength(v: number): number {
+  return v < 0x80 ? 1 : v < 0x4000 ? 2 : v < 0x200000 ? 3 : v < 0x10000000 ? 4 : 5;
+}
+
+function readU32(data: Uint8Array, p: number): number {
+  return (data[p] | (data[p + 1] << 8) | (data[p + 2] << 16) | (data[p + 3] << 24)) >>> 0;
+}
+
+function writeU32(data: Uint8Array, p: number, v: number): void {
+  data[p] = v & 0xff;
+  data[p + 1] = (v >>> 8) & 0xff;
+  data[p + 2] = (v >>> 16) & 0xff;
+  data[p + 3] = v >>> 24;
+}
+
+/** The varint at data[p] (only for checked bytes: no bounds or overflow checks). */
+function readVarint(data: Uint8Array, p: number): number {
+  let b = data[p];
+  let v = b & 0x7f;
+  for (let shift = 7; b > 0x7f; shift += 7) {
+    b = data[++p];
+    v |= (b & 0x7f) << shift;
+  }
+  return v;
+}
+
+/** Skip entries of a list of `count` postings: one per block after the first. */
+function skipCount(count: number): number {
+  return count > 0 ? ((count - 1) / SKIP) | 0 : 0;
+}
+
+/** One word's folded list: where its parts lie in the store's bytes. */
+export class PostingList {
+  constructor(
+    readonly data: Uint8Array,
+    readonly count: number,
+    /** Where the skip table starts (its entries: 8 bytes each). */
+    readonly skipAt: number,
+    /** Where the first gap starts. */
+    readonly gapAt: number,
+  ) {}
+
+  /** Whether the list holds `id`: a binary search over the skip table, then one block decoded. */
+  includes(id: number): boolean {
+    const n = this.count;
+    if (n === 0) return false;
+    const data = this.data;
+    // The first block whose last id is >= id: the blocks before it end below id.
+    let lo = 0;
+    let hi = skipCount(n);
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (readU32(data, this.skipAt + 8 * mid) < id) lo = mid + 1;
+      else hi = mid;
+    }
+    let prev = -1;
+    let p = this.gapAt;
+    if (lo > 0) {
+      const entry = this.skipAt + 8 * (lo - 1);
+      prev = readU32(data, entry);
+      p += readU32(data, entry + 4);
+    }
+    for (let left = Math.min(SKIP, n - lo * SKIP); left > 0; left--) {
+      let b = data[p++];
+      let gap = b & 0x7f;
+      for (let shift = 7; b > 0x7f; shift += 7) {
+        b = data[p++];
+        gap |= (b & 0x7f) << shift;
+      }
+      prev += gap + 1;
+      if (prev >= id) return prev === id;
+    }
+    return false;
+  }
+
+  /** All ids (for tests and sweeps; search reads through a PostingCursor). */
+  toArray(): number[] {
+    const out: number[] = [];
+    const cursor = new PostingCursor();
+    cursor.open(this);
+    const buf = new Int32Array(WALK_CHUNK);
+    for (let got = cursor.fill(buf, buf.length); got > 0; got = cursor.fill(buf, buf.length)) for (let k = 0; k < got; k++) out.push(buf[k]);
+    return out;
+  }
+}
+
+const EMPTY_LIST = new PostingList(new Uint8Array(0), 0, 0, 0);
+
+/** Reads a list front to back into a caller's buffer, a chunk at a time: no object per posting. */
+export class PostingCursor {
+  private data: Uint8Array = EMPTY_LIST.data;
+  private p = 0;
+  private prev = -1;
+  /** Postings not read yet. */
+  left = 0;
+
+  open(list: PostingList): void {
+    this.data = list.data;
+    this.p = list.gapAt;
+    this.prev = -1;
+    this.left = list.count;
+  }
+
+  /** Decodes the next ids (at most `max`) into buf; returns how many. */
+  fill(buf: Int32Array, max: number): number {
+    const data = this.data;
+    const n = Math.min(max, this.left, buf.length);
+    let p = this.p;
+    let prev = this.prev;
+    for (let k = 0; k < n; k++) {
+      let b = data[p++];
+      let gap = b & 0x7f;
+      if (b > 0x7f) {
+        b = data[p++];
+        gap |= (b & 0x7f) << 7;
+        for (let shift = 14; b > 0x7f; shift += 7) {
+          b = data[p++];
+          gap |= (b & 0x7f) << shift;
+        }
+      }
+      prev += gap + 1;
+      buf[k] = prev;
+    }
+    this.p = p;
+    this.prev = prev;
+    this.left -= n;
+    return n;
+  }
+}
+
+/** A growable byte buffer the fold writes lists into. */
+class ByteWriter {
+  bytes: Uint8Array<ArrayBuffer>;
+  length = 0;
+  constructor(size: number) {
+    this.bytes = new Uint8Array(Math.max(size, 64));
+  }
+  reserve(n: number): void {
+    if (this.length + n <= this.bytes.length) return;
+    const next = new Uint8Array(Math.max(this.length + n, this.bytes.length + (this.bytes.length >> 1)));
+    next.set(this.bytes.subarray(0, this.length));
+    this.bytes = next;
+  }
+  /** Writes a varint; room must have been reserved. */
+  varint(v: number): void {
+    const bytes = this.bytes;
+    let p = this.length;
+    while (v > 0x7f) {
+      bytes[p++] = (v & 0x7f) | 0x80;
+      v >>>= 7;
+    }
+    bytes[p++] = v;
+    this.length = p;
+  }
+  /** Copies data[from, to). */
+  copy(data: Uint8Array, from: number, to: number): void {
+    if (to <= from) return;
+    this.reserve(to - from);
+    this.bytes.set(data.subarray(from, to), this.length);
+    this.length += to - from;
+  }
+  /** The bytes written, in an array of their own size (spare room would be held for good). */
+  done(): Uint8Array<ArrayBuffer> {
+    return this.length === this.bytes.length ? this.bytes : this.bytes.slice(0, this.length);
+  }
+}
+
+export class PostingStore {
+  /** Folded part: word w's list is data[start[w] .. start[w + 1]) (see above). */
   private start: Int32Array<ArrayBuffer> = new Int32Array(1);
-  private ids: Int32Array<ArrayBuffer> = new Int32Array(0);
+  private data: Uint8Array<ArrayBuffer> = new Uint8Array(0);
+  /** Postings in the folded part. */
+  private foldedCount = 0;
   /**
    * The log, in chunks of LOG_CHUNK entries: full chunks in `logChunks`, the
    * one being filled in logWord/logId. A bulk load logs millions of postings;
@@ -161,51 +351,83 @@ class PostingStore {
 
   /** Whether the log is big enough that searching should fold it first. */
   needsFold(): boolean {
-    return this.logLength > 20000 || (this.logLength > 0 && this.logLength > this.ids.length / 8);
+    return this.logLength > 20000 || (this.logLength > 0 && this.logLength > this.foldedCount / 8);
   }
 
   /**
    * Folds the log into the table, dropping ids that are no longer alive when
-   * asked. A counting sort: one pass to count, one to place.
+   * asked. The log is grouped by word with a counting sort; a word it does not
+   * touch keeps its bytes (copied in runs), one it extends keeps them too and
+   * gets its new ids and skip entries added (ids only grow, so they all come
+   * after its old ones). Only a sweep of the dead decodes every list.
    */
   fold(alive?: (id: number) => boolean): void {
-    if (this.logLength === 0 && !alive) return;
+    if (this.logLength === 0 && !alive && this.start.length === this.words + 1) return;
     const words = this.words;
-    const oldStart = this.start;
-    const oldIds = this.ids;
-    const folded = oldStart.length - 1;
-    const counts = new Int32Array(words + 1);
-    for (let w = 0; w < folded; w++) {
-      if (!alive) counts[w + 1] = oldStart[w + 1] - oldStart[w];
-      else for (let k = oldStart[w]; k < oldStart[w + 1]; k++) if (alive(oldIds[k])) counts[w + 1]++;
-    }
+    const logStart = new Int32Array(words + 1);
     const log = this.logParts();
-    for (const part of log) {
-      const { words: logWord, ids: logId, length } = part;
-      for (let c = 0; c < length; c++) if (!alive || alive(logId[c])) counts[logWord[c] + 1]++;
+    for (const { words: logWord, ids: logId, length } of log) {
+      for (let c = 0; c < length; c++) if (!alive || alive(logId[c])) logStart[logWord[c] + 1]++;
     }
-    for (let w = 0; w < words; w++) counts[w + 1] += counts[w];
-    const start = counts;
-    const ids = new Int32Array(start[words]);
-    const cursor = start.slice(0, words);
-    for (let w = 0; w < folded; w++) {
-      const a = oldStart[w];
-      const b = oldStart[w + 1];
-      if (a === b) continue;
-      if (!alive) {
-        ids.set(oldIds.subarray(a, b), cursor[w]);
-        cursor[w] += b - a;
-      } else for (let k = a; k < b; k++) if (alive(oldIds[k])) ids[cursor[w]++] = oldIds[k];
-    }
-    for (const part of log) {
-      const { words: logWord, ids: logId, length } = part;
+    for (let w = 0; w < words; w++) logStart[w + 1] += logStart[w];
+    const logIds = new Int32Array(logStart[words]);
+    const fill = logStart.slice(0, words);
+    for (const { words: logWord, ids: logId, length } of log) {
       for (let c = 0; c < length; c++) {
         const id = logId[c];
-        if (!alive || alive(id)) ids[cursor[logWord[c]]++] = id;
+        if (!alive || alive(id)) logIds[fill[logWord[c]]++] = id;
       }
     }
+    const oldStart = this.start;
+    const oldData = this.data;
+    const folded = oldStart.length - 1;
+    const end = oldStart[folded];
+    const out = new ByteWriter(alive ? oldData.length : oldData.length + 2 * logIds.length + 1024);
+    const start = new Int32Array(words + 1);
+    let total = 0;
+    // Old bytes [runFrom, runTo) are to be copied unchanged, right after what out holds.
+    let runFrom = 0;
+    let runTo = 0;
+    let scratch = new Int32Array(0);
+    const cursor = new PostingCursor();
+    for (let w = 0; w < words; w++) {
+      const a = w < folded ? oldStart[w] : end;
+      const b = w < folded ? oldStart[w + 1] : end;
+      const from = logStart[w];
+      const to = logStart[w + 1];
+      if (!alive && from === to) {
+        if (a !== runTo) {
+          out.copy(oldData, runFrom, runTo);
+          runFrom = runTo = a;
+        }
+        start[w] = out.length + (a - runFrom);
+        runTo = b;
+        if (a < b) total += readVarint(oldData, a);
+        continue;
+      }
+      out.copy(oldData, runFrom, runTo);
+      runFrom = runTo = b;
+      start[w] = out.length;
+      const old = listAt(oldData, a, b);
+      if (!alive) {
+        appendList(out, old, b, logIds, from, to);
+        total += old.count + to - from;
+        continue;
+      }
+      if (scratch.length < old.count + to - from) scratch = new Int32Array(Math.max(old.count + to - from, 2 * scratch.length));
+      cursor.open(old);
+      cursor.fill(scratch, old.count);
+      let n = 0;
+      for (let k = 0; k < old.count; k++) if (alive(scratch[k])) scratch[n++] = scratch[k];
+      for (let k = from; k < to; k++) scratch[n++] = logIds[k];
+      appendList(out, EMPTY_LIST, 0, scratch, 0, n);
+      total += n;
+    }
+    out.copy(oldData, runFrom, runTo);
+    start[words] = out.length;
     this.start = start;
-    this.ids = ids;
+    this.data = out.done();
+    this.foldedCount = total;
     this.clearLog();
   }
 
@@ -235,44 +457,197 @@ class PostingStore {
     return this.logByWord.get(word);
   }
 
-  /** The word's ids in the folded table, ascending (a view, no copy). */
-  list(word: number): ArrayLike<number> {
-    const folded = word + 1 < this.start.length;
-    return this.ids.subarray(folded ? this.start[word] : 0, folded ? this.start[word + 1] : 0);
+  /** The word's ids in the folded table, ascending (its bytes as they are now: a later fold leaves it intact). */
+  list(word: number): PostingList {
+    return word + 1 < this.start.length ? listAt(this.data, this.start[word], this.start[word + 1]) : EMPTY_LIST;
   }
 
   /**
    * The word's ids indexed since the last fold, ascending and all greater than
-   * the table's; null when none. Kept apart, so that a common word does not
-   * copy its whole list for every query after one file was re-indexed.
+   * the table's; null when none. Kept apart, so that a common word's list is
+   * not rewritten after every re-indexed file.
    */
-  tail(word: number): ArrayLike<number> | null {
+  tail(word: number): number[] | null {
     return this.logged(word) ?? null;
   }
 
   /** How many ids the word has (dead ones included until the next fold). */
   count(word: number): number {
-    const folded = word + 1 < this.start.length ? this.start[word + 1] - this.start[word] : 0;
+    let folded = 0;
+    if (word + 1 < this.start.length && this.start[word] < this.start[word + 1]) folded = readVarint(this.data, this.start[word]);
     return folded + (this.logged(word)?.length ?? 0);
   }
 
   bytes(): number {
-    return this.start.byteLength + this.ids.byteLength + this.logParts().reduce((n, p) => n + p.words.byteLength + p.ids.byteLength, 0);
+    return this.start.byteLength + this.data.byteLength + this.logParts().reduce((n, p) => n + p.words.byteLength + p.ids.byteLength, 0);
   }
 
   /** The folded table (the log folded first). */
-  export(): { start: Int32Array<ArrayBuffer>; ids: Int32Array<ArrayBuffer> } {
+  export(): { start: Int32Array<ArrayBuffer>; postings: Uint8Array<ArrayBuffer> } {
     this.fold();
-    return { start: this.start, ids: this.ids };
+    return { start: this.start, postings: this.data };
   }
 
-  /** Installs a table exported earlier (checked by the caller). */
-  install(words: number, start: Int32Array<ArrayBuffer>, ids: Int32Array<ArrayBuffer>): void {
+  /** Installs a table exported earlier (checked by checkPostings). */
+  install(words: number, start: Int32Array<ArrayBuffer>, postings: Uint8Array<ArrayBuffer>): void {
+    let total = 0;
+    for (let w = 0; w < words; w++) if (start[w] < start[w + 1]) total += readVarint(postings, start[w]);
     this.words = words;
     this.start = start;
-    this.ids = ids;
+    this.data = postings;
+    this.foldedCount = total;
     this.clearLog();
   }
+}
+
+/** The list in data[a, b) (checked bytes). */
+function listAt(data: Uint8Array, a: number, b: number): PostingList {
+  if (a >= b) return EMPTY_LIST;
+  const count = readVarint(data, a);
+  const skipAt = a + varintLength(count);
+  return new PostingList(data, count, skipAt, skipAt + 8 * skipCount(count));
+}
+
+/**
+ * Writes the list made of `old` (its bytes ending at oldEnd) followed by
+ * ids[from, to), which are ascending and greater than old's ids: old's skip
+ * entries and gaps are copied as they are, since offsets are relative to the
+ * first gap.
+ */
+function appendList(out: ByteWriter, old: PostingList, end: number, ids: Int32Array, from: number, to: number): void {
+  const n = old.count;
+  // An empty list may stand for no bytes at all (EMPTY_LIST).
+  const oldEnd = n > 0 ? end : old.gapAt;
+  const m = n + to - from;
+  if (m === 0) return;
+  const data = old.data;
+  const oldSkips = skipCount(n);
+  const oldGapBytes = oldEnd - old.gapAt;
+  // The old list's last id: its last block decoded.
+  let last = -1;
+  if (n > 0) {
+    let p = old.gapAt;
+    if (oldSkips > 0) {
+      const entry = old.skipAt + 8 * (oldSkips - 1);
+      last = readU32(data, entry);
+      p += readU32(data, entry + 4);
+    }
+    for (let left = n - oldSkips * SKIP; left > 0; left--) {
+      const gap = readVarint(data, p);
+      p += varintLength(gap);
+      last += gap + 1;
+    }
+  }
+  let newGapBytes = 0;
+  for (let k = from, prev = last; k < to; prev = ids[k++]) newGapBytes += varintLength(ids[k] - prev - 1);
+  const skips = skipCount(m);
+  out.reserve(varintLength(m) + 8 * skips + oldGapBytes + newGapBytes);
+  out.varint(m);
+  out.copy(data, old.skipAt, old.gapAt);
+  let pos = oldGapBytes;
+  for (let k = from, prev = last; k < to; prev = ids[k++]) {
+    const i = n + k - from;
+    if (i > 0 && i % SKIP === 0) {
+      writeU32(out.bytes, out.length, prev);
+      writeU32(out.bytes, out.length + 4, pos);
+      out.length += 8;
+    }
+    pos += varintLength(ids[k] - prev - 1);
+  }
+  out.copy(data, old.gapAt, oldEnd);
+  for (let k = from, prev = last; k < to; prev = ids[k++]) out.varint(ids[k] - prev - 1);
+}
+
+/**
+ * Checks a table from a snapshot (any of its bytes may be damaged): every list
+ * within its range and exactly filling it, varints canonical and under 2^31,
+ * ids ascending and below nextId, skip entries where they belong. Yields every
+ * few tens of thousands of bytes. Throws on the first fault.
+ */
+export function* checkPostings(words: number, start: Int32Array, data: Uint8Array, nextId: number): Generator<void, void> {
+  const STEP = 1 << 16;
+  if (start.length !== words + 1 || start[0] !== 0 || start[words] !== data.length) throw new Error('word index: bad sizes');
+  let checked = 0;
+  for (let w = 0; w < words; w++) {
+    const a = start[w];
+    const b = start[w + 1];
+    if (!(a <= b)) throw new Error('word index: bad table');
+    if (a === b) continue;
+    checkList(data, a, b, nextId);
+    checked += b - a + 1;
+    if (checked > STEP) {
+      checked = 0;
+      yield;
+    }
+  }
+}
+
+/** Checks the list in data[a, b) (see checkPostings); a plain function, which V8 optimizes better than a generator's loop. */
+function checkList(data: Uint8Array, a: number, b: number, nextId: number): void {
+  const count = checkedVarint(data, a, b);
+  const skipAt = checkedEnd;
+  const gapAt = skipAt + 8 * skipCount(count);
+  if (gapAt > b) throw new Error('word index: postings cut short');
+  let p = gapAt;
+  let prev = -1;
+  let entry = skipAt;
+  for (let i = 0, untilSkip = SKIP; i < count; i++, untilSkip--) {
+    if (untilSkip === 0) {
+      if (readU32(data, entry) !== prev || readU32(data, entry + 4) !== p - gapAt) throw new Error('word index: bad skip entry');
+      entry += 8;
+      untilSkip = SKIP;
+    }
+    // Unrolled, with bitwise arithmetic: a loop over `shift` or float arithmetic made loading a snapshot several times slower.
+    if (p >= b) throw new Error('word index: postings cut short');
+    let byte = data[p++];
+    let gap = byte & 0x7f;
+    if (byte > 0x7f) {
+      if (p >= b) throw new Error('word index: postings cut short');
+      byte = data[p++];
+      gap |= (byte & 0x7f) << 7;
+      if (byte > 0x7f) {
+        if (p >= b) throw new Error('word index: postings cut short');
+        byte = data[p++];
+        gap |= (byte & 0x7f) << 14;
+        if (byte > 0x7f) {
+          if (p >= b) throw new Error('word index: postings cut short');
+          byte = data[p++];
+          gap |= (byte & 0x7f) << 21;
+          if (byte > 0x7f) {
+            if (p >= b) throw new Error('word index: postings cut short');
+            byte = data[p++];
+            // Bits 28 to 30: a gap must stay under 2^31.
+            if (byte > 7) throw new Error('word index: varint too large');
+            gap |= byte << 28;
+          }
+        }
+      }
+      if (byte === 0) throw new Error('word index: varint not canonical');
+    }
+    prev += gap + 1;
+    if (prev >= nextId) throw new Error('word index: ids out of range');
+  }
+  if (p !== b) throw new Error('word index: postings longer than their count');
+}
+
+/** Where the last checkedVarint ended (a second result, without an object per call). */
+let checkedEnd = 0;
+
+/** The varint at data[p], which must end before `end`, be canonical and under 2^31. */
+function checkedVarint(data: Uint8Array, p: number, end: number): number {
+  let v = 0;
+  for (let shift = 0; shift < 35; shift += 7) {
+    if (p >= end) throw new Error('word index: postings cut short');
+    const b = data[p++];
+    v += (b & 0x7f) * 2 ** shift;
+    if (b < 0x80) {
+      if (b === 0 && shift > 0) throw new Error('word index: varint not canonical');
+      if (v > 0x7fffffff) throw new Error('word index: varint too large');
+      checkedEnd = p;
+      return v;
+    }
+  }
+  throw new Error('word index: varint too long');
 }
 
 /** Binary search in the first `length` ids, which are sorted. */
@@ -429,8 +804,9 @@ export interface PairSnapshot {
 export interface WordIndexSnapshot {
   words: string[];
   nextId: number;
+  /** The word postings: list w is postings[start[w] .. start[w + 1]) (see PostingStore). */
   start: Int32Array<ArrayBuffer>;
-  ids: Int32Array<ArrayBuffer>;
+  postings: Uint8Array<ArrayBuffer>;
   pairs: PairSnapshot | null;
 }
 
@@ -443,9 +819,13 @@ interface Expansion {
   /** The vocabulary word, or -1 for a word pair. */
   word: number;
   weight: number;
-  list: ArrayLike<number>;
-  /** Ids indexed since the last fold (all greater than the list's), or null. */
-  tail: ArrayLike<number> | null;
+  /** The word's folded postings (empty for a word pair). */
+  list: PostingList;
+  /**
+   * Ids walked after the list, ascending, or null: a word's ids indexed since
+   * the last fold (all greater than the list's), a word pair's whole list.
+   */
+  tail: number[] | null;
 }
 
 /** Word pairs are keyed by a hash of their ids: a collision only adds a candidate that ranking then drops. */
@@ -497,6 +877,9 @@ export class WordIndex {
   /** Marks items already credited for the current query term. */
   private termMarks: Int32Array = new Int32Array(0);
   private termMark = 0;
+  /** Reads folded lists while walking them, into walkChunk (no object per posting). */
+  private readonly cursor = new PostingCursor();
+  private readonly walkChunk = new Int32Array(WALK_CHUNK);
   /** The ids a query touched (a typed array: a growing JS array cost most of a keystroke). */
   private touched: Int32Array = new Int32Array(0);
 
@@ -685,8 +1068,8 @@ export class WordIndex {
 
   /** The whole index, for persisting (the log is folded into the table first). */
   snapshot(): WordIndexSnapshot {
-    const { start, ids } = this.postings.export();
-    return { words: this.wordList, nextId: this.nextId, start, ids, pairs: this.options.pairs ? this.pairPostings.export() : null };
+    const { start, postings } = this.postings.export();
+    return { words: this.wordList, nextId: this.nextId, start, postings, pairs: this.options.pairs ? this.pairPostings.export() : null };
   }
 
   /**
@@ -697,29 +1080,12 @@ export class WordIndex {
    * does not hold together (a damaged file): the caller indexes anew.
    */
   static *fromSnapshotSteps(options: { pairs?: boolean; walkBudget?: number }, snap: WordIndexSnapshot): Generator<void, WordIndex> {
-    const STEP = 1 << 16;
     const index = new WordIndex(options);
     const words = snap.words.length;
-    const { start, ids, nextId } = snap;
-    if (!Number.isInteger(nextId) || nextId < 0 || start.length !== words + 1 || start[0] !== 0 || start[words] !== ids.length) throw new Error('word index: bad sizes');
+    const { start, postings, nextId } = snap;
+    if (!Number.isInteger(nextId) || nextId < 0) throw new Error('word index: bad sizes');
     // Each word's ids ascending and in range: what search relies on (one pass over them all).
-    let checked = 0;
-    for (let w = 0; w < words; w++) {
-      const a = start[w];
-      const b = start[w + 1];
-      if (b < a) throw new Error('word index: bad table');
-      let previous = -1;
-      for (let k = a; k < b; k++) {
-        const id = ids[k];
-        if (id <= previous || id >= nextId) throw new Error('word index: ids out of order or range');
-        previous = id;
-      }
-      checked += b - a + 1;
-      if (checked > STEP) {
-        checked = 0;
-        yield;
-      }
-    }
+    yield* checkPostings(words, start, postings, nextId);
     if (!!options.pairs !== !!snap.pairs) throw new Error('word index: pairs mismatch');
     if (snap.pairs) index.pairPostings.install(snap.pairs, nextId);
     yield;
@@ -738,7 +1104,7 @@ export class WordIndex {
       if ((k & 0x7fff) === 0x7fff) yield;
     }
     index.lastPosted = new Int32Array(Math.max(1024, words)).fill(-1);
-    index.postings.install(words, start, ids);
+    index.postings.install(words, start, postings);
     index.nextId = nextId;
     index.alive = new Uint8Array(Math.max(1024, nextId));
     index.liveCount = 0;
@@ -897,7 +1263,7 @@ export class WordIndex {
       let cost = 0;
       let df = 0;
       for (const e of expansions) {
-        const n = e.list.length + (e.tail ? e.tail.length : 0);
+        const n = e.list.count + (e.tail ? e.tail.length : 0);
         cost += n;
         if (e.weight === 1) df = n;
       }
@@ -922,7 +1288,7 @@ export class WordIndex {
             const list = this.pairPostings.list(pairKey(a.word, b.word), Math.min(MAX_PAIR_IDS, pairBudget));
             if (!list) continue;
             pairBudget -= list.length;
-            expansions.push({ word: -1, weight: a.weight * b.weight, list, tail: null });
+            expansions.push({ word: -1, weight: a.weight * b.weight, list: EMPTY_LIST, tail: list });
             cost += list.length;
           }
         }
@@ -973,6 +1339,8 @@ export class WordIndex {
     const touched = this.touched;
     let touchedCount = 0;
     const order = [...terms].sort((a, b) => a.cost - b.cost);
+    const cursor = this.cursor;
+    const buf = this.walkChunk;
     let walked = 0;
     const unwalked: QueryTerm[] = [];
     for (const term of order) {
@@ -988,10 +1356,19 @@ export class WordIndex {
       let budgetLeft = walked === 0 && term.cost > firstBudget ? firstBudget : Infinity;
       for (const e of term.expansions) {
         const add = term.idf * e.weight;
-        for (let part = 0; part < 2; part++) {
-          const ids = part === 0 ? e.list : e.tail;
-          if (!ids) continue;
-          const len = ids.length;
+        cursor.open(e.list);
+        // The folded list a chunk at a time, then the tail.
+        for (let tailDone = false; budgetLeft > 0; ) {
+          let ids: ArrayLike<number>;
+          let len: number;
+          if (cursor.left > 0) {
+            ids = buf;
+            len = cursor.fill(buf, budgetLeft);
+          } else if (!tailDone && e.tail) {
+            ids = e.tail;
+            len = ids.length;
+            tailDone = true;
+          } else break;
           for (let k = 0; k < len && budgetLeft > 0; k++, budgetLeft--) {
             const id = ids[k];
             if (!this.alive[id] || marks[id] === mark) continue;
@@ -1015,7 +1392,7 @@ export class WordIndex {
         for (const id of pool) {
           if (checks) {
             for (const e of checks) {
-              if (sortedIncludes(e.list, e.list.length, id) || (e.tail !== null && sortedIncludes(e.tail, e.tail.length, id))) {
+              if (e.list.includes(id) || (e.tail !== null && sortedIncludes(e.tail, e.tail.length, id))) {
                 score[id] += term.idf * e.weight;
                 break;
               }

@@ -46,6 +46,20 @@ function answers(index: SourceIndex): unknown {
   };
 }
 
+/** Where the sentence index's postings lie in a snapshot file (the array after the sentences' start table). */
+function sentencePostings(bytes: Uint8Array): { at: number; length: number } {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const jsonLength = view.getUint32(8, true);
+  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + jsonLength))) as { arrays: number[] };
+  const pad4 = (n: number): number => (n + 3) & ~3;
+  // Records, the quotes' start, postings and four pair arrays, the sentences' start: then the sentences' postings.
+  const index = 8;
+  assert.equal(header.arrays.length, index + 1);
+  let at = 12 + pad4(jsonLength);
+  for (let i = 0; i < index; i++) at += pad4(header.arrays[i]);
+  return { at, length: header.arrays[index] };
+}
+
 function fromSnapshot(bytes: Uint8Array, articles: Article[]): SourceIndex {
   const snapshot = decodeIndexSnapshot(bytes);
   assert.ok(snapshot, 'the snapshot decodes');
@@ -127,15 +141,55 @@ describe('index snapshot', () => {
     assert.equal(decodeIndexSnapshot(version), null, 'another version');
     assert.equal(decodeIndexSnapshot(new TextEncoder().encode('{"version":1}')), null, 'not a snapshot');
     assert.equal(decodeIndexSnapshot(null), null);
-    // The last array is the sentence postings: make an id point past every item.
-    const tampered = bytes.slice();
-    const view = new DataView(tampered.buffer);
-    view.setInt32(tampered.length - 4, 1 << 30, true);
-    const snapshot = decodeIndexSnapshot(tampered);
-    const index = new SourceIndex();
-    if (snapshot) assert.throws(() => index.restoreSnapshot(snapshot));
-    for (const a of ARTICLES) index.setArticle(a);
-    assert.deepEqual(answers(index), answers(built(ARTICLES)));
+    // The sentence postings' last list: its last varint left unfinished, then made into an id past every item.
+    const { at, length } = sentencePostings(bytes);
+    for (const last of [0x80, 0x7f]) {
+      const tampered = bytes.slice();
+      tampered[at + length - 1] = last;
+      const snapshot = decodeIndexSnapshot(tampered);
+      assert.ok(snapshot, 'the file itself holds together');
+      const index = new SourceIndex();
+      assert.throws(() => index.restoreSnapshot(snapshot));
+      for (const a of ARTICLES) index.setArticle(a);
+      assert.deepEqual(answers(index), answers(built(ARTICLES)));
+    }
+    // Bytes after the last array, or padding that is not zero.
+    assert.equal(decodeIndexSnapshot(new Uint8Array([...bytes, 0, 0, 0, 0])), null, 'trailing bytes');
+    if (length % 4 !== 0) {
+      const padded = bytes.slice();
+      padded[at + length] = 1;
+      assert.equal(decodeIndexSnapshot(padded), null, 'padding');
+    }
+  });
+
+  it('any byte of the postings changed: refused, or an index that searches without fault', () => {
+    const bytes = encodeIndexSnapshot(built(ARTICLES).snapshot());
+    const { at, length } = sentencePostings(bytes);
+    let refused = 0;
+    let tries = 0;
+    for (let k = at; k < at + length; k++) {
+      for (const value of [0x00, 0x01, 0x7f, 0x80, 0xff, bytes[k] ^ 0x40]) {
+        if (value === bytes[k]) continue;
+        tries++;
+        const tampered = bytes.slice();
+        tampered[k] = value;
+        const snapshot = decodeIndexSnapshot(tampered);
+        const index = new SourceIndex();
+        try {
+          assert.ok(snapshot);
+          index.restoreSnapshot(snapshot);
+        } catch {
+          refused++;
+          continue;
+        }
+        // Accepted (another valid list): every search still runs and finds real sentences.
+        for (const a of ARTICLES) if (!index.claim(a)) index.setArticle(a);
+        index.releaseClaims();
+        for (const q of QUERIES) for (const r of index.searchSentences(q, 10)) assert.ok(r.text.length > 0);
+      }
+    }
+    // Most changes break a list's structure, its order or its range.
+    assert.ok(refused > tries / 2, `refused ${refused} of ${tries}`);
   });
 
   it('installs in steps for an editor to interleave: the index stays empty until the last one', () => {
