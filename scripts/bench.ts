@@ -344,6 +344,8 @@ async function main(): Promise<void> {
     const cacheStarted = performance.now();
     const restored = await (async () => {
       const fresh = new SourceIndex();
+      // Started first, as the extension's indexer does: the worker is ready by the time the cache is read.
+      const pool = new ParsePool(path.join(__dirname, '..', 'src', 'node', 'parseWorker.js'));
       // File reads are asynchronous in the extension (they do not hold its thread): not steps.
       const bytes = fs.readFileSync(cachePath);
       // One entry (article) at a time, as the extension reads it.
@@ -366,7 +368,6 @@ async function main(): Promise<void> {
       // As the extension's indexer does: a worker stats and reads each file, up to
       // 32 ahead (READ_AHEAD, refilled by halves), and sends an unchanged one's text back unparsed;
       // this thread restores it from the cache and claims its index entries.
-      const pool = new ParsePool(path.join(__dirname, '..', 'src', 'node', 'parseWorker.js'));
       const readAhead = (f: string): Promise<ReadOutcome> => {
         const entry = cache.get(f);
         return pool.readLocal(f, Number.MAX_SAFE_INTEGER, entry ? { size: entry.size, mtimeMs: entry.mtimeMs } : null);
