@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import Fuse from 'fuse.js';
 import { parseArticle, decodeSource } from '../src/core/article';
 import { SourceIndex } from '../src/core/sourceIndex';
-import { cacheEntry, decodeIndexSnapshot, encodeIndexSnapshot, cacheEntries, restoreArticle, serializeCache, type CachedArticle, FileStamp } from '../src/core/cache';
+import { cacheEntry, decodeIndexSnapshotSteps, encodeIndexSnapshot, cacheEntries, restoreArticle, serializeCache, type CachedArticle, FileStamp } from '../src/core/cache';
 import { formatCitation } from '../src/core/citation';
 import { foldText, words } from '../src/core/text';
 import type { Article } from '../src/core/types';
@@ -358,7 +358,10 @@ async function main(): Promise<void> {
       }
       if (cache.size === 0) throw new Error('bench: no entries in the cache file');
       const snapshotBytes = fs.readFileSync(snapshotPath);
-      const snapshot = step('decode the snapshot', () => decodeIndexSnapshot(snapshotBytes));
+      const decoding = decodeIndexSnapshotSteps(snapshotBytes);
+      let decoded = step('one step of decoding the snapshot', () => decoding.next());
+      while (!decoded.done) decoded = step('one step of decoding the snapshot', () => decoding.next());
+      const snapshot = decoded.value;
       if (snapshot) {
         const steps = fresh.restoreSnapshotSteps(snapshot);
         while (!step('one step of installing the snapshot', () => steps.next().done));

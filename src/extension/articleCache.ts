@@ -2,7 +2,7 @@
 // storage with the core's cache format (src/core/cache.ts): a restart reads
 // each file again but parses only the ones that changed.
 import * as vscode from 'vscode';
-import { cacheEntry, cacheFileHeader, concatBytes, decodeIndexSnapshot, encodeCacheEntry, encodeIndexSnapshot, cacheEntries, restoreArticle, type CachedArticle } from '../core/cache';
+import { cacheEntry, cacheFileHeader, concatBytes, decodeIndexSnapshotSteps, encodeCacheEntry, encodeIndexSnapshot, cacheEntries, restoreArticle, type CachedArticle } from '../core/cache';
 import type { IndexSnapshot } from '../core/sourceIndex';
 import type { Article } from '../core/types';
 import type { ArticleCacheStore, FileStamp } from './indexer';
@@ -52,10 +52,20 @@ export class GlobalStorageArticleCache implements ArticleCacheStore {
       }
     }
     if (this.entries.size === 0) return;
+    let snapshotBytes: Uint8Array;
     try {
-      this.snapshot = decodeIndexSnapshot(await vscode.workspace.fs.readFile(this.snapshotFile));
+      snapshotBytes = await vscode.workspace.fs.readFile(this.snapshotFile);
     } catch {
       // No snapshot yet: the index is built from the articles.
+      return;
+    }
+    const steps = decodeIndexSnapshotSteps(snapshotBytes);
+    for (let step = steps.next(); ; step = steps.next()) {
+      if (step.done) {
+        this.snapshot = step.value;
+        break;
+      }
+      await nextTurn();
     }
   }
 
