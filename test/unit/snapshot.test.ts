@@ -52,9 +52,10 @@ function sentencePostings(bytes: Uint8Array): { at: number; length: number } {
   const jsonLength = view.getUint32(8, true);
   const header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + jsonLength))) as { arrays: number[] };
   const pad4 = (n: number): number => (n + 3) & ~3;
-  // Records, the quotes' start, postings and four pair arrays, the sentences' start: then the sentences' postings.
+  // Records, the quotes' start, postings and four pair arrays, the sentences' start: then the sentences'
+  // postings, the two vocabularies and the paths.
   const index = 8;
-  assert.equal(header.arrays.length, index + 1);
+  assert.equal(header.arrays.length, index + 4);
   let at = 12 + pad4(jsonLength);
   for (let i = 0; i < index; i++) at += pad4(header.arrays[i]);
   return { at, length: header.arrays[index] };
