@@ -133,8 +133,7 @@ class TopK {
 const FIRST_LOG_CHUNK = 1024;
 const LOG_CHUNK = 1 << 16;
 /** Postings per skip block: a membership test decodes at most this many. */
-const SKIP = 64;
-export { SKIP };
+export const SKIP = 64;
 /** Postings decoded at a time while walking a list (a scratch buffer of this size). */
 const WALK_CHUNK = 4096;
 
@@ -214,7 +213,7 @@ export class PostingList {
     return false;
   }
 
-  /** All ids (for tests and sweeps; search reads through a PostingCursor). */
+  /** All ids (for tests; search and folds read through a PostingCursor). */
   toArray(): number[] {
     const out: number[] = [];
     const cursor = new PostingCursor();
@@ -775,8 +774,10 @@ class PairIndex {
     return { keys: this.keys, heads: this.heads, occId: this.occId.subarray(0, this.occCount), occNext: this.occNext.subarray(0, this.occCount), used: this.used };
   }
 
-  /** Installs pairs exported earlier; throws when they do not hold together (a damaged file). */
-  /** Installs a snapshot's pairs, checked in steps (a million occurrences took 20 to 30 ms in one). */
+  /**
+   * Installs pairs exported earlier, checked in steps (a million occurrences
+   * took 20 to 30 ms in one); throws when they do not hold together (a damaged file).
+   */
   *installSteps(p: PairSnapshot, nextId: number): Generator<void, void> {
     const n = p.occId.length;
     const size = p.keys.length;

@@ -74,7 +74,7 @@ interface ArticleRecord {
  * and pairs were most of what claiming an article allocated.
  */
 function visitContributions(article: Article, onEntity: (name: string, kind: EntityKind) => void, onKey: (key: string, name: string) => void): void {
-  const contributors = article.meta.contributors.length === 0 ? null : new Set(article.meta.contributors.map((c) => c.toLowerCase()));
+  const contributors = contributorNames(article);
   const seen = new Set<string>();
   for (const p of article.people) {
     if (contributors?.has(p.name.toLowerCase())) continue;
@@ -104,11 +104,16 @@ function visitContributions(article: Article, onEntity: (name: string, kind: Ent
   for (const q of article.quotes) other(q.speaker, false);
 }
 
+/** The article's contributors (bylines), lower-cased, or null when it names none: they are not people in the story. */
+function contributorNames(article: Article): Set<string> | null {
+  return article.meta.contributors.length === 0 ? null : new Set(article.meta.contributors.map((c) => c.toLowerCase()));
+}
+
 /** The article's people in the story, by name: contributors left out. */
 function storyPeople(article: Article): Map<string, ArticlePerson> {
-  const contributors = new Set(article.meta.contributors.map((c) => c.toLowerCase()));
+  const contributors = contributorNames(article);
   const out = new Map<string, ArticlePerson>();
-  for (const p of article.people) if (!contributors.has(p.name.toLowerCase())) out.set(p.name, p);
+  for (const p of article.people) if (!contributors?.has(p.name.toLowerCase())) out.set(p.name, p);
   return out;
 }
 
