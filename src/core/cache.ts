@@ -18,6 +18,7 @@
 //   u32 head bytes | u32 number count | head (UTF-8 JSON) | padding to 4 | numbers (i32, little-endian)
 
 import type { Article, ArticleMeta, ArticlePerson, Quote } from './types';
+import { RestoredArticle, packText, textLength, unpackSlice } from './packedText';
 import { PARAGRAPH_WIDTH, SENTENCE_WIDTH } from './spans';
 import { ArticleMentions, MENTION_WIDTH, NO_NAME, OWN_NAME, PackedPerson } from './packedPeople';
 import type { IndexSnapshot } from './sourceIndex';
@@ -69,7 +70,7 @@ export function cacheEntry(article: Article, stamp: FileStamp): CachedArticle {
   };
   const p = article.paragraphs;
   const s = article.sentences;
-  const n: number[] = [article.text.length, p.length / PARAGRAPH_WIDTH, s.length / SENTENCE_WIDTH, article.people.length, article.quotes.length];
+  const n: number[] = [textLength(article), p.length / PARAGRAPH_WIDTH, s.length / SENTENCE_WIDTH, article.people.length, article.quotes.length];
   for (let i = 0; i < p.length; i++) n.push(p[i]);
   for (let i = 0; i < s.length; i++) n.push(s[i]);
   for (const person of article.people) {
@@ -282,6 +283,7 @@ export function restoreArticle(entry: CachedArticle, stamp: FileStamp, text: str
     people[k] = new PackedPerson(name, titles, aliases, surname, surnameFirst === 1, packed, first, mentionCount);
   }
   if (!count(quoteCount, 8)) return null;
+  const body = packText(text);
   const quotes = new Array<Quote>(quoteCount);
   for (let k = 0; k < quoteCount; k++, at += 8) {
     const id = str(n[at]);
@@ -290,13 +292,14 @@ export function restoreArticle(entry: CachedArticle, stamp: FileStamp, text: str
     const cue = strOrNull(n[at + 6]);
     if (id === undefined || !span(start, end) || speaker === undefined || cue === undefined || paragraph < 0 || paragraph >= paragraphCount) return null;
     if (ms !== -1 && !span(ms, me)) return null;
-    quotes[k] = { id, text: text.slice(start, end), start, end, speaker, speakerMention: ms === -1 ? null : { start: ms, end: me }, cue, paragraph };
+    // From the packed text: a slice of it shares its bytes (a slice of the text as given would keep all of that alive).
+    quotes[k] = { id, text: unpackSlice(body, start, end), start, end, speaker, speakerMention: ms === -1 ? null : { start: ms, end: me }, cue, paragraph };
   }
   if (at !== n.length) return null;
   const meta = head[3] as ArticleMeta | null;
   const otherSpeakers = head[4];
   if (!meta || typeof meta !== 'object' || !Array.isArray(meta.contributors) || !Array.isArray(otherSpeakers) || !otherSpeakers.every((s) => typeof s === 'string')) return null;
-  return { path: entry.path, text, meta, paragraphs, sentences, people, quotes, otherSpeakers: otherSpeakers as string[] };
+  return new RestoredArticle(entry.path, text, meta, paragraphs, sentences, people, quotes, otherSpeakers as string[], body);
 }
 
 // The index snapshot (sourceIndex.ts) is stored in a binary file of its own:

@@ -13,6 +13,7 @@ import { RankFields, WordIndex, WordIndexSnapshot, searchIndex } from './search'
 import { baseName, foldText, straighten, words } from './text';
 import { SENTENCE_WIDTH, sentenceAt, sentenceCount } from './spans';
 import { PackedPerson } from './packedPeople';
+import { textLength, textSlice } from './packedText';
 
 /** A quote as the index hands it out: read-only, it reads through to the article's own quote. */
 export interface IndexedQuote extends Readonly<Quote> {
@@ -335,7 +336,7 @@ export class SourceIndex {
   snapshot(): IndexSnapshot {
     const records: SnapshotRecord[] = [];
     for (const [path, r] of this.records) {
-      records.push({ path, textLength: r.article.text.length, fingerprint: r.fingerprint, firstQuoteId: r.firstQuoteId, quoteCount: r.article.quotes.length, firstSentenceId: r.firstSentenceId, sentenceCount: sentenceCount(r.article) });
+      records.push({ path, textLength: textLength(r.article), fingerprint: r.fingerprint, firstQuoteId: r.firstQuoteId, quoteCount: r.article.quotes.length, firstSentenceId: r.firstSentenceId, sentenceCount: sentenceCount(r.article) });
     }
     return { records, quotes: this.quoteIndex.snapshot(), sentences: this.sentenceIndex.snapshot() };
   }
@@ -409,7 +410,7 @@ export class SourceIndex {
     this.claims.delete(article.path);
     if (this.records.has(article.path) || c.quoteCount !== article.quotes.length || c.sentenceCount !== sentenceCount(article)) return false;
     const print = fingerprint(article);
-    if (c.textLength !== article.text.length || c.fingerprint !== print) return false;
+    if (c.textLength !== textLength(article) || c.fingerprint !== print) return false;
     this.quoteIndex.revive(c.firstQuoteId, c.quoteCount);
     this.sentenceIndex.revive(c.firstSentenceId, c.sentenceCount);
     this.addRecord(article, c.firstQuoteId, c.firstSentenceId, print);
@@ -782,7 +783,7 @@ export class SourceIndex {
   private sentenceFields = (id: number): RankFields => {
     const record = this.sentenceOwner[id];
     const s = sentenceAt(record.article, id - record.firstSentenceId);
-    return { text: foldText(record.article.text.slice(s.start, s.end)), context: foldText(record.article.meta.outlet ?? '') };
+    return { text: foldText(textSlice(record.article, s.start, s.end)), context: foldText(record.article.meta.outlet ?? '') };
   };
 
   /** Quotes best matching a query (fuzzy; tolerant of a typo per word). Empty query: the first quotes. */
@@ -798,7 +799,7 @@ export class SourceIndex {
     return searchIndex(this.sentenceIndex, query, this.sentenceFields, { limit, candidates: 150, fusePool: 30 }).map(({ id, score }) => {
       const record = this.sentenceOwner[id];
       const sentence = sentenceAt(record.article, id - record.firstSentenceId);
-      return { article: record.article, sentence, text: record.article.text.slice(sentence.start, sentence.end), score };
+      return { article: record.article, sentence, text: textSlice(record.article, sentence.start, sentence.end), score };
     });
   }
 

@@ -1,14 +1,21 @@
 import type { Article } from '../../src/core/types';
 
 /**
- * The article with its people as plain objects: a restored article keeps each
- * person's mentions packed (src/core/packedPeople.ts) and builds the list when
- * read, so it equals a parsed one field by field, not by prototype.
+ * The article as a plain object, with its people as plain objects: a restored
+ * article keeps its text packed (src/core/packedText.ts) and each person's
+ * mentions packed (src/core/packedPeople.ts), reading them back when asked, so
+ * it equals a parsed one field by field, not by prototype.
  */
 export function plainArticle(article: Article | null | undefined): Article | null | undefined {
   if (!article) return article;
   return {
-    ...article,
+    path: article.path,
+    text: article.text,
+    meta: article.meta,
+    paragraphs: article.paragraphs,
+    sentences: article.sentences,
+    quotes: article.quotes,
+    otherSpeakers: article.otherSpeakers,
     people: article.people.map((p) => ({ name: p.name, titles: p.titles, aliases: p.aliases, mentions: p.mentions, surnameFirst: p.surnameFirst, surname: p.surname })),
   };
 }

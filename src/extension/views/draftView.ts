@@ -4,6 +4,7 @@
 // the two never disagree and nothing is checked twice.
 import * as vscode from 'vscode';
 import type { Finding, FindingKind } from '../../core/verify';
+import { textSlice } from '../../core/packedText';
 import { appliesTo, readConfig } from '../config';
 import type { Deps } from '../deps';
 import { articlePath } from '../indexer';
@@ -263,7 +264,7 @@ export class DraftTreeProvider implements vscode.TreeDataProvider<DraftNode>, vs
     const article = finding.source ? this.deps.indexer.index.article(finding.source.path) : undefined;
     if (finding.source && article) {
       const where = [outletAndDate(article.meta), this.deps.indexer.fileLabel(article.path)].filter(Boolean).join(' · ');
-      const said = article.text.slice(finding.source.start, finding.source.end);
+      const said = textSlice(article, finding.source.start, finding.source.end);
       details.push({
         kind: 'detail',
         label: finding.kind === 'misquote' ? 'The source says' : 'In the source',

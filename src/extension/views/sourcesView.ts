@@ -3,6 +3,7 @@
 // are computed when VS Code asks for them.
 import * as vscode from 'vscode';
 import type { Article } from '../../core/types';
+import { textSlice } from '../../core/packedText';
 import { sentenceAt, sentenceCount } from '../../core/spans';
 import type { SourceIndexer } from '../indexer';
 import { inert } from '../markdown';
@@ -42,7 +43,7 @@ const DATELINE = /^(?:[\p{Lu}][\p{Lu}\s.,'-]*\s)?\([^)]{1,40}\)\s*(?:--|[—–-
 export function headline(indexer: SourceIndexer, article: Article): string {
   if (article.meta.title) return plain(article.meta.title);
   const lead = sentenceCount(article) > 0 ? sentenceAt(article, 0) : undefined;
-  const text = lead ? plain(article.text.slice(lead.start, lead.end)).replace(DATELINE, '') : '';
+  const text = lead ? plain(textSlice(article, lead.start, lead.end)).replace(DATELINE, '') : '';
   if (text.length < 3) return plain(indexer.fileLabel(article.path));
   return text.length <= LEAD_CHARS ? text : `${text.slice(0, LEAD_CHARS - 1).trimEnd()}…`;
 }
