@@ -17,6 +17,7 @@ import { formatCitation } from '../src/core/citation';
 import { foldText, words } from '../src/core/text';
 import type { Article } from '../src/core/types';
 import { sentenceAt, sentenceCount, sentenceList } from '../src/core/spans';
+import { unpackText } from '../src/core/packedText';
 import { ParsePool, type ParseOutcome, type ReadOutcome } from '../src/node/parsePool';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -393,10 +394,10 @@ async function main(): Promise<void> {
             return;
           }
           const entry = cache.get(f);
-          const a = entry ? restoreArticle(entry, outcome.stamp, outcome.text) : null;
+          const a = entry ? restoreArticle(entry, outcome.stamp, outcome.body) : null;
           if (a && fresh.claim(a)) claimed++;
           else {
-            fresh.setArticle(a ?? parseArticle(f, outcome.text));
+            fresh.setArticle(a ?? parseArticle(f, unpackText(outcome.body)));
             if (!a) reparsed++;
           }
         });

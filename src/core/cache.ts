@@ -18,7 +18,7 @@
 //   u32 head bytes | u32 number count | head (UTF-8 JSON) | padding to 4 | numbers (i32, little-endian)
 
 import type { Article, ArticleMeta, ArticlePerson, Quote } from './types';
-import { RestoredArticle, packText, textLength, unpackSlice } from './packedText';
+import { RestoredArticle, packText, textLength, unpackSlice, type PackedText } from './packedText';
 import { PARAGRAPH_WIDTH, SENTENCE_WIDTH } from './spans';
 import { ArticleMentions, MENTION_WIDTH, NO_NAME, OWN_NAME, PackedPerson } from './packedPeople';
 import type { IndexSnapshot } from './sourceIndex';
@@ -189,16 +189,16 @@ export function readCache(cache: Uint8Array | null | undefined): Map<string, Cac
 }
 
 /**
- * The article for a file from its cache entry and its current text, or null
- * when the entry is stale (size, mtime or length differ) or malformed: every
- * count, offset and string index is checked.
+ * The article for a file from its cache entry and its current text (as it
+ * is or packed), or null when the entry is stale (size, mtime or length
+ * differ) or malformed: every count, offset and string index is checked.
  */
-export function restoreArticle(entry: CachedArticle, stamp: FileStamp, text: string): Article | null {
+export function restoreArticle(entry: CachedArticle, stamp: FileStamp, text: string | PackedText): Article | null {
   if (entry.size !== stamp.size || entry.mtimeMs !== stamp.mtimeMs) return null;
   const n = entry.numbers;
   const head = entry.head;
-  if (n.length < NUMBERS_FIXED || n[0] !== text.length) return null;
-  const length = text.length;
+  const length = typeof text === 'string' ? text.length : text.packed.length;
+  if (n.length < NUMBERS_FIXED || n[0] !== length) return null;
   const [paragraphCount, sentenceCount, personCount, quoteCount] = [n[1], n[2], n[3], n[4]];
   let at = NUMBERS_FIXED;
   // Reads past the end give undefined, which every check below refuses.
@@ -283,7 +283,7 @@ export function restoreArticle(entry: CachedArticle, stamp: FileStamp, text: str
     people[k] = new PackedPerson(name, titles, aliases, surname, surnameFirst === 1, packed, first, mentionCount);
   }
   if (!count(quoteCount, 8)) return null;
-  const body = packText(text);
+  const body = typeof text === 'string' ? packText(text) : text;
   const quotes = new Array<Quote>(quoteCount);
   for (let k = 0; k < quoteCount; k++, at += 8) {
     const id = str(n[at]);

@@ -13,7 +13,7 @@ import { RankFields, WordIndex, WordIndexSnapshot, searchIndex } from './search'
 import { baseName, foldText, straighten, words } from './text';
 import { SENTENCE_WIDTH, sentenceAt, sentenceCount } from './spans';
 import { PackedPerson } from './packedPeople';
-import { textLength, textSlice } from './packedText';
+import { RestoredArticle, textLength, textSlice } from './packedText';
 
 /** A quote as the index hands it out: read-only, it reads through to the article's own quote. */
 export interface IndexedQuote extends Readonly<Quote> {
@@ -262,7 +262,16 @@ export function fingerprint(article: Article): string {
     num(x.length);
     for (let i = 0; i < x.length; i++) h = Math.imul(h ^ x.charCodeAt(i), 0x01000193);
   };
-  str(article.text);
+  if (article instanceof RestoredArticle) {
+    // The original's character codes read off the packed text, which is not decoded for this.
+    const { packed, wide, base } = article.packedText;
+    num(packed.length);
+    for (let i = 0; i < packed.length; i++) {
+      const c = packed.charCodeAt(i);
+      const k = c - base;
+      h = Math.imul(h ^ (wide !== null && k >= 0 && k < wide.length ? wide.charCodeAt(k) : c), 0x01000193);
+    }
+  } else str(article.text);
   str(article.meta.outlet);
   num(article.quotes.length);
   for (const q of article.quotes) {

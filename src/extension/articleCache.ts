@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { cacheEntry, cacheFileHeader, concatBytes, decodeIndexSnapshotSteps, encodeCacheEntry, encodeIndexSnapshot, cacheEntries, restoreArticle, type CachedArticle } from '../core/cache';
 import type { IndexSnapshot } from '../core/sourceIndex';
+import type { PackedText } from '../core/packedText';
 import type { Article } from '../core/types';
 import type { ArticleCacheStore, FileStamp } from './indexer';
 
@@ -86,7 +87,7 @@ export class GlobalStorageArticleCache implements ArticleCacheStore {
     return entry ? { size: entry.size, mtimeMs: entry.mtimeMs } : null;
   }
 
-  restore(path: string, stamp: FileStamp, text: string): Article | null {
+  restore(path: string, stamp: FileStamp, text: string | PackedText): Article | null {
     const entry = this.entries.get(path);
     return entry ? restoreArticle(entry, stamp, text) : null;
   }

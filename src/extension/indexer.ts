@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { decodeSource, parseArticle } from '../core/article';
 import type { ParseFailure, ParsePool } from '../node/parsePool';
 import { SourceIndex, type IndexSnapshot } from '../core/sourceIndex';
+import { unpackText, type PackedText } from '../core/packedText';
 import type { Article } from '../core/types';
 import { readConfig } from './config';
 import { NameMatcher } from './names';
@@ -48,7 +49,7 @@ export interface ArticleCacheStore {
   isFresh(path: string, stamp: FileStamp): boolean;
   /** The size and modification time the file had when its entry was made, or null: no entry. */
   cachedStamp(path: string): FileStamp | null;
-  restore(path: string, stamp: FileStamp, text: string): Article | null;
+  restore(path: string, stamp: FileStamp, text: string | PackedText): Article | null;
   /** The index snapshot saved with the articles, once (null: none, or unreadable). */
   takeSnapshot(): IndexSnapshot | null;
   save(entries: { article: Article; stamp: FileStamp }[], snapshot?: IndexSnapshot): Promise<void>;
@@ -526,9 +527,9 @@ export class SourceIndexer implements vscode.Disposable {
         }
         const began = performance.now();
         try {
-          const restored = cached?.restore(path, read.stamp, read.text) ?? null;
+          const restored = cached?.restore(path, read.stamp, read.body) ?? null;
           // An entry that does not fit after all (damaged): parsed here, as without a pool.
-          const article = restored ?? parseArticle(path, read.text);
+          const article = restored ?? parseArticle(path, unpackText(read.body));
           return { kind: 'article', article, stamp: read.stamp, fromCache: restored !== null, mainThreadMs: performance.now() - began };
         } catch (error) {
           return { kind: 'skip', reason: `could not be read as an article (${describeError(error)})` };

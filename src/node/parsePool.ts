@@ -8,6 +8,7 @@
 import * as os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { restoreArticle, type CachedArticle, type FileStamp } from '../core/cache';
+import type { PackedText } from '../core/packedText';
 import type { Article } from '../core/types';
 
 export interface ParseRequest {
@@ -24,9 +25,9 @@ export interface ParseRequest {
 }
 
 export type ParseReply =
-  | { id: number; ok: true; text: string; stamp: FileStamp; entry: CachedArticle; fingerprint: string }
+  | { id: number; ok: true; body: PackedText; stamp: FileStamp; entry: CachedArticle; fingerprint: string }
   /** Unchanged since the request's `cached` stamp: not parsed. */
-  | { id: number; ok: true; text: string; stamp: FileStamp; entry: null; fingerprint: null }
+  | { id: number; ok: true; body: PackedText; stamp: FileStamp; entry: null; fingerprint: null }
   | { id: number; ok: false; reason: FailReason; error: string; size?: number };
 
 /** read: the worker could not read the file (gone, not a regular file); size: larger than allowed (`size` says how large); decode: not a text file; parse: the reader failed on it. */
@@ -37,8 +38,8 @@ export type ParseOutcome = { ok: true; article: Article; fingerprint: string; st
 
 export type ParseFailure = { ok: false; reason: FailReason; error: string; size?: number };
 
-/** What readLocal gives: the article parsed, or (unchanged since the cached stamp) only its text; with the stamp the worker saw. */
-export type ReadOutcome = ParseOutcome | { ok: true; article: null; text: string; stamp: FileStamp };
+/** What readLocal gives: the article parsed, or (unchanged since the cached stamp) only its text, packed (packedText.ts); with the stamp the worker saw. */
+export type ReadOutcome = ParseOutcome | { ok: true; article: null; body: PackedText; stamp: FileStamp };
 
 /**
  * Workers for this machine: one core is left to the calling thread (the
@@ -151,11 +152,11 @@ export class ParsePool {
     // A stamp the caller gave stands; one the worker took is what it read.
     const stamp = job.stamp ?? reply.stamp;
     if (reply.entry === null) {
-      job.resolve({ ok: true, article: null, text: reply.text, stamp });
+      job.resolve({ ok: true, article: null, body: reply.body, stamp });
       return;
     }
     // Checked like any cache entry: spans inside the text, the file unchanged.
-    const article = restoreArticle(reply.entry, stamp, reply.text);
+    const article = restoreArticle(reply.entry, stamp, reply.body);
     if (!article) job.resolve({ ok: false, reason: 'parse', error: 'the parse worker returned an inconsistent reading' });
     else job.resolve({ ok: true, article, fingerprint: reply.fingerprint, stamp });
   }

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { decodeSource, parseArticle } from '../core/article';
 import { cacheEntry } from '../core/cache';
+import { packText } from '../core/packedText';
 import { fingerprint } from '../core/sourceIndex';
 import type { FileStamp } from '../core/cache';
 import type { FailReason, ParseReply, ParseRequest } from './parsePool';
@@ -54,9 +55,10 @@ function handle(req: ParseRequest): ParseReply {
   try {
     const decoded = decodeSource(bytes);
     if ('error' in decoded) return fail({ reason: 'decode', error: decoded.error });
-    if (sameStamp(stamp, req.cached)) return { id: req.id, ok: true, text: decoded.text, stamp, entry: null, fingerprint: null };
+    // Packed here (one byte per character, packedText.ts): half the bytes to copy to the caller, and the form it keeps.
+    if (sameStamp(stamp, req.cached)) return { id: req.id, ok: true, body: packText(decoded.text), stamp, entry: null, fingerprint: null };
     const article = parseArticle(req.path, decoded.text);
-    return { id: req.id, ok: true, text: decoded.text, stamp, entry: cacheEntry(article, stamp), fingerprint: fingerprint(article) };
+    return { id: req.id, ok: true, body: packText(decoded.text), stamp, entry: cacheEntry(article, stamp), fingerprint: fingerprint(article) };
   } catch (error) {
     return fail({ reason: 'parse', error: error instanceof Error ? error.message : String(error) });
   }

@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArticle } from '../../src/core/article';
+import { packText, unpackText } from '../../src/core/packedText';
 import { ParsePool } from '../../src/node/parsePool';
 import { plainArticle } from './plainArticle';
 import { fingerprint } from '../../src/core/sourceIndex';
@@ -85,7 +86,9 @@ describe('ParsePool', function () {
       const st = fs.statSync(file);
       const onDisk = { size: st.size, mtimeMs: st.mtimeMs };
       const unchanged = await pool.readLocal(file, 1e6, onDisk);
-      assert.deepEqual(unchanged, { ok: true, article: null, text: ARTICLE, stamp: onDisk });
+      // The text comes back packed (one byte per character) and reads back exactly.
+      assert.deepEqual(unchanged, { ok: true, article: null, body: packText(ARTICLE), stamp: onDisk });
+      assert.ok(unchanged.ok && !unchanged.article && unchanged.body.wide !== null && unpackText(unchanged.body) === ARTICLE);
       const changed = await pool.readLocal(file, 1e6, { ...onDisk, mtimeMs: onDisk.mtimeMs - 1000 });
       assert.ok(changed.ok && changed.article);
       assert.deepEqual(plainArticle(changed.article), parseArticle(file, ARTICLE));
