@@ -20,7 +20,8 @@ const nextTurn = (): Promise<void> => new Promise((resolve) => setTimeout(resolv
 
 export class GlobalStorageArticleCache implements ArticleCacheStore {
   private entries = new Map<string, CachedArticle>();
-  private snapshot: IndexSnapshot | null = null;
+  /** Whether the snapshot may still be read (once per load, and only with entries to go with it). */
+  private snapshotPending = false;
   private oldFormatRemoved = false;
 
   constructor(private readonly storageUri: vscode.Uri) {}
@@ -36,7 +37,7 @@ export class GlobalStorageArticleCache implements ArticleCacheStore {
   /** Reads the cache an entry (an article) at a time, in slices, so a large cache never holds the editor. */
   async load(): Promise<void> {
     this.entries = new Map();
-    this.snapshot = null;
+    this.snapshotPending = false;
     let bytes: Uint8Array;
     try {
       bytes = await vscode.workspace.fs.readFile(this.file);
@@ -52,29 +53,24 @@ export class GlobalStorageArticleCache implements ArticleCacheStore {
         sliceStart = performance.now();
       }
     }
-    if (this.entries.size === 0) return;
+    this.snapshotPending = this.entries.size > 0;
+  }
+
+  async loadSnapshot(): Promise<IndexSnapshot | null> {
+    if (!this.snapshotPending) return null;
+    this.snapshotPending = false;
     let snapshotBytes: Uint8Array;
     try {
       snapshotBytes = await vscode.workspace.fs.readFile(this.snapshotFile);
     } catch {
       // No snapshot yet: the index is built from the articles.
-      return;
+      return null;
     }
     const steps = decodeIndexSnapshotSteps(snapshotBytes);
     for (let step = steps.next(); ; step = steps.next()) {
-      if (step.done) {
-        this.snapshot = step.value;
-        break;
-      }
+      if (step.done) return step.value;
       await nextTurn();
     }
-  }
-
-  takeSnapshot(): IndexSnapshot | null {
-    const snapshot = this.snapshot;
-    // Its arrays now belong to the index.
-    this.snapshot = null;
-    return snapshot;
   }
 
   isFresh(path: string, stamp: FileStamp): boolean {

@@ -23,6 +23,8 @@ const CHANGE_COALESCE_MS = 250;
 const CACHE_SAVE_DELAY_MS = 2000;
 /** Files read ahead of the one being indexed (their parsing runs on worker threads meanwhile). */
 const READ_AHEAD = 32;
+/** Files read ahead while the saved index is read and installed at start-up (their texts wait in memory, about 5 KB each). */
+const SNAPSHOT_READ_AHEAD = 2048;
 /** Below this many files to parse (and this size), starting worker threads costs more than it saves. */
 const POOL_MIN_FILES = 8;
 const POOL_MIN_BYTES = 256 * 1024;
@@ -50,8 +52,8 @@ export interface ArticleCacheStore {
   /** The size and modification time the file had when its entry was made, or null: no entry. */
   cachedStamp(path: string): FileStamp | null;
   restore(path: string, stamp: FileStamp, text: string | PackedText): Article | null;
-  /** The index snapshot saved with the articles, once (null: none, or unreadable). */
-  takeSnapshot(): IndexSnapshot | null;
+  /** Reads the index snapshot saved with the articles, once after each load() (null: none, or unreadable); its arrays then belong to the caller. */
+  loadSnapshot(): Promise<IndexSnapshot | null>;
   save(entries: { article: Article; stamp: FileStamp }[], snapshot?: IndexSnapshot): Promise<void>;
 }
 
@@ -401,39 +403,19 @@ export class SourceIndexer implements vscode.Disposable {
     if (this.pending.size >= POOL_MIN_FILES) this.parsePool();
     await this.loadCache();
     const started = performance.now();
-    // At start-up, the search structures saved last time: unchanged files then skip indexing too.
-    const snapshot = this.index.stats().sources === 0 && !this.bypassCache ? (this.cache?.takeSnapshot() ?? null) : null;
-    let claiming = false;
-    if (snapshot) {
-      try {
-        // In slices: a large snapshot takes a few hundred milliseconds to check and install.
-        const steps = this.index.restoreSnapshotSteps(snapshot);
-        let sliceStart = performance.now();
-        while (!steps.next().done) {
-          if (performance.now() - sliceStart >= BATCH_BUDGET_MS) {
-            await yieldToEventLoop();
-            sliceStart = performance.now();
-          }
-        }
-        claiming = true;
-      } catch (error) {
-        this.log.warn(`The saved index could not be used; indexing every file (${describeError(error)}).`);
-      }
-    }
     this.snapshotClaims = 0;
     this.cacheHits = 0;
     this.longestStep = { ms: 0, label: '' };
-    let sliceStart = performance.now();
     let read = 0;
     let skipped = 0;
     let changedSinceFire = false;
     this.workerParses = 0;
     // Files are read ahead and parsed meanwhile, but enter the index in order, one at a time.
     const inFlight: { key: string; uri: vscode.Uri; seed: boolean; epoch: number; job: Promise<Prepared> }[] = [];
-    const readAhead = (): void => {
+    const readAhead = (upTo = READ_AHEAD): void => {
       // Refilled by halves: the requests of one turn go to the worker as one message.
-      if (inFlight.length > READ_AHEAD / 2) return;
-      while (inFlight.length < READ_AHEAD && this.pending.size > 0) {
+      if (inFlight.length > upTo / 2) return;
+      while (inFlight.length < upTo && this.pending.size > 0) {
         const [key, entry] = this.pending.entries().next().value as [string, { uri: vscode.Uri; seed: boolean }];
         this.pending.delete(key);
         // Worker threads pay off for a folder's worth of files, not for one saved file.
@@ -441,6 +423,31 @@ export class SourceIndexer implements vscode.Disposable {
         inFlight.push({ key, uri: entry.uri, seed: entry.seed, epoch: this.epochs.get(key) ?? 0, job: this.prepare(entry.uri, usePool) });
       }
     };
+    // At start-up, the search structures saved last time: unchanged files then skip indexing too.
+    let claiming = false;
+    if (this.cache && this.index.stats().sources === 0 && !this.bypassCache) {
+      // The worker reads files while this thread reads and installs the snapshot (it had waited
+      // for those reads afterwards); nothing enters the index before the snapshot is in.
+      readAhead(SNAPSHOT_READ_AHEAD);
+      try {
+        const snapshot = await this.cache.loadSnapshot();
+        if (snapshot) {
+          // In slices: a large snapshot takes a few hundred milliseconds to check and install.
+          const steps = this.index.restoreSnapshotSteps(snapshot);
+          let sliceStart = performance.now();
+          while (!steps.next().done) {
+            if (performance.now() - sliceStart >= BATCH_BUDGET_MS) {
+              await yieldToEventLoop();
+              sliceStart = performance.now();
+            }
+          }
+          claiming = true;
+        }
+      } catch (error) {
+        this.log.warn(`The saved index could not be used; indexing every file (${describeError(error)}).`);
+      }
+    }
+    let sliceStart = performance.now();
     try {
       readAhead();
       while (inFlight.length > 0) {
