@@ -189,6 +189,13 @@ export function readCache(cache: Uint8Array | null | undefined): Map<string, Cac
 }
 
 /**
+ * The empty list every restored article and person shares: half of an
+ * archive's people have no title and half no alias, about 85,000 empty arrays
+ * for ten thousand articles. Frozen: a restored article is read, never added to.
+ */
+const NO_STRINGS = Object.freeze([]) as unknown as string[];
+
+/**
  * The article for a file from its cache entry and its current text (as it
  * is or packed), or null when the entry is stale (size, mtime or length
  * differ) or malformed: every count, offset and string index is checked.
@@ -220,6 +227,7 @@ export function restoreArticle(entry: CachedArticle, stamp: FileStamp, text: str
   const strings = (): string[] | null => {
     const c = n[at++];
     if (!count(c, 1)) return null;
+    if (c === 0) return NO_STRINGS;
     const out = new Array<string>(c);
     for (let k = 0; k < c; k++) {
       const s = str(n[at++]);
@@ -299,7 +307,7 @@ export function restoreArticle(entry: CachedArticle, stamp: FileStamp, text: str
   const meta = head[3] as ArticleMeta | null;
   const otherSpeakers = head[4];
   if (!meta || typeof meta !== 'object' || !Array.isArray(meta.contributors) || !Array.isArray(otherSpeakers) || !otherSpeakers.every((s) => typeof s === 'string')) return null;
-  return new RestoredArticle(entry.path, text, meta, paragraphs, sentences, people, quotes, otherSpeakers as string[], body);
+  return new RestoredArticle(entry.path, text, meta, paragraphs, sentences, people, quotes, otherSpeakers.length === 0 ? NO_STRINGS : (otherSpeakers as string[]), body);
 }
 
 // The index snapshot (sourceIndex.ts) is stored in a binary file of its own:
