@@ -324,7 +324,7 @@ export function restoreArticle(entry: CachedArticle, stamp: FileStamp, text: str
 // checks the contents (WordIndex.fromSnapshotSteps). Anything wrong: null.
 
 /** Bump whenever the snapshot's layout or the index's meaning of it changes. */
-export const SNAPSHOT_FORMAT_VERSION = 5;
+export const SNAPSHOT_FORMAT_VERSION = 6;
 const MAGIC = 0x58494253; // "SBIX" read as a little-endian u32
 
 interface SnapshotHeader {
@@ -341,7 +341,7 @@ interface WordSnapshotHeader {
 }
 
 function wordArrays(w: WordIndexSnapshot): (Int32Array | Uint8Array)[] {
-  return w.pairs ? [w.start, w.postings, w.pairs.keys, w.pairs.heads, w.pairs.occId, w.pairs.occNext] : [w.start, w.postings];
+  return w.pairs ? [w.start, w.postings, w.pairs.keys, w.pairs.pairs, w.pairs.start, w.pairs.postings] : [w.start, w.postings];
 }
 
 /** textLength, fingerprint (its 32 bits), firstQuoteId, quoteCount, firstSentenceId, sentenceCount. */
@@ -509,9 +509,9 @@ export function* decodeIndexSnapshotSteps(bytes: Uint8Array | null | undefined):
       const postings = octets(first + 1);
       if (!start || !postings) return null;
       if (h.pairsUsed === null) return { words, nextId: h.nextId, start, postings, pairs: null };
-      const [keys, heads, occId, occNext] = [ints(first + 2), ints(first + 3), ints(first + 4), ints(first + 5)];
-      if (!keys || !heads || !occId || !occNext) return null;
-      return { words, nextId: h.nextId, start, postings, pairs: { keys, heads, occId, occNext, used: h.pairsUsed } };
+      const [keys, pairs, pairStart, pairPostings] = [ints(first + 2), ints(first + 3), ints(first + 4), octets(first + 5)];
+      if (!keys || !pairs || !pairStart || !pairPostings) return null;
+      return { words, nextId: h.nextId, start, postings, pairs: { keys, pairs, used: h.pairsUsed, start: pairStart, postings: pairPostings } };
     };
     const quotes = word(header.quotes, vocabularies[0]);
     yield;
