@@ -18,7 +18,7 @@
 //   u32 head bytes | u32 number count | head (UTF-8 JSON) | padding to 4 | numbers (i32, little-endian)
 
 import type { Article, ArticleMeta, ArticlePerson, Quote } from './types';
-import { RestoredArticle, packText, textLength, unpackSlice, type PackedText } from './packedText';
+import { RestoredArticle, RestoredQuote, packText, textLength, type PackedText } from './packedText';
 import { PARAGRAPH_WIDTH, SENTENCE_WIDTH } from './spans';
 import { ArticleMentions, MENTION_WIDTH, NO_NAME, OWN_NAME, PackedPerson } from './packedPeople';
 import type { IndexSnapshot } from './sourceIndex';
@@ -300,8 +300,7 @@ export function restoreArticle(entry: CachedArticle, stamp: FileStamp, text: str
     const cue = strOrNull(n[at + 6]);
     if (id === undefined || !span(start, end) || speaker === undefined || cue === undefined || paragraph < 0 || paragraph >= paragraphCount) return null;
     if (ms !== -1 && !span(ms, me)) return null;
-    // From the packed text: a slice of it shares its bytes (a slice of the text as given would keep all of that alive).
-    quotes[k] = { id, text: unpackSlice(body, start, end), start, end, speaker, speakerMention: ms === -1 ? null : { start: ms, end: me }, cue, paragraph };
+    quotes[k] = new RestoredQuote(id, start, end, speaker, ms, me, cue, paragraph, body);
   }
   if (at !== n.length) return null;
   const meta = head[3] as ArticleMeta | null;

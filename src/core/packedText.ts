@@ -15,7 +15,7 @@
 // restored article keeps the packed text and decodes on demand: slices
 // directly, the whole text through a small cache of recent decodings.
 
-import type { Article, ArticleMeta, ArticlePerson, Quote } from './types';
+import type { Article, ArticleMeta, ArticlePerson, Quote, Span } from './types';
 
 const WIDE = /[\u0100-\uffff]/;
 const NON_ASCII = /[\u0080-\uffff]/g;
@@ -90,6 +90,36 @@ export function unpackSlice(p: PackedText, start: number, end: number): string {
     const k = c.charCodeAt(0) - base;
     return k >= 0 && k < wide.length ? wide[k] : c;
   });
+}
+
+/**
+ * A quote of a restored article: its words are read off the article's packed
+ * text when asked for, and its speaker's mention is two numbers until then.
+ * As objects with strings of their own, an archive's 83,000 quotes held about
+ * 10 MB more (the words of those with a curly apostrophe or a dash had to be
+ * copied out in two bytes per character).
+ */
+export class RestoredQuote implements Quote {
+  constructor(
+    public id: string,
+    public start: number,
+    public end: number,
+    public speaker: string | null,
+    /** The speaker's mention: its start and end, or a start of -1 for none. */
+    private readonly mentionStart: number,
+    private readonly mentionEnd: number,
+    public cue: string | null,
+    public paragraph: number,
+    private readonly body: PackedText,
+  ) {}
+
+  get text(): string {
+    return unpackSlice(this.body, this.start, this.end);
+  }
+
+  get speakerMention(): Span | null {
+    return this.mentionStart === -1 ? null : { start: this.mentionStart, end: this.mentionEnd };
+  }
 }
 
 /** Recently read whole texts: indexing an article, then checking a draft against the same few articles, read them again and again. */
