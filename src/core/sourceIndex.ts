@@ -57,6 +57,8 @@ export type CitationFields = CitationInput & { kind: EntityKind | null };
 
 interface ArticleRecord {
   article: Article;
+  /** Its place in SourceIndex.recordsByNumber. */
+  number: number;
   firstQuoteId: number;
   firstSentenceId: number;
   /** Built on first use: most articles are never looked at quote by quote. */
@@ -320,15 +322,48 @@ export interface IndexSnapshot {
   sentences: WordIndexSnapshot;
 }
 
+/** Item id -> a record number, grown as ids are taken. */
+class OwnerTable {
+  private owners = new Int32Array(1024);
+  private size = 0;
+
+  set(from: number, count: number, n: number): void {
+    const end = from + count;
+    if (end > this.owners.length) {
+      const grown = new Int32Array(Math.max(end, 2 * this.owners.length));
+      grown.set(this.owners.subarray(0, this.size));
+      this.owners = grown;
+    }
+    this.owners.fill(n, from, end);
+    if (end > this.size) this.size = end;
+  }
+
+  get(id: number): number {
+    return this.owners[id];
+  }
+
+  /** Gives back the room a bulk load's doublings left. */
+  trim(): void {
+    if (this.owners.length > Math.max(1024, this.size + (this.size >> 3))) this.owners = this.owners.slice(0, Math.max(1024, this.size));
+  }
+}
+
 export class SourceIndex {
   private readonly records = new Map<string, ArticleRecord>();
   private quoteIndex = new WordIndex(QUOTE_INDEX_OPTIONS);
   private sentenceIndex = new WordIndex(SENTENCE_INDEX_OPTIONS);
   /** A persisted snapshot's articles not yet confirmed unchanged, by path. */
   private claims = new Map<string, SnapshotRecord>();
-  /** Item id -> owning article record (dead ids keep their old record; liveness is the index's). */
-  private readonly quoteOwner: ArticleRecord[] = [];
-  private readonly sentenceOwner: ArticleRecord[] = [];
+  /**
+   * Item id -> the number of its article's record. Numbers, not references:
+   * a dead item (its article removed or re-read) must not keep the old
+   * article alive, and an archive's 360,000 sentences took 2.9 MB as an array
+   * of references. Only live items are looked up.
+   */
+  private readonly quoteOwner = new OwnerTable();
+  private readonly sentenceOwner = new OwnerTable();
+  /** Every record added, by its number; null once removed (numbers are not reused). */
+  private readonly recordsByNumber: (ArticleRecord | null)[] = [];
   /**
    * Articles by their quotes' id prefix (the reader's hash of the path, see
    * parseArticle): quoteById looks among one article's few quotes. A map of
@@ -495,12 +530,14 @@ export class SourceIndex {
     const fromSnapshot = snapshotQuoteId >= 0 || snapshotSentenceId >= 0;
     const record: ArticleRecord = {
       article,
+      number: this.recordsByNumber.length,
       firstQuoteId: fromSnapshot && article.quotes.length > 0 ? snapshotQuoteId : -1,
       firstSentenceId: fromSnapshot && sentenceCount(article) > 0 ? snapshotSentenceId : -1,
       indexed: null,
       fingerprint: print,
     };
     this.records.set(article.path, record);
+    this.recordsByNumber.push(record);
     this.forEachQuotePrefix(article, (prefix) => {
       const list = this.recordsByQuotePrefix.get(prefix);
       if (list) list.push(record);
@@ -508,9 +545,9 @@ export class SourceIndex {
     });
     this.addEntities(article, record);
     if (fromSnapshot) {
-      for (let i = 0; i < article.quotes.length; i++) this.quoteOwner[record.firstQuoteId + i] = record;
+      this.quoteOwner.set(record.firstQuoteId, article.quotes.length, record.number);
       this.quoteCount += article.quotes.length;
-      for (let i = 0, n = sentenceCount(article); i < n; i++) this.sentenceOwner[record.firstSentenceId + i] = record;
+      this.sentenceOwner.set(record.firstSentenceId, sentenceCount(article), record.number);
       return;
     }
     const outletWords = article.meta.outlet ? words(article.meta.outlet) : [];
@@ -519,7 +556,7 @@ export class SourceIndex {
     article.quotes.forEach((q, i) => {
       const id = this.quoteIndex.allocate();
       if (i === 0) record.firstQuoteId = id;
-      this.quoteOwner[id] = record;
+      this.quoteOwner.set(id, 1, record.number);
       this.quoteIndex.addText(id, article.text, q.start, q.end);
       if (q.speaker) {
         this.quoteIndex.addWords(id, words(q.speaker));
@@ -533,7 +570,7 @@ export class SourceIndex {
     for (let i = 0, packed = article.sentences; i < packed.length; i += SENTENCE_WIDTH) {
       const id = this.sentenceIndex.allocate();
       if (i === 0) record.firstSentenceId = id;
-      this.sentenceOwner[id] = record;
+      this.sentenceOwner.set(id, 1, record.number);
       this.sentenceIndex.addText(id, article.text, packed[i], packed[i + 1]);
       this.sentenceIndex.addWords(id, outletWords);
     }
@@ -567,6 +604,7 @@ export class SourceIndex {
     const record = this.records.get(path);
     if (!record) return;
     this.records.delete(path);
+    this.recordsByNumber[record.number] = null;
     const { article } = record;
     for (let i = 0; i < article.quotes.length; i++) this.quoteIndex.remove(record.firstQuoteId + i);
     this.forEachQuotePrefix(article, (prefix) => {
@@ -781,7 +819,7 @@ export class SourceIndex {
   }
 
   private quoteFields = (id: number): RankFields => {
-    const record = this.quoteOwner[id];
+    const record = this.owner(this.quoteOwner, id);
     const { article } = record;
     const q = article.quotes[id - record.firstQuoteId];
     const person = q.speaker ? article.people.find((p) => p.name === q.speaker) : undefined;
@@ -790,7 +828,7 @@ export class SourceIndex {
   };
 
   private sentenceFields = (id: number): RankFields => {
-    const record = this.sentenceOwner[id];
+    const record = this.owner(this.sentenceOwner, id);
     const s = sentenceAt(record.article, id - record.firstSentenceId);
     return { text: foldText(textSlice(record.article, s.start, s.end)), context: foldText(record.article.meta.outlet ?? '') };
   };
@@ -798,7 +836,7 @@ export class SourceIndex {
   /** Quotes best matching a query (fuzzy; tolerant of a typo per word). Empty query: the first quotes. */
   searchQuotes(query: string, limit = 50): { quote: IndexedQuote; score: number }[] {
     return searchIndex(this.quoteIndex, query, this.quoteFields, { limit }).map(({ id, score }) => {
-      const record = this.quoteOwner[id];
+      const record = this.owner(this.quoteOwner, id);
       return { quote: this.indexedQuotes(record)[id - record.firstQuoteId], score };
     });
   }
@@ -806,7 +844,7 @@ export class SourceIndex {
   /** Sentences of every source best matching a query, for paraphrase with attribution. */
   searchSentences(query: string, limit = 50): { article: Article; sentence: Sentence; text: string; score: number }[] {
     return searchIndex(this.sentenceIndex, query, this.sentenceFields, { limit, candidates: 150, fusePool: 30 }).map(({ id, score }) => {
-      const record = this.sentenceOwner[id];
+      const record = this.owner(this.sentenceOwner, id);
       const sentence = sentenceAt(record.article, id - record.firstSentenceId);
       return { article: record.article, sentence, text: textSlice(record.article, sentence.start, sentence.end), score };
     });
@@ -834,6 +872,13 @@ export class SourceIndex {
   optimize(): void {
     this.quoteIndex.trim();
     this.sentenceIndex.trim();
+    this.quoteOwner.trim();
+    this.sentenceOwner.trim();
+  }
+
+  /** The record owning a live item. */
+  private owner(table: OwnerTable, id: number): ArticleRecord {
+    return this.recordsByNumber[table.get(id)] as ArticleRecord;
   }
 
   stats(): { sources: number; quotes: number; people: number } {
