@@ -251,3 +251,33 @@ describe('SourceIndex on the seed article', () => {
     assert.equal(ix.stats().quotes, 4);
   });
 });
+
+describe('SourceIndex: memory', () => {
+  it('does not keep a re-read or removed article alive (its dead items point at it by number only)', async () => {
+    // The collector, reachable without --expose-gc.
+    (await import('node:v8')).setFlagsFromString('--expose-gc');
+    const collect = (await import('node:vm')).runInNewContext('gc') as () => void;
+    const index = new SourceIndex();
+    const makeOld = (): WeakRef<Article>[] => {
+      const first = parseArticle('/src/a.md', 'Mayor Ana Ruiz said the pier “will reopen in May.”\n\nThe council agreed.\n');
+      const second = parseArticle('/src/b.md', 'Chief Tom Lee said the road “stays shut.”\n');
+      index.setArticle(first);
+      index.setArticle(second);
+      // Searched, so that lazily built structures exist too.
+      assert.equal(index.searchQuotes('pier reopen')[0]?.quote.article, first);
+      index.people();
+      // The first file saved with new words, the second deleted.
+      index.setArticle(parseArticle('/src/a.md', 'Mayor Ana Ruiz said the pier “will reopen in June.”\n'));
+      index.removeArticle('/src/b.md');
+      return [new WeakRef(first), new WeakRef(second)];
+    };
+    const refs = makeOld();
+    await new Promise((resolve) => setImmediate(resolve));
+    collect();
+    assert.deepEqual(
+      refs.map((r) => r.deref() === undefined),
+      [true, true],
+    );
+    assert.match(index.searchQuotes('pier reopen')[0]?.quote.text ?? '', /June/);
+  });
+});
