@@ -907,8 +907,12 @@ export class WordIndex {
   /** Reads folded lists while walking them, into walkChunk (no object per posting). */
   private readonly cursor = new PostingCursor();
   private readonly walkChunk = new Int32Array(WALK_CHUNK);
-  /** The ids a query touched (a typed array: a growing JS array cost most of a keystroke). */
-  private touched: Int32Array = new Int32Array(0);
+  /**
+   * The ids a query touched (a typed array: a growing JS array cost most of a
+   * keystroke), grown when a query touches more: the walk's budget bounds
+   * that far below the number of items.
+   */
+  private touched: Int32Array = new Int32Array(4096);
 
   /** Hands out the next item id; ids only grow. */
   allocate(): number {
@@ -1329,11 +1333,11 @@ export class WordIndex {
 
   private ensureScratch(): void {
     if (this.scratchScore.length < this.nextId) {
-      const size = Math.max(this.nextId, this.scratchScore.length * 2, 1024);
+      // An eighth to spare, not double: files saved later add a few ids each, and these are a few MB for an archive.
+      const size = Math.max(this.nextId + (this.nextId >> 3), 1024);
       this.scratchScore = new Float64Array(size);
       this.scratchStamp = new Int32Array(size);
       this.termMarks = new Int32Array(size);
-      this.touched = new Int32Array(size);
       this.stamp = 0;
       this.termMark = 0;
     }
@@ -1362,8 +1366,7 @@ export class WordIndex {
     const stamp = this.stamp;
     const score = this.scratchScore;
     const stamps = this.scratchStamp;
-    // Each id is touched once per query (the stamp), so the id space bounds the count.
-    const touched = this.touched;
+    let touched = this.touched;
     let touchedCount = 0;
     const order = [...terms].sort((a, b) => a.cost - b.cost);
     const cursor = this.cursor;
@@ -1403,6 +1406,11 @@ export class WordIndex {
             if (stamps[id] !== stamp) {
               stamps[id] = stamp;
               score[id] = 0;
+              if (touchedCount === touched.length) {
+                const grown = new Int32Array(2 * touched.length);
+                grown.set(touched);
+                this.touched = touched = grown;
+              }
               touched[touchedCount++] = id;
             }
             score[id] += add;
