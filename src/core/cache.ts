@@ -317,7 +317,7 @@ export function restoreArticle(entry: CachedArticle, stamp: FileStamp, text: str
   const meta = head[3] as ArticleMeta | null;
   const otherSpeakers = head[4];
   if (!meta || typeof meta !== 'object' || !Array.isArray(meta.contributors) || !Array.isArray(otherSpeakers) || !otherSpeakers.every((s) => typeof s === 'string')) return null;
-  return new RestoredArticle(entry.path, text, meta, paragraphs, sentences, people, quotes, otherSpeakers.length === 0 ? NO_STRINGS : (otherSpeakers as string[]), body);
+  return new RestoredArticle(entry.path, body, meta, paragraphs, sentences, people, quotes, otherSpeakers.length === 0 ? NO_STRINGS : (otherSpeakers as string[]), typeof text === 'string' ? text : null);
 }
 
 // The index snapshot (sourceIndex.ts) is stored in a binary file of its own:

@@ -8,7 +8,7 @@
 // U+0080–U+00FF unused (the C1 controls never appear in text), so each of its
 // wide characters is given an unused code in that range: the packed string
 // has the same length and the same offsets, is one byte per character, and
-// reads back exactly through a table of 128 characters.
+// reads back exactly through a table of the characters replaced.
 //
 // The index reads an article's whole text when it indexes it and afterwards
 // mostly slices of it (a sentence in the search results, a quote), so a
@@ -37,7 +37,8 @@ export interface PackedText {
 export function packText(text: string): PackedText {
   if (!WIDE.test(text)) return { packed: text, wide: null, base: 0 };
   // Regular expressions and Buffer do the scanning and copying natively: a
-  // loop over every character took several times as long on an archive.
+  // loop over every character, with a buffer per text, took two to three
+  // times as long on the archive.
   const used = new Uint8Array(128);
   const codeOf = new Map<number, number>();
   let wide = '';
@@ -131,22 +132,19 @@ const RECENT = 32;
  * whole; `textSlice` reads a part of it without the rest.
  */
 export class RestoredArticle implements Article {
-  private readonly body: PackedText;
-
   constructor(
     public path: string,
-    text: string | PackedText,
+    private readonly body: PackedText,
     public meta: ArticleMeta,
     public paragraphs: Int32Array,
     public sentences: Int32Array,
     public people: ArticlePerson[],
     public quotes: Quote[],
     public otherSpeakers: string[],
-    body?: PackedText,
+    /** The text itself when the caller has it: whoever restores an article is about to index it, and this saves a decoding. */
+    textInHand: string | null = null,
   ) {
-    this.body = body ?? (typeof text === 'string' ? packText(text) : text);
-    // Whoever restored it is about to index it: the text in hand saves a decoding.
-    if (this.body.wide !== null && typeof text === 'string') remember(this, text);
+    if (body.wide !== null && textInHand !== null) remember(this, textInHand);
   }
 
   get text(): string {
