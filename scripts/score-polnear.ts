@@ -1,6 +1,10 @@
 // Scores the article reader against PolNeAR's hand-annotated attributions.
 //
-//   node out/scripts/score-polnear.js [CORPUS] [--split dev|train] [--errors N] [--json]
+//   node out/scripts/score-polnear.js [CORPUS] [--split dev|train] [--errors N] [--speaker-errors] [--json]
+//
+// --speaker-errors lists every wrong and missed speaker of a matched quote with the rule that
+// chose it and a category (same person, other mention; pronoun; description; …), then counts them
+// by category and by rule.
 //
 // Gold quotes are the double-quote-delimited parts of Content spans (a quote
 // left open at a paragraph end ends there); the gold speaker of a quote is the
@@ -10,7 +14,7 @@
 // overlaps the gold Source span.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseArticle } from '../src/core/article';
+import { attributionRule, parseArticle } from '../src/core/article';
 import { decodeSource } from '../src/core/decode';
 
 interface Span {
@@ -118,6 +122,10 @@ function main(): void {
   const corpus = positional[0] ?? path.resolve(__dirname, '..', '..', '..', 'shared', 'corpus', 'polnear');
   const split = flag('--split') ?? 'dev';
   const showErrors = Number(flag('--errors') ?? 0);
+  const speakerErrors = args.includes('--speaker-errors');
+  const speakerLines: string[] = [];
+  const byCategory = new Map<string, number>();
+  const byRule = new Map<string, { right: number; wrong: number }>();
   const textDir = path.join(corpus, split, 'text');
   const annDir = path.join(corpus, split, 'attributions');
   if (!fs.existsSync(textDir)) {
@@ -163,6 +171,19 @@ function main(): void {
       tp++;
       if (q.speakerMention) {
         spTotalPred++;
+        if (speakerErrors) {
+          const right = !!g.source && g.source.some((s) => overlaps(s, q.speakerMention!));
+          const rule = attributionRule(q) ?? '?';
+          const r = byRule.get(rule) ?? { right: 0, wrong: 0 };
+          if (right) r.right++;
+          else r.wrong++;
+          byRule.set(rule, r);
+          if (!right) {
+            const category = wrongCategory(text, article, q, g);
+            byCategory.set(category, (byCategory.get(category) ?? 0) + 1);
+            speakerLines.push(`WRONG ${category} [${rule}] ${file}@${q.start}: got [${text.slice(q.speakerMention.start, q.speakerMention.end)}] gold [${g.source ? g.source.map((s) => text.slice(s.start, s.end)).join('…') : 'none'}] :: ${context(text, q, q.speakerMention)}`);
+          }
+        }
         if (g.source && g.source.some((s) => overlaps(s, q.speakerMention!))) spRightPred++;
         else if (errors.length < showErrors)
           errors.push(`SPEAKER ${file}: “${q.text.slice(0, 50)}” got [${text.slice(q.speakerMention.start, q.speakerMention.end)}] gold [${g.source ? g.source.map((s) => text.slice(s.start, s.end)).join('…') : 'none'}]`);
@@ -179,6 +200,11 @@ function main(): void {
         spGold++;
         const q = found ? article.quotes.find((p) => norm(text, p) === key) : undefined;
         if (q?.speakerMention && g.source.some((s) => overlaps(s, q.speakerMention!))) spFound++;
+        else if (speakerErrors && q && !q.speakerMention) {
+          const category = missedCategory(text, article, g);
+          byCategory.set(category, (byCategory.get(category) ?? 0) + 1);
+          speakerLines.push(`MISSED ${category} ${file}@${q.start}: gold [${g.source.map((s) => text.slice(s.start, s.end)).join('…')}] :: ${context(text, q, g.source[0])}`);
+        }
         else if (found && !q?.speakerMention && errors.length < showErrors)
           errors.push(`MISSED SPEAKER ${file}: “${text.slice(g.start, Math.min(g.end, g.start + 50))}” gold [${g.source.map((s) => text.slice(s.start, s.end)).join('…')}]`);
       }
@@ -207,6 +233,44 @@ function main(): void {
     );
     for (const e of errors) process.stdout.write(e + '\n');
   }
+  if (speakerErrors) {
+    for (const l of speakerLines) process.stdout.write(l + '\n');
+    process.stdout.write(`speakers: ${spRightPred} right of ${spTotalPred} predicted, ${spFound} found of ${spGold}; quotes: ${tp} right, ${fp} wrong, ${fn} missed\n`);
+    process.stdout.write('speaker errors by category:\n');
+    for (const [c, n] of [...byCategory].sort((a, b) => b[1] - a[1])) process.stdout.write(`  ${c} ${n}\n`);
+    process.stdout.write('predicted speakers by rule (right/wrong):\n');
+    for (const [r, n] of [...byRule].sort((a, b) => b[1].right + b[1].wrong - a[1].right - a[1].wrong)) process.stdout.write(`  ${r} ${n.right}/${n.wrong}\n`);
+  }
+}
+
+/** The text around a quote and a mention, on one line, quote marks shown as ‹ › around the quote. */
+function context(text: string, q: Span, m: Span): string {
+  const from = Math.max(0, Math.min(q.start, m.start) - 120);
+  const to = Math.min(text.length, Math.max(q.end, m.end) + 120);
+  const qs = Math.max(from, q.start);
+  const qe = Math.min(to, q.end);
+  const mid = qe - qs > 160 ? text.slice(qs, qs + 70) + ' … ' + text.slice(qe - 70, qe) : text.slice(qs, qe);
+  return (text.slice(from, qs) + '‹' + mid + '›' + text.slice(qe, to)).replace(/\s+/g, ' ');
+}
+
+/** Why a predicted speaker is wrong, roughly. */
+function wrongCategory(text: string, article: ReturnType<typeof parseArticle>, q: ReturnType<typeof parseArticle>['quotes'][number], g: GoldQuote): string {
+  if (!g.source) return 'no-gold-source';
+  const got = text.slice(q.speakerMention!.start, q.speakerMention!.end).toLowerCase();
+  const person = article.people.find((p) => p.name === q.speaker);
+  if (person && person.mentions.some((m) => g.source!.some((s) => overlaps(s, m)))) return 'same-person-other-mention';
+  if (/^(?:he|she|they|it|who)$/.test(got)) return 'pronoun';
+  const goldText = g.source.map((s) => text.slice(s.start, s.end)).join(' ');
+  if (/^(?:he|she|they|it|we|i|you|who)$/i.test(goldText.trim())) return 'gold-pronoun';
+  if (person) return 'other-person';
+  return 'description';
+}
+
+function missedCategory(text: string, article: ReturnType<typeof parseArticle>, g: GoldQuote): string {
+  const goldText = g.source!.map((s) => text.slice(s.start, s.end)).join(' ').trim();
+  if (/^(?:he|she|they|it|we|i|you|who)$/i.test(goldText)) return 'missed-pronoun';
+  if (article.people.some((p) => p.mentions.some((m) => g.source!.some((s) => overlaps(s, m))))) return 'missed-person';
+  return 'missed-description';
 }
 
 if (require.main === module) main();

@@ -167,7 +167,9 @@ const PERSON_HEADS = new Set(
    magnate entrepreneur author writer columnist commentator journalist reporter pundit historian professor
    scholar expert analyst researcher scientist organizer supporter supporters critic critics voter voters
    resident residents delegate delegates protester protesters mother father wife husband son daughter brother
-   sister widow man woman student students teacher worker workers owner`.split(/\s+/),
+   sister widow man woman student students teacher worker workers owner
+   prince princess king queen pope cleric imam rabbi nun soldier officer detective trooper nurse farmer
+   retiree mayor senator representative congressman councilman councilwoman spokesman chancellor premier`.split(/\s+/),
 );
 
 /** "the retired surgeon", "her campaign manager": a determiner, a few modifiers and a head naming a person. */
@@ -200,12 +202,27 @@ function resolveSubject(ctx: AttributionContext, np: Span, paragraph: number): A
   if (lower === 'who') {
     const before = mentionsIn(ctx, np.start - 200, np.start).filter((m) => m.end <= np.start && np.start - m.end <= 3);
     const m = before[before.length - 1];
-    return m && m.name ? { speaker: m.name, speakerMention: np, cue: null } : null;
+    if (m && m.name) return { speaker: m.name, speakerMention: np, cue: null };
+    // "Ann Lee, the board's treasurer, who …", "Ann Lee of Dover, who …": a name and its appositive.
+    const named = mentionsIn(ctx, np.start - 150, np.start).filter((x) => x.name && x.end < np.start && WHO_APPOSITIVE.test(text.slice(x.end, np.start))).pop();
+    if (named) return { speaker: named.name, speakerMention: np, cue: null };
+    // "… from the Mexican president, who said …": a phrase describing a person right before the comma.
+    const comma = /,\s*$/.exec(text.slice(Math.max(0, np.start - 4), np.start));
+    if (!comma) return null;
+    const lead = wordsIn(text, Math.max(0, np.start - 80), np.start);
+    for (let j = Math.max(0, lead.length - 6); j < lead.length - 1; j++) {
+      const phrase = text.slice(lead[j].start, lead[lead.length - 1].end);
+      if (/[,;:“”"()]/.test(phrase) || !describesPerson(phrase)) continue;
+      return { speaker: phrase.replace(/^(?:The|A|An)\s/, (d) => d.toLowerCase()), speakerMention: np, cue: null };
+    }
+    return null;
   }
   if (PRONOUNS.has(lower)) {
     const speaker = resolvePronoun(ctx, lower, np.start, paragraph);
     return { speaker, speakerMention: np, cue: null };
   }
+  // "“…,” I said": the writer speaks; the mention is "I", and no name is known for it.
+  if (lower === 'i' && phrase === 'I') return { speaker: null, speakerMention: np, cue: null };
   if (lower === 'i' || lower === 'we' || lower === 'you') return null;
   // "Wednesday", "the past": times do not speak (documents do: "the statement said").
   const lastWord = phrase.split(/\s+/).pop() ?? '';
@@ -276,7 +293,7 @@ const NP_BREAKERS = new Set(
 
 function isSubjectWord(w: Word): boolean {
   if (CLAUSE_OPENERS.has(w.lower)) return false;
-  return /^\p{Lu}/u.test(w.text) || DESCRIPTION_WORDS.has(w.lower);
+  return /^\p{Lu}/u.test(w.text) || DESCRIPTION_WORDS.has(w.lower) || DESCRIPTION_WORDS.has(w.lower.replace(/['’]s$/, ''));
 }
 
 /** A comma-enclosed appositive before a cue ("Wang Yi, China's foreign minister, said"). */
@@ -328,11 +345,49 @@ function namedBeforeComma(ctx: AttributionContext, words: Word[], k: number): Sp
   return null;
 }
 
+/**
+ * "A senior aide, who spoke on the condition of anonymity, said": a phrase describing a person opens the
+ * clause, then a comma and a relative "who" clause that ends at `words[k]` (a comma follows it).
+ */
+function describedBeforeWho(ctx: AttributionContext, words: Word[], k: number): Span | null {
+  const { text } = ctx;
+  for (let w = k - 1; w >= Math.max(1, k - 20); w--) {
+    if (words[w].lower !== 'who') continue;
+    if (!/^,\s*$/.test(text.slice(words[w - 1].end, words[w].start)) || /[“”";:()]/.test(text.slice(words[w].end, words[k].end))) return null;
+    for (let j = Math.max(0, w - 6); j < w - 1; j++) {
+      if (!opensClause(ctx, words, j) || !words.slice(j + 1, w).every((x, i) => gapIsSpace(text, words[j + i], x))) continue;
+      const phrase = text.slice(words[j].start, words[w - 1].end);
+      if (describesPerson(phrase)) return { start: words[j].start, end: words[w - 1].end };
+    }
+    return null;
+  }
+  return null;
+}
+
 /** The noun phrase ending right before `words[cueIdx]` (the cue), walking left. */
 function subjectBefore(ctx: AttributionContext, words: Word[], cueIdx: number): Span | null {
   const { text } = ctx;
   let k = cueIdx - 1;
   while (k >= 0 && /^\p{Ll}/u.test(words[k].text) && (ADVERBS.has(words[k].lower) || /^\p{Ll}+ly$/u.test(words[k].text)) && gapIsSpace(text, words[k], words[k + 1])) k--;
+  // "The agency less than two weeks ago said": a time phrase ending in "ago" stands between subject and verb.
+  if (k >= 2 && words[k].lower === 'ago' && gapIsSpace(text, words[k], words[k + 1])) {
+    let j = k - 1;
+    if (/^(?:second|minute|hour|day|week|month|year|decade)s?$/.test(words[j].lower)) {
+      j--;
+      while (j >= 0 && k - j <= 6 && /^(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|several|many|couple|of|less|more|than|about|nearly|almost|just|only|some)$/.test(words[j].lower) && gapIsSpace(text, words[j], words[j + 1])) j--;
+      if (j >= 0 && j < k - 2 && gapIsSpace(text, words[j], words[j + 1])) k = j;
+    }
+  }
+  // "The two lawmakers, however, argue": a discourse adverb set off by commas stands between subject and verb.
+  let aside = false;
+  let asideNext = k + 1;
+  // (Or a set phrase: "Lee, once again, pledged", "The board, for its part, said".)
+  const asideWords = k < 1 ? 0 : k >= 2 && ASIDE_PHRASES.has(`${words[k - 1].lower} ${words[k].lower}`) ? 2 : k >= 3 && ASIDE_PHRASES.has(`${words[k - 2].lower} ${words[k - 1].lower} ${words[k].lower}`) ? 3 : ASIDES.has(words[k].lower) ? 1 : 0;
+  if (asideWords > 0 && k >= asideWords && /^\s*,\s*$/.test(text.slice(words[k - asideWords].end, words[k - asideWords + 1].start)) && /^\s*,\s*$/.test(text.slice(words[k].end, words[k + 1].start)) && words.slice(k - asideWords + 2, k + 1).every((w, i) => gapIsSpace(text, words[k - asideWords + 1 + i], w))) {
+    asideNext = k + 1;
+    k -= asideWords;
+    aside = true;
+  }
   if (k < 0) return null;
   // "Lee last week said", "Ruiz at the time said", "Lee during a Sunday rally thanked": a short
   // time or place phrase between a named subject and its verb.
@@ -343,10 +398,17 @@ function subjectBefore(ctx: AttributionContext, words: Word[], cueIdx: number): 
       const m = mentionsIn(ctx, words[p - 1].start - 80, words[p - 1].end).find((x) => x.end === words[p - 1].end && x.name);
       // The name must open its clause (not an object: "told Tom Ruiz on Friday that").
       if (m && opensClause(ctx, words, firstStartingAt(words, m.start)) && gapIsSpace(text, words[p - 1], words[p])) return { start: m.start, end: m.end };
+      // "Lee, who has in the past described …", "he has in recent weeks said": an auxiliary before the phrase.
+      let h = p - 1;
+      while (h > 0 && /^(?:has|had|have|was|is|would|will|also)$/.test(words[h].lower) && gapIsSpace(text, words[h], words[h + 1])) h--;
+      if (h < p - 1 && gapIsSpace(text, words[h], words[h + 1])) {
+        if (PRONOUNS.has(words[h].lower) && words[h].lower !== 'it') return { start: words[h].start, end: words[h].end };
+        if (words[h].lower === 'who' && h > 0 && /^\s*,\s*$/.test(text.slice(words[h - 1].end, words[h].start))) return { start: words[h].start, end: words[h].end };
+      }
       break;
     }
   }
-  let next = k + 1;
+  let next = aside ? asideNext : k + 1;
   // "Sen. Helen Marsh (R-Ore.) said": step over the parenthetical.
   if (/^[.)]*\)\s*$/.test(text.slice(words[k].end, words[k + 1].start))) {
     const open = text.lastIndexOf('(', words[k].end);
@@ -358,12 +420,12 @@ function subjectBefore(ctx: AttributionContext, words: Word[], cueIdx: number): 
     }
   }
   // Parentheticals and abbreviation periods ("R-Pa., said") do not break the phrase.
-  const gapAfter = text.slice(words[k].end, words[next].start).replace(/\s*\([^()]{0,30}\)/g, '').replace(/^\./, '');
+  const gapAfter = aside ? ' ' : text.slice(words[k].end, words[next].start).replace(/\s*\([^()]{0,30}\)/g, '').replace(/^\./, '');
   if (/^,\s*$/.test(gapAfter)) {
     // A participle cue after a clause ("Wang said, adding that …") has that clause's subject.
     if (isCue(words[k].lower) || /ing$/.test(words[cueIdx].lower)) return null;
     const opener = appositiveOpener(text, words, k);
-    if (opener < 0) return namedBeforeComma(ctx, words, k);
+    if (opener < 0) return namedBeforeComma(ctx, words, k) ?? describedBeforeWho(ctx, words, k);
     k = opener;
     // "Sen. Ann Lee (D-Vt.), a Democratic candidate, tweeted": the name is before the parenthetical.
     if (/^[.)]*\)/.test(text.slice(words[k].end, words[k].end + 3))) {
@@ -419,6 +481,14 @@ function subjectBefore(ctx: AttributionContext, words: Word[], cueIdx: number): 
   return { start: words[first].start, end: words[k].end };
 }
 
+/** Whether the words after a name are a noun it modifies ("Lee backers", "Lee campaign officials"). */
+function modifiesNoun(text: string, m: Span, words: Word[], limit: number): boolean {
+  const j = firstStartingAt(words, m.end);
+  if (j >= limit || j >= words.length || !/^['’]?\s+$/.test(text.slice(m.end, words[j].start))) return false;
+  const next = words[j].lower;
+  return /^\p{Ll}/u.test(words[j].text) && (DESCRIPTION_WORDS.has(next) || PERSON_HEADS.has(next) || /^(?:backers|allies|loyalists|fans|camp|team|staff|staffers|surrogates)$/.test(next));
+}
+
 /** The subject opening the sentence, for "X did Y, saying “…”". */
 function sentenceSubject(ctx: AttributionContext, words: Word[], cueIdx: number): Span | null {
   let i = 0;
@@ -434,7 +504,10 @@ function sentenceSubject(ctx: AttributionContext, words: Word[], cueIdx: number)
   const w = words[i];
   if (PRONOUNS.has(w.lower) && w.lower !== 'it') return { start: w.start, end: w.end };
   const m = ctx.people.mentionAt.get(w.start);
-  if (m && m.name) return { start: m.start, end: m.end };
+  // "Lee backers stood …", "Lee campaign spokesman Tom Ruiz said …": a name modifying a noun is not the subject
+  // (a name after the noun may be).
+  const modifier = !!m && !!m.name && modifiesNoun(ctx.text, m, words, cueIdx);
+  if (m && m.name && !modifier) return { start: m.start, end: m.end };
   // "The retired surgeon warned …", "Her campaign manager pressed on …": a phrase describing a person opening
   // the sentence is its subject, trusted like a name (PolNeAR train: 13 speakers right, 1 wrong added).
   if (/^(?:the|a|an|his|her|their|its|one|another)$/.test(w.lower)) {
@@ -455,7 +528,7 @@ function sentenceSubject(ctx: AttributionContext, words: Word[], cueIdx: number)
   for (let j = i; j < Math.min(cueIdx, i + 6); j++) {
     if (!isSubjectWord(words[j]) && (NP_BREAKERS.has(words[j].lower) || isCue(words[j].lower) || !/^\p{Ll}+$/u.test(words[j].text))) break;
     const mm = ctx.people.mentionAt.get(words[j].start);
-    if (mm && mm.name) return { start: mm.start, end: mm.end };
+    if (mm && mm.name && !(modifier && mm === m)) return { start: mm.start, end: mm.end };
   }
   return null;
 }
@@ -524,7 +597,9 @@ function attributionAfter(ctx: AttributionContext, q: RawQuote, limit: number): 
     const bare = bareQuantifier(text, words[1]);
     if (bare && /^(?:said|says|tweeted|wrote|writes|added|chanted|replied|posted)$/.test(words[0].lower)) return { speaker: bare.text, speakerMention: bare, cue: words[0].text, rule: 'inverted-quantifier' };
     const subj = subjectAfter(ctx, words, 1, limit);
-    if (subj) return withCue(resolveSubject(ctx, subj, q.paragraph), words[0].text);
+    // "“…,” described the impact as …": an object, not an inverted subject, comes before "as".
+    const objectAs = subj !== null && !/^(?:said|says|added|adds|wrote|writes|asked|asks|explained|explains|continued|continues|noted|notes|recalled|recalls|replied|replies)$/.test(words[0].lower) && /^\s+as\s/.test(text.slice(subj.end, subj.end + 4));
+    if (subj && !objectAs) return withCue(resolveSubject(ctx, subj, q.paragraph), words[0].text);
   }
   // "“Crews were cheering” before the storm, she said.": the sentence ends with its attribution.
   const tail = /,\s+([^,.;:“”"]{1,60}?)\s+(\p{Ll}+)\s*[.!?]?\s*$/u.exec(text.slice(q.close, limit));
@@ -550,7 +625,13 @@ function attributionAfter(ctx: AttributionContext, q: RawQuote, limit: number): 
     const subj = subjectBefore(ctx, words, k);
     // The subject must open the attribution (a lower-case modifier or two may precede it: "super PAC spokeswoman …").
     const lead = subj ? words.filter((w) => w.start < subj.start) : [];
-    const leadOk = lead.length <= 2 ? lead.every((w) => !NP_BREAKERS.has(w.lower) && !SUBORDINATORS.has(w.lower) && !isCue(w.lower)) : lead.length <= 4 && lead.every((w) => /^\p{Lu}/u.test(w.text) || DESCRIPTION_WORDS.has(w.lower));
+    // Not a preposition or a participle ("…” over her recovered emails", "…,” including provisions he said"),
+    // and nothing before a pronoun.
+    const leadOk = subj !== null && lead.length > 0 && PRONOUNS.has(text.slice(subj.start, subj.end).toLowerCase())
+      ? false
+      : lead.length <= 2
+        ? lead.every((w) => !NP_BREAKERS.has(w.lower) && !SUBORDINATORS.has(w.lower) && !isCue(w.lower) && !PREPOSITIONS.has(w.lower) && !/^\p{Ll}+ing$/u.test(w.text))
+        : lead.length <= 4 && lead.every((w) => /^\p{Lu}/u.test(w.text) || DESCRIPTION_WORDS.has(w.lower));
     if (subj && leadOk) {
       return withCue(resolveSubject(ctx, lead.length ? { start: words[0].start, end: subj.end } : subj, q.paragraph), words[k].text);
     }
@@ -656,7 +737,8 @@ function anyVerbAfter(ctx: AttributionContext, q: RawQuote, words: Word[]): Attr
   const p = person(0);
   if (p && isVerb(words[p.last + 1]) && ends(words[p.last + 1], words[p.last + 2])) return { speaker: p.name, speakerMention: p.span, cue: words[p.last + 1].text, rule: 'any-verb-after' };
   const inv = isVerb(words[0]) ? person(1) : null;
-  if (inv && ends(words[inv.last], words[inv.last + 1])) return { speaker: inv.name, speakerMention: inv.span, cue: words[0].text, rule: 'any-verb-after' };
+  // (An inverted name may be followed by where the person is from: "beamed Ann Lee of Dover, who …".)
+  if (inv && (ends(words[inv.last], words[inv.last + 1]) || /^\s+of\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*\s*[,.]/u.test(text.slice(words[inv.last].end, words[inv.last].end + 60)))) return { speaker: inv.name, speakerMention: inv.span, cue: words[0].text, rule: 'any-verb-after' };
   return null;
 }
 
@@ -699,6 +781,21 @@ function signedBelow(ctx: AttributionContext, q: RawQuote): Attribution | null {
   return { speaker: mm?.name ?? text.slice(span.start, span.end), speakerMention: span, cue: '—', rule: 'signed' };
 }
 
+/** The end of a text before a group that a poll measures: "75 percent of", "31% of likely", "six in 10". */
+const SHARE_OF = /(?:\d\s*%|\d\s+percent|\bpercent|\bin\s+(?:10|ten|\d+)|\bmajority|\bhalf|\bthird|\bquarter|\bfifth)(?:\s+of)?(?:\s+(?:the|all|likely|registered|those|these)\b)*\s+$/i;
+
+/** What lies between a named person and a relative "who" naming them: an appositive or a place, then a comma. */
+const WHO_APPOSITIVE = /^(?:\s*\([^()]{1,30}\))?(?:,[^,“”"();:]{1,100}|\s+of\s+\p{Lu}[^,“”"();:]{0,40})?,\s*$/u;
+
+/** Discourse adverbs set off by commas between a subject and its verb ("Lee, however, said"). */
+const ASIDES = new Set('however though too meanwhile also instead moreover nonetheless nevertheless meantime likewise similarly'.split(' '));
+
+/** Set phrases set off by commas between a subject and its verb ("Lee, once again, said"). */
+const ASIDE_PHRASES = new Set(['once again', 'in turn', 'for example', 'for instance', 'in fact', 'of course', 'for his part', 'for her part', 'for its part', 'for their part', 'in response', 'in addition', 'at times', 'at least']);
+
+/** Prepositions and comparatives that open a phrase, never a speaker's. */
+const PREPOSITIONS = new Set('over than during into about against like under upon through between among across toward towards without within despite per via amid unlike beyond onto near'.split(' '));
+
 /** Words that end the head of a speaker's noun phrase: what follows them only describes it. */
 const POST_MODIFIERS = new Set(['of', 'for', 'at', 'from', 'with', 'in', 'on', 'who', 'whose', 'which', 'and', 'to', 'since']);
 
@@ -730,6 +827,8 @@ function headBeforeCue(ctx: AttributionContext, q: RawQuote, limit: number): Att
   }
   if (cut > 8) return null;
   const head = words.slice(0, cut);
+  // A phrase ends in its noun, never in a determiner ("Lee seized upon the reference": "reference" is no verb).
+  if (/^(?:the|a|an|his|her|its|their)$/.test(head[head.length - 1].lower)) return null;
   for (let i = 0; i < head.length; i++) {
     const w = head[i];
     if (PRONOUNS.has(w.lower) || (NP_BREAKERS.has(w.lower) && !(i === 0 && DETERMINERS.has(w.lower)))) return null;
@@ -763,6 +862,8 @@ function saidAtSentenceEnd(ctx: AttributionContext, q: RawQuote, limit: number):
   const { text } = ctx;
   const rest = text.slice(q.close, limit);
   if (/[“”"]/.test(rest)) return null;
+  // The sentence must end there, not run on into the next quote ("…, said the days when the nation had “…”").
+  if (/^[“"‘']/.test(text.slice(limit, limit + 1))) return null;
   const m = /,\s+(\p{Ll}+)\s+[^,.;:]+(?:,[^,.;:]+,?)?[.!?]?\s*$/u.exec(rest);
   // Inverted order ("said Ann Lee") comes with few verbs; "…, cited his record" is another clause.
   if (!m || !/^(?:said|says|added|adds|wrote|writes|noted|notes|explained|explains|asked|asks|told|tells)$/.test(m[1])) return null;
@@ -811,11 +912,24 @@ function attributionBefore(ctx: AttributionContext, q: RawQuote, from: number, s
       if (a && isPersonOrPronoun(ctx, a) && opensClause(ctx, words, firstStartingAt(words, subj!.start))) return { ...a, cue: words[k].text, rule: 'before-far' };
       break;
     }
+    // "the so called “reform”": "so called" is "so-called", no verb.
+    if (words[k].lower === 'called' && k > 0 && words[k - 1].lower === 'so') continue;
+    // "After Ruiz criticized the plan, Lee shot back, “…”": a verb in a subordinate clause opening the
+    // sentence does not reach past the main clause's own subject and verb.
+    if (SUBORDINATORS.has(words[0].lower) && /^\p{Lu}/u.test(words[0].text) && mainClauseBetween(ctx, words, k)) break;
     let subj = subjectBefore(ctx, words, k);
     // "Ruiz went on to say", "Lee wanted to know": the subject of the verb governing "to".
     if (!subj && k >= 2 && words[k - 1].lower === 'to') {
       const gov = words[k - 2].lower === 'on' && k >= 3 ? k - 3 : k - 2;
       if (/^(?:went|goes|go|wanted|wants|want|tried|tries|began|begins|continued|continues|appeared|seemed|hastened|rushed|moved|sought|seeks)$/.test(words[gov].lower) && (gov === k - 2) === !/^(?:went|goes|go)$/.test(words[gov].lower)) subj = subjectBefore(ctx, words, gov);
+    }
+    // "in a later interview said", "an email to his supporters notes": a phrase right after a preposition is
+    // its object, not the verb's subject.
+    if (subj) {
+      const si = firstStartingAt(words, subj.start);
+      if (si > 0 && /^(?:in|to|at|than|into|onto|toward|towards)$/.test(words[si - 1].lower) && gapIsSpace(text, words[si - 1], words[si])) subj = null;
+      // "75 percent of Republicans said", "six in 10 voters say": a poll's share of a group, not a speaker.
+      else if (si > 0 && SHARE_OF.test(text.slice(words[Math.max(0, si - 6)].start, subj.start))) subj = null;
     }
     // "Lee said she wanted …", "Lee said that he would …": PolNeAR marks the main clause's subject.
     if (subj && PRONOUNS.has(text.slice(subj.start, subj.end).toLowerCase())) {
@@ -837,11 +951,13 @@ function attributionBefore(ctx: AttributionContext, q: RawQuote, from: number, s
       const pronoun = PRONOUNS.has(text.slice(subj.start, subj.end).toLowerCase());
       // (After an earlier quote of the sentence, that quote's cue counts as earlier.)
       const earlierCue = /[”"]\s*$/.test(text.slice(Math.max(0, from - 3), from)) || words.slice(0, firstStartingAt(words, subj.start)).some((w) => isCueWord(w) && !NOUN_LIKE_CUES.has(w.lower));
-      if (!(relative && (named || (pronoun && !earlierCue)))) continue;
+      // (A describing subject too when the verb says rather than names: "which an inquiry said was “…”".)
+      const says = !/^(?:call|calls|called|calling|dub|dubs|dubbed|label|labels|labeled|labelled|name|named|term|termed|terms)$/.test(words[k].lower);
+      if (!(relative && (named || (pronoun && !earlierCue) || (says && !pronoun && whichClause(words, firstStartingAt(words, subj.start) - 1, k))))) continue;
     }
     // Naming, not speaking: "a group called “…”", "what her campaign calls “…”".
     // A relative "who" naming a person is that person ("Mayor Ann Lee, who called the plan “unfit”").
-    if (subj && /^(?:call|calls|called|calling|dub|dubs|dubbed|label|labels|labeled|labelled|name|named|titled)$/.test(words[k].lower) && !/^\p{Lu}/u.test(ctx.text.slice(subj.start, subj.end)) && !PRONOUNS.has(ctx.text.slice(subj.start, subj.end).toLowerCase())) {
+    if (subj && /^(?:call|calls|called|calling|dub|dubs|dubbed|label|labels|labeled|labelled|name|named|titled)$/.test(words[k].lower) && !/^\p{Lu}/u.test(k === words.length - 1 ? ctx.text.slice(subj.start, subj.end).replace(/^(?:The|A|An)\s+(?=\p{Ll}[\p{Ll}\s-]*$)/u, '') : ctx.text.slice(subj.start, subj.end)) && !PRONOUNS.has(ctx.text.slice(subj.start, subj.end).toLowerCase())) {
       const who = ctx.text.slice(subj.start, subj.end) === 'who' && words.length - k <= 5 ? resolveSubject(ctx, subj, q.paragraph) : null;
       if (!(who && isPersonOrPronoun(ctx, who))) {
         // "Trump released an ad calling it “dangerous”": the participle may still take the sentence's subject.
@@ -851,7 +967,7 @@ function attributionBefore(ctx: AttributionContext, q: RawQuote, from: number, s
     }
     const participle = /ing$/.test(words[k].lower) && k > 0 && /,\s*$/.test(text.slice(words[k - 1].end, words[k].start));
     // "… outlined his plan and vowed to …": a second verb shares the sentence's subject.
-    const coordinated = k > 0 && words[k - 1].lower === 'and';
+    const coordinated = k > 0 && /^(?:and|but)$/.test(words[k - 1].lower);
     if (!subj && (participle || coordinated)) subj = subjectOfSentence(words, k);
     // "Lee’s comments", "the senators’ claims": after a possessive, a cue word is a noun; it still names
     // the speaker of its own content ("Lee’s claim that “…”").
@@ -893,8 +1009,28 @@ function attributionBefore(ctx: AttributionContext, q: RawQuote, from: number, s
       }
     }
   }
-  // "Trump issued a statement: “…”", "… in a tweet, “…”": the sentence's named subject.
+  // "Said Ann Lee, who chairs the board: “…”", "…, explained Lee, “…”": a verb of saying opening its clause,
+  // then a named person (perhaps an appositive) and a comma or a colon right before the quote.
+  for (let k = Math.max(0, words.length - 12); k + 1 < words.length; k++) {
+    if (!/^(?:said|says|added|adds|continued|continues|explained|explains|wrote|writes|asked|asks|recalled|recalls|noted|notes|replied|replies|insisted|insists|argued|argues)$/.test(words[k].lower)) continue;
+    if (!(k === 0 ? from === sentenceStart || /[.!?:]["”’]?\s*$/.test(text.slice(Math.max(0, from - 3), from)) : /,\s*$/.test(text.slice(words[k - 1].end, words[k].start)))) continue;
+    const m = ctx.people.mentionAt.get(words[k + 1].start);
+    if (!m || !m.name || !gapIsSpace(text, words[k], words[k + 1])) continue;
+    if (!/^(?:,[^“”"():;]{1,100})?\s*[,:]\s*$/.test(text.slice(m.end, q.open))) continue;
+    return { speaker: m.name, speakerMention: { start: m.start, end: m.end }, cue: words[k].text, rule: 'inverted-before' };
+  }
+  // "The headline reads: “…”", "One sign read “…”": a text that reads the quote, right before it, is its source.
   const lastWord = words[words.length - 1];
+  if (lastWord && words.length >= 2 && /^(?:read|reads)$/.test(lastWord.text) && /^[^\S\n]*[,:]?[^\S\n]*$/.test(text.slice(lastWord.end, q.open))) {
+    const k = words.length - 1;
+    const subj = subjectBefore(ctx, words, k);
+    const first = subj ? words[firstStartingAt(words, subj.start)] : null;
+    if (subj && first && DETERMINERS.has(first.lower) && first.lower !== 'that' && !embedded(words, subj)) {
+      const a = resolveSubject(ctx, subj, q.paragraph);
+      if (a) return { ...a, cue: lastWord.text, rule: 'read-before' };
+    }
+  }
+  // "Trump issued a statement: “…”", "… in a tweet, “…”": the sentence's named subject.
   if (lastWord && SPEECH_NOUNS.has(lastWord.lower) && /^[,:]\s*$/.test(text.slice(lastWord.end, q.open))) {
     const ss = sentenceSubject(ctx, words, words.length - 1);
     const a = ss ? resolveSubject(ctx, ss, q.paragraph) : null;
@@ -1001,7 +1137,10 @@ function introducedBy(ctx: AttributionContext, paragraph: number): Attribution |
   const words = wordsIn(ctx.text, from, para.end);
   for (let k = words.length - 1; k >= 0 && words.length - k < 12; k--) {
     if (!isCue(words[k].lower) && !SPEECH_NOUNS.has(words[k].lower)) continue;
-    const subj = subjectBefore(ctx, words, k) ?? sentenceSubject(ctx, words, k);
+    let subj = subjectBefore(ctx, words, k);
+    // "… issued the following statement:": before a noun of speech, an article's phrase modifies the noun.
+    if (subj && !isCue(words[k].lower) && /^(?:the|a|an|this|that)$/i.test(words[firstStartingAt(words, subj.start)].lower)) subj = null;
+    subj = subj ?? sentenceSubject(ctx, words, k);
     if (subj) {
       const a = resolveSubject(ctx, subj, paragraph);
       if (a) return { ...a, cue: words[k].text };
@@ -1124,6 +1263,66 @@ class LineBreaks {
   }
 }
 
+/**
+ * Whether a paragraph that opens with a quote mark leaves that quote open: its straight marks are odd in
+ * number, or its curly opening marks outnumber the closing ones (nested quotes come in pairs).
+ */
+function leftOpen(text: string, para: Span): boolean {
+  const body = text.slice(para.start, para.end);
+  const count = (c: string): number => body.split(c).length - 1;
+  if (body[0] === '"') return count('"') % 2 === 1;
+  if (body[0] === '“') return count('“') > count('”');
+  return false;
+}
+
+/**
+ * "When a heckler shouted, “…,” Lee joked.", "Although Lee admitted he had “…,” he said they never met.": a
+ * quote inside a subordinate clause opening the sentence, before the main clause, is not the main clause's
+ * when the main clause's verb takes its own object, or when the subordinate clause's own verb of saying
+ * introduces the quote. ("If the bill passes, “…,” Lee said." stays Lee's: the verb ends the sentence.)
+ */
+function inIntroClause(ctx: AttributionContext, q: RawQuote, from: number, limit: number, a: Attribution): boolean {
+  const { text } = ctx;
+  if (!a.cue) return false;
+  const before = wordsIn(text, from, q.open);
+  if (before.length < 2 || !/^(?:When|After|Although|Though|While|If|Because|Since|Before|Until|Once|As|To|Walking)$/.test(before[0].text)) return false;
+  const last = before[before.length - 1];
+  if (isCueWord(last) && /^\s*,\s*$/.test(text.slice(last.end, q.open))) return true;
+  const cue = wordsIn(text, q.close, limit).find((w) => w.text === a.cue && (!a.speakerMention || w.start >= a.speakerMention.end));
+  if (!cue) return false;
+  return !/^(?:\s*(?:[.,;!?—–]|$)|\s+(?:of|to|in|on|at|during|after|before|about|with|from|as|when|while|last|this|afterward|later|recently|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)/.test(text.slice(cue.end, cue.end + 12));
+}
+
+/** "which" at `w` opening a relative clause whose active verb is `words[k]` ("…, which the inquiry said was"; not "in which …", "which … was found"). */
+function whichClause(words: Word[], w: number, k: number): boolean {
+  return w >= 1 && words[w].lower === 'which' && !PREPOSITIONS.has(words[w - 1].lower) && !/^(?:in|of|on|at|for|by|from|with|to)$/.test(words[w - 1].lower) && !/^(?:was|were|is|are|be|been|being)$/.test(words[k - 1].lower);
+}
+
+/** After `words[k]`, a comma and then a new subject (a named person or a pronoun) and a lower-case verb. */
+function mainClauseBetween(ctx: AttributionContext, words: Word[], k: number): boolean {
+  const { text } = ctx;
+  for (let j = k + 1; j + 1 < words.length; j++) {
+    if (!/,\s*$/.test(text.slice(words[j - 1].end, words[j].start))) continue;
+    let e = j;
+    if (!/^(?:he|she|they)$/.test(words[j].lower)) {
+      const m = ctx.people.mentionAt.get(words[j].start);
+      if (!m || !m.name) continue;
+      while (e + 1 < words.length && words[e + 1].end <= m.end) e++;
+    }
+    const v = words[e + 1];
+    if (v && gapIsSpace(text, words[e], v) && /^\p{Ll}+$/u.test(v.text) && !NP_BREAKERS.has(v.lower)) return true;
+  }
+  return false;
+}
+
+/** A quote its own sentence leads into: words before it end in a comma, a colon or a verb of saying ("yelling “…”"). */
+function introducedInSentence(text: string, from: number, open: number): boolean {
+  const words = wordsIn(text, from, open);
+  if (words.length === 0) return false;
+  const last = words[words.length - 1];
+  return /^[^\S\n]*[,:][^\S\n]*$/.test(text.slice(last.end, open)) || (isCueWord(last) && /^[^\S\n]+$/.test(text.slice(last.end, open)));
+}
+
 export function attributeQuotes(ctx: AttributionContext, raw: RawQuote[]): Attribution[] {
   const outerCache = wordsCache;
   const outerText = wordsCacheText;
@@ -1152,6 +1351,8 @@ function attributeAll(ctx: AttributionContext, raw: RawQuote[]): Attribution[] {
   const { sentences, text } = ctx;
   const lineBreaks = new LineBreaks(text);
   const results: Attribution[] = [];
+  // Quotes inside a subordinate clause opening their sentence: the main clause after them is not theirs.
+  const introQuotes = new Set<number>();
   let s = 0;
   for (let i = 0; i < raw.length; i++) {
     const q = raw[i];
@@ -1167,7 +1368,8 @@ function attributeAll(ctx: AttributionContext, raw: RawQuote[]): Attribution[] {
     // The attribution after a quote lies in the sentence the quote ends; a quote that
     // ends its own sentence with ? or ! may still take "…?” Hannity pressed."
     let sentenceEnd = para.end;
-    const endsWithQuestion = /[?!][’'"]*\s*$/.test(text.slice(q.start, q.end));
+    // (Not a quote its sentence introduces — "Lee responded: “…?” Critics cited it …": the next sentence is another's.)
+    const endsWithQuestion = /[?!][’'"]*\s*$/.test(text.slice(q.start, q.end)) && !introducedInSentence(text, from, q.open);
     for (let k = s; k < sentences.length; k++) {
       const sn = sentences[k];
       if (sn.paragraph > q.paragraph) break;
@@ -1180,9 +1382,23 @@ function attributeAll(ctx: AttributionContext, raw: RawQuote[]): Attribution[] {
     const lineEnd = lineBreaks.firstFrom(q.close);
     if (lineEnd >= 0 && lineEnd < limit && /[.!?]["”’]?\s*$/.test(text.slice(Math.max(q.close - 3, 0), lineEnd))) limit = lineEnd;
     const tag = (x: Attribution | null, rule: string): Attribution | null => (x ? { ...x, rule: x.rule ?? rule } : null);
-    let a = tag(transcriptLabel(ctx, q), 'transcript') ?? tag(attributionAfter(ctx, q, limit), 'after') ?? tag(attributionBefore(ctx, q, from, sentence && sentence.start <= q.open ? Math.max(sentence.start, para.start) : from), 'before') ?? laterClauseSaid(ctx, q, limit);
+    let after = tag(attributionAfter(ctx, q, limit), 'after');
+    if (after && after.rule === 'after' && inIntroClause(ctx, q, from, limit, after)) {
+      after = null;
+      introQuotes.add(i);
+    }
+    let a = tag(transcriptLabel(ctx, q), 'transcript') ?? after ?? tag(attributionBefore(ctx, q, from, sentence && sentence.start <= q.open ? Math.max(sentence.start, para.start) : from), 'before') ?? laterClauseSaid(ctx, q, limit);
     if (!a) a = saidSentenceAfter(ctx, q) ?? signedBelow(ctx, q);
     if (!a && q.continued && results.length > 0) a = { ...results[results.length - 1], rule: 'continued' };
+    // A quote running on over paragraphs: each of its paragraphs opens with a mark, and only the last one
+    // closes it. A paragraph opening with a mark after one that opened with a mark and did not end with
+    // one goes on from that paragraph's opening quote (whose marks inside may have been misread).
+    if (!a && q.open === para.start && q.paragraph > 0 && i > 0) {
+      const prevPara = ctx.paragraphs[q.paragraph - 1];
+      let j = i - 1;
+      while (j > 0 && raw[j - 1].paragraph === q.paragraph - 1) j--;
+      if (raw[j].paragraph === q.paragraph - 1 && raw[j].open === prevPara.start && results[j].speakerMention && leftOpen(text, prevPara)) a = { ...results[j], rule: 'continued-paragraph' };
+    }
     // "“…,” Lee said, adding, “…”": a participle right after the previous quote's attribution shares its speaker.
     if (!a && prev && results[i - 1].speakerMention && isPersonOrPronoun(ctx, results[i - 1])) {
       const between = wordsIn(text, prev.close, q.open);
@@ -1202,7 +1418,9 @@ function attributeAll(ctx: AttributionContext, raw: RawQuote[]): Attribution[] {
       const prevPara = ctx.paragraphs[q.paragraph - 1];
       // Only when the previous paragraph ended with that attributed quote's sentence.
       const tail = text.slice(raw[i - 1].close, prevPara.end);
-      if ((p.speaker || isPersonOrPronoun(ctx, p)) && p.speakerMention && tail.length < 120 && !/[“"]/.test(tail)) a = { ...p, rule: 'next-paragraph' };
+      // (A longer tail is still that sentence when no other sentence starts in it.)
+      const oneSentence = tail.length < 120 || (tail.length < 300 && !/\p{Ll}{2}[.!?]["”’]?\s+["“]?\p{Lu}/u.test(tail));
+      if ((p.speaker || isPersonOrPronoun(ctx, p)) && p.speakerMention && oneSentence && !/[“"]/.test(tail)) a = { ...p, rule: 'next-paragraph' };
     }
     // The speaker carries to the following quotes of the same paragraph.
     if (!a && prev) {
@@ -1217,16 +1435,21 @@ function attributeAll(ctx: AttributionContext, raw: RawQuote[]): Attribution[] {
       // "“…” and reminds the board she was the “only one”", "“…,” adding that “…”", "to counter “…”": in the
       // previous quote's sentence, a verb joined by a conjunction, a comma participle or "to", with no
       // subject of its own, shares the previous quote's subject.
-      const sameSentence = from === prev.close && !/[.!?]["”’]?\s*$/.test(text.slice(prev.start, prev.close));
+      // (A quote ending in ! or ? may end inside its sentence: "She declared “What a day!” and said …".)
+      const sameSentence = from === prev.close && (!/[.!?]["”’]?\s*$/.test(text.slice(prev.start, prev.close)) || (!!sentence && sentence.start <= prev.open && !/[.]["”’]?\s*$/.test(text.slice(prev.start, prev.close))));
+      // (Not the subject of a relative clause naming the previous quote: "in videos he calls “…,” telling viewers".)
+      const relativeSpeaker = !!p.speakerMention && PRONOUNS.has(text.slice(p.speakerMention.start, p.speakerMention.end).toLowerCase()) && /(?:\b(?:which|that|whom)|\b(?!(?:and|but|then|yet|said|says|when|while|because|after|before|since|until|once|although|though|where)\s)\p{Ll}{3,})\s+$/u.test(text.slice(Math.max(0, p.speakerMention.start - 12), p.speakerMention.start));
       const sharedVerb = (w: Word): boolean => {
-        if (!sameSentence || !p.speakerMention) return false;
+        if (!sameSentence || !p.speakerMention || relativeSpeaker) return false;
         const j = own.indexOf(w);
         const before = j > 0 ? own[j - 1] : null;
         const lead = before ? text.slice(before.end, w.start) : text.slice(prev.close, w.start);
-        const joined = (before !== null && /^(?:and|but|or|then|also|to)$/.test(before.lower) && /^\s+$/.test(lead)) || (/ing$/.test(w.lower) && (/^[\s”"]*,\s*$/.test(lead) || (before !== null && /^(?:while|before|after|by|and|then)$/.test(before.lower))));
+        const joined = (before !== null && /^(?:and|but|or|then|also|to)$/.test(before.lower) && /^\s+$/.test(lead)) || (/ing$/.test(w.lower) && (/^[\s”"]*,\s*$/.test(lead) || (before === null && /^\s*$/.test(lead) && /,$/.test(text.slice(prev.start, prev.end))) || (before !== null && /^(?:while|before|after|by|and|then)$/.test(before.lower))));
         return joined && subjectBefore(ctx, own, j) === null;
       };
-      const otherCue = own.some((w) => isCueWord(w) && !NOUN_LIKE_CUES.has(w.lower) && !embeddedPronounCue(w) && !sharedVerb(w) && !(p.cue && w.text === p.cue && w.start <= (p.speakerMention?.end ?? 0) + 40 && w.start >= (p.speakerMention?.start ?? 0) - 40));
+      // ("would continue “to break barriers”": "continue to" is no verb of saying.)
+      const continueTo = (w: Word): boolean => /^continu/.test(w.lower) && /^\s*[“"]?to\s/.test(text.slice(w.end, w.end + 6));
+      const otherCue = own.some((w) => isCueWord(w) && !NOUN_LIKE_CUES.has(w.lower) && !embeddedPronounCue(w) && !sharedVerb(w) && !continueTo(w) && !(p.cue && w.text === p.cue && w.start <= (p.speakerMention?.end ?? 0) + 40 && w.start >= (p.speakerMention?.start ?? 0) - 40));
       // Nor when the quote's own sentence (after the previous quote's) names someone else before it.
       const ownSentenceOther = from > prev.close && mentionsIn(ctx, from, q.open).some((m) => m.name && m.name !== p.speaker);
       // A signature ("“…” ― Ann Lee") and a bare "another" belong to their own quote only.
@@ -1234,8 +1457,13 @@ function attributeAll(ctx: AttributionContext, raw: RawQuote[]): Attribution[] {
       // a person or a pronoun, takes that subject rather than carrying the previous speaker (PolNeAR marks
       // the nearer mention). PolNeAR train: 4 speakers turned right, 0 wrong added.
       const ownSubject = from > prev.close && sentence && sentence.start < q.open && from === sentence.start ? subjectOfPlainClause(ctx, q, from, sentence.end) : null;
+      // A relative "who" speaks only within its clause, which a comma closes ("Lee, who called it “…,” then left").
+      // The writer's "I" carries only within its sentence.
+      const writerElsewhere = !!p.speakerMention && text.slice(p.speakerMention.start, p.speakerMention.end) === 'I' && from > prev.close;
+      const whoClosed = !!p.speakerMention && text.slice(p.speakerMention.start, p.speakerMention.end).toLowerCase() === 'who' && (/,$/.test(text.slice(prev.start, prev.end)) || /,/.test(text.slice(prev.close, q.open)));
       if (ownSubject && (p.speaker || p.speakerMention) && !otherCue && p.rule !== 'signed') a = { ...ownSubject, rule: 'own-subject' };
-      else if ((p.speaker || p.speakerMention) && !otherCue && !ownSentenceOther && p.rule !== 'signed' && p.rule !== 'inverted-quantifier') a = { ...p, rule: 'same-paragraph' };
+      // A relative "who" speaks only within its clause, which a comma closes ("Lee, who called it “…,” then left").
+      else if ((p.speaker || p.speakerMention) && !otherCue && !ownSentenceOther && !whoClosed && !writerElsewhere && p.rule !== 'signed' && p.rule !== 'inverted-quantifier') a = { ...p, rule: 'same-paragraph' };
       // "“…” and called it “…”", "“…,” adding that …“…”", "“…” while calling for “…”": in the same sentence,
       // a verb joined to the previous quote with nothing but a conjunction or a comma shares its subject.
       else if (p.speakerMention && isPersonOrPronoun(ctx, p) && from === prev.close) {
@@ -1256,7 +1484,7 @@ function attributeAll(ctx: AttributionContext, raw: RawQuote[]): Attribution[] {
   }
   // Back-fill the first part of a split quote from the second.
   for (let i = 0; i + 1 < raw.length; i++) {
-    if (results[i].speakerMention || raw[i].paragraph !== raw[i + 1].paragraph) continue;
+    if (results[i].speakerMention || raw[i].paragraph !== raw[i + 1].paragraph || introQuotes.has(i)) continue;
     const between = ctx.text.slice(raw[i].close, raw[i + 1].open);
     // Only a real split: the first part ends in a comma (“A,” she said, “B.”), not a sentence.
     const splitHere = /,$/.test(ctx.text.slice(raw[i].start, raw[i].end)) || /^\s*,/.test(between);
