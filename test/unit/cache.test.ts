@@ -25,6 +25,17 @@ describe('article cache', () => {
     assert.ok(article.people.some((p) => p.titles.length > 0 && p.aliases.length > 0) && article.quotes.some((q) => q.speakerMention));
   });
 
+  it('reads the same entries from bytes at any alignment (views where aligned, copies where not)', () => {
+    const file = serializeCache([cacheEntry(article, stamp)]);
+    for (const shift of [0, 1, 2, 3, 4]) {
+      const holder = new Uint8Array(file.length + shift);
+      holder.set(file, shift);
+      const entry = readCache(holder.subarray(shift)).get(SEED);
+      assert.ok(entry, `shift ${shift}`);
+      assert.deepEqual(plainArticle(restoreArticle(entry, stamp, text)), article, `shift ${shift}`);
+    }
+  });
+
   it('round-trips what is rare: ambiguous mentions, empty lists, a structured clone', () => {
     const other = parseArticle('/src/two.md', 'Mayor Maria Lindqvist met her brother, John Lindqvist, on Monday. Later, Lindqvist said "the pier is closed."\n');
     assert.ok(other.people.some((p) => p.mentions.some((m) => m.candidates)), 'the fixture has an ambiguous surname');
