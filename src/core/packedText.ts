@@ -77,9 +77,9 @@ export function packText(text: string): PackedText {
 /** Where packText writes; kept, as allocating a buffer per text cost more than the packing. */
 let scratch = Buffer.allocUnsafe(1 << 16);
 
-/** The text a PackedText holds, or a text as it is. */
-export function unpackText(body: PackedText | string): string {
-  return typeof body === 'string' ? body : unpackSlice(body, 0, body.packed.length);
+/** The whole text a PackedText holds. */
+export function unpackText(body: PackedText): string {
+  return unpackSlice(body, 0, body.packed.length);
 }
 
 /** `packed.slice(start, end)` read back into the original characters. */
@@ -151,7 +151,7 @@ export class RestoredArticle implements Article {
     if (this.body.wide === null) return this.body.packed;
     let text = recent.get(this);
     if (text === undefined) {
-      text = unpackSlice(this.body, 0, this.body.packed.length);
+      text = unpackText(this.body);
       remember(this, text);
     }
     return text;
