@@ -11,13 +11,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import Fuse from 'fuse.js';
 import { parseArticle, decodeSource } from '../src/core/article';
-import { SourceIndex } from '../src/core/sourceIndex';
+import { SourceIndex, fingerprint } from '../src/core/sourceIndex';
 import { cacheEntry, decodeIndexSnapshotSteps, encodeIndexSnapshot, cacheEntries, restoreArticle, serializeCache, type CachedArticle, FileStamp } from '../src/core/cache';
 import { formatCitation } from '../src/core/citation';
 import { foldText, words } from '../src/core/text';
 import type { Article } from '../src/core/types';
 import { sentenceAt, sentenceCount, sentenceList } from '../src/core/spans';
-import { unpackText } from '../src/core/packedText';
+import { packText, unpackText } from '../src/core/packedText';
 import { ParsePool, type ParseOutcome, type ReadOutcome } from '../src/node/parsePool';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -214,26 +214,60 @@ function writeCacheFiles(index: SourceIndex, stamps: Map<string, FileStamp>, cac
  * order as they come back (the extension's indexer does the same), with a
  * bounded number of files in flight.
  */
-async function indexWithPool(index: SourceIndex, files: string[], stamps: Map<string, FileStamp>, pool: ParsePool): Promise<void> {
-  const window: Promise<ParseOutcome>[] = [];
+async function indexWithPool(index: SourceIndex, files: string[], stamps: Map<string, FileStamp>, pool: ParsePool): Promise<{ here: number }> {
+  type Item = { outcome: Promise<ParseOutcome>; ready: boolean; here: boolean };
+  const window: Item[] = [];
   const WINDOW = 64;
   let next = 0;
+  let outstanding = 0;
+  let readHere = 0;
+  let here = 0;
+  const track = (item: Item): Item => {
+    void item.outcome.then(() => {
+      item.ready = true;
+      if (!item.here) outstanding--;
+    });
+    window.push(item);
+    return item;
+  };
   const submit = (): void => {
     const f = files[next++];
+    outstanding++;
     // The workers read the files too, as the extension has them do for local files.
-    window.push(pool.parse(f, stamps.get(f) as FileStamp, null));
+    track({ outcome: pool.parse(f, stamps.get(f) as FileStamp, null), ready: false, here: false });
+  };
+  // As the extension's indexer does when the workers are behind: read, parse and keep in the workers' form on this thread.
+  const readHereAsync = async (f: string): Promise<ParseOutcome> => {
+    // A larger file still goes to the workers (HERE_MAX_BYTES of the indexer).
+    if ((stamps.get(f) as FileStamp).size >= 32 * 1024) return pool.parse(f, stamps.get(f) as FileStamp, null);
+    const bytes = await fs.promises.readFile(f);
+    const decoded = decodeSource(bytes);
+    if ('error' in decoded) return { ok: false, reason: 'decode', error: decoded.error };
+    const stamp = stamps.get(f) as FileStamp;
+    const parsed = parseArticle(f, decoded.text);
+    const article = restoreArticle(structuredClone(cacheEntry(parsed, stamp)), stamp, packText(decoded.text)) ?? parsed;
+    return { ok: true, article, fingerprint: fingerprint(article), stamp };
   };
   // Refilled by halves, as the extension's indexer does: one message to the worker per refill.
   const refill = (): void => {
-    if (window.length <= WINDOW / 2) while (next < files.length && window.length < WINDOW) submit();
+    if (outstanding <= WINDOW / 2) while (next < files.length && outstanding < WINDOW) submit();
   };
   refill();
   while (window.length > 0) {
-    const outcome = await (window.shift() as Promise<ParseOutcome>);
+    if (!window[0].ready && next < files.length && readHere < 32) {
+      readHere++;
+      here++;
+      await track({ outcome: readHereAsync(files[next++]), ready: false, here: true }).outcome;
+      continue;
+    }
+    const item = window.shift() as Item;
+    const outcome = await item.outcome;
+    if (item.here) readHere--;
     refill();
     if (!outcome.ok) throw new Error(outcome.error);
     index.setArticle(outcome.article, outcome.fingerprint);
   }
+  return { here };
 }
 
 async function main(): Promise<void> {
@@ -297,7 +331,8 @@ async function main(): Promise<void> {
   const pool = new ParsePool(path.join(__dirname, '..', 'src', 'node', 'parseWorker.js'));
   out['index.workers'] = pool.size;
   const started = performance.now();
-  await indexWithPool(index, files, stamps, pool);
+  const { here } = await indexWithPool(index, files, stamps, pool);
+  out['index.parsedOnMainThread'] = here;
   index.optimize();
   const indexMs = performance.now() - started;
   await pool.dispose();

@@ -56,7 +56,8 @@ export async function draft(content: string, language = 'markdown'): Promise<vsc
 export async function closeAll(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   const gone = (): boolean => !vscode.workspace.textDocuments.some((d) => d.uri.scheme === 'untitled');
-  for (let waited = 0; !gone() && waited < 5000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+  // Up to 30 s: on a loaded machine 5 s was once not enough (the next draft got the old one's text).
+  for (let waited = 0; !gone() && waited < 30_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
 }
 
 export function positionOf(document: vscode.TextDocument, needle: string, inside = 1, occurrence = 0): vscode.Position {
