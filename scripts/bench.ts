@@ -71,10 +71,15 @@ function gc(): void {
 }
 
 /** The JavaScript heap plus typed-array backing stores (which live outside it but are the index's too). */
+/**
+ * The JavaScript heap plus memory outside it (array buffers above all). `external`, not
+ * `arrayBuffers`: a buffer a worker handed over (an article's packed text) counts in this
+ * thread's `external` only.
+ */
 function heapMB(): number {
   gc();
   const m = process.memoryUsage();
-  return (m.heapUsed + m.arrayBuffers) / 1e6;
+  return (m.heapUsed + m.external) / 1e6;
 }
 
 const round = (x: number | null, digits = 2): number | null => (x === null || !Number.isFinite(x) ? null : Math.round(x * 10 ** digits) / 10 ** digits);

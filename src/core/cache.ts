@@ -18,7 +18,7 @@
 //   u32 head bytes | u32 number count | head (UTF-8 JSON) | padding to 4 | numbers (i32, little-endian)
 
 import type { Article, ArticleMeta, ArticlePerson, Quote } from './types';
-import { RestoredArticle, RestoredQuote, packText, textLength, type PackedText } from './packedText';
+import { RestoredArticle, RestoredQuote, packText, packedLength, textLength, type PackedText } from './packedText';
 import { PARAGRAPH_WIDTH, SENTENCE_WIDTH } from './spans';
 import { ArticleMentions, MENTION_WIDTH, NO_NAME, OWN_NAME, PackedPerson } from './packedPeople';
 import type { IndexSnapshot } from './sourceIndex';
@@ -210,7 +210,7 @@ export function restoreArticle(entry: CachedArticle, stamp: FileStamp, text: str
   if (entry.size !== stamp.size || entry.mtimeMs !== stamp.mtimeMs) return null;
   const n = entry.numbers;
   const head = entry.head;
-  const length = typeof text === 'string' ? text.length : text.packed.length;
+  const length = typeof text === 'string' ? text.length : packedLength(text);
   if (n.length < NUMBERS_FIXED || n[0] !== length) return null;
   const [paragraphCount, sentenceCount, personCount, quoteCount] = [n[1], n[2], n[3], n[4]];
   let at = NUMBERS_FIXED;

@@ -23,19 +23,26 @@ const HIGH = /[\u0080-\u00ff]/g;
 
 /** A text as one byte per character plus what reads it back. */
 export interface PackedText {
-  packed: string;
+  /**
+   * One byte per character, in an array of its own (a worker hands its buffer over). Bytes rather
+   * than a one-byte string: an archive's texts are most of what the editor's thread keeps, and as
+   * strings each was copied twice by the young generation's collections before it settled (a
+   * start from the cache: 10,000 texts, 55 MB). The buffer itself, without a view on it: a view
+   * is another object per article (about 100 bytes). A string only for a text that cannot be packed.
+   */
+  packed: ArrayBuffer | string;
   /** The wide characters replaced, by code: `wide[k]` stands at `base + k` in `packed`. Null when nothing was replaced. */
   wide: string | null;
   base: number;
 }
 
 /**
- * The text packed one byte per character, or as it is when it already is
- * (no character above U+00FF) or cannot be (no run of unused codes in
- * U+0080–U+00FF as long as it has distinct wide characters).
+ * The text packed one byte per character, or as it is (a string) when it
+ * cannot be (no run of unused codes in U+0080–U+00FF as long as it has
+ * distinct wide characters).
  */
 export function packText(text: string): PackedText {
-  if (!WIDE.test(text)) return { packed: text, wide: null, base: 0 };
+  if (!WIDE.test(text)) return { packed: latin1Bytes(text).buffer, wide: null, base: 0 };
   // Regular expressions and Buffer do the scanning and copying natively: a
   // loop over every character, with a buffer per text, took two to three
   // times as long on the archive.
@@ -68,23 +75,37 @@ export function packText(text: string): PackedText {
   if (base + wide.length > 128) return { packed: text, wide: null, base: 0 };
   base += 0x80;
   // Each character's low byte, then the wide ones' codes.
-  if (scratch.length < text.length) scratch = Buffer.allocUnsafe(Math.max(text.length, 2 * scratch.length));
-  scratch.write(text, 0, 'latin1');
-  for (const i of at) scratch[i] = base + (codeOf.get(text.charCodeAt(i)) as number);
-  return { packed: scratch.toString('latin1', 0, text.length), wide, base };
+  const packed = latin1Bytes(text);
+  for (const i of at) packed[i] = base + (codeOf.get(text.charCodeAt(i)) as number);
+  return { packed: packed.buffer, wide, base };
 }
 
-/** Where packText writes; kept, as allocating a buffer per text cost more than the packing. */
-let scratch = Buffer.allocUnsafe(1 << 16);
+/** Each character's low byte, in an array with a buffer of its own (not Buffer's shared pool: it may be handed to another thread). */
+function latin1Bytes(text: string): Uint8Array<ArrayBuffer> {
+  const bytes = new Uint8Array(text.length);
+  Buffer.from(bytes.buffer, 0, text.length).write(text, 0, text.length, 'latin1');
+  return bytes;
+}
+
+/** `packed[start, end)` as a string of the same codes. */
+function latin1Slice(packed: ArrayBuffer | string, start: number, end: number): string {
+  if (typeof packed === 'string') return packed.slice(start, end);
+  return Buffer.from(packed).toString('latin1', start, end);
+}
+
+/** How many characters a packed text has. */
+export function packedLength(p: PackedText): number {
+  return typeof p.packed === 'string' ? p.packed.length : p.packed.byteLength;
+}
 
 /** The whole text a PackedText holds. */
 export function unpackText(body: PackedText): string {
-  return unpackSlice(body, 0, body.packed.length);
+  return unpackSlice(body, 0, packedLength(body));
 }
 
 /** `packed.slice(start, end)` read back into the original characters. */
 export function unpackSlice(p: PackedText, start: number, end: number): string {
-  const s = p.packed.slice(start, end);
+  const s = latin1Slice(p.packed, start, end);
   const { wide, base } = p;
   if (wide === null) return s;
   return s.replace(HIGH, (c) => {
@@ -144,11 +165,11 @@ export class RestoredArticle implements Article {
     /** The text itself when the caller has it: whoever restores an article is about to index it, and this saves a decoding. */
     textInHand: string | null = null,
   ) {
-    if (body.wide !== null && textInHand !== null) remember(this, textInHand);
+    if (textInHand !== null) remember(this, textInHand);
   }
 
   get text(): string {
-    if (this.body.wide === null) return this.body.packed;
+    if (typeof this.body.packed === 'string') return this.body.packed;
     let text = recent.get(this);
     if (text === undefined) {
       text = unpackText(this.body);
@@ -158,7 +179,7 @@ export class RestoredArticle implements Article {
   }
 
   get textLength(): number {
-    return this.body.packed.length;
+    return packedLength(this.body);
   }
 
   /** `text.slice(start, end)`, without reading the rest. */

@@ -271,11 +271,15 @@ export function fingerprint(article: Article): string {
   if (article instanceof RestoredArticle) {
     // The original's character codes read off the packed text, which is not decoded for this.
     const { packed, wide, base } = article.packedText;
-    num(packed.length);
-    for (let i = 0; i < packed.length; i++) {
-      const c = packed.charCodeAt(i);
-      const k = c - base;
-      h = Math.imul(h ^ (wide !== null && k >= 0 && k < wide.length ? wide.charCodeAt(k) : c), 0x01000193);
+    if (typeof packed === 'string') str(packed);
+    else {
+      const bytes = new Uint8Array(packed);
+      num(bytes.length);
+      for (let i = 0; i < bytes.length; i++) {
+        const c = bytes[i];
+        const k = c - base;
+        h = Math.imul(h ^ (wide !== null && k >= 0 && k < wide.length ? wide.charCodeAt(k) : c), 0x01000193);
+      }
     }
   } else str(article.text);
   str(article.meta.outlet);

@@ -68,7 +68,7 @@ function handle(req: ParseRequest): ParseReply {
 const GROUP_MS = 20;
 
 // Requests come in groups (one message per turn of the caller's event loop);
-// the answers go back in groups too, each article's numbers handed over.
+// the answers go back in groups too, each article's numbers and text bytes handed over.
 parentPort?.on('message', (requests: ParseRequest[]) => {
   let replies: ParseReply[] = [];
   let transfer: ArrayBuffer[] = [];
@@ -82,7 +82,10 @@ parentPort?.on('message', (requests: ParseRequest[]) => {
     const reply = handle(req);
     if (replies.length === 0) since = performance.now();
     replies.push(reply);
-    if (reply.ok && reply.entry) transfer.push(reply.entry.numbers.buffer);
+    if (reply.ok) {
+      if (reply.entry) transfer.push(reply.entry.numbers.buffer);
+      if (typeof reply.body.packed !== 'string') transfer.push(reply.body.packed);
+    }
     if (performance.now() - since >= GROUP_MS) flush();
   }
   if (replies.length > 0) flush();

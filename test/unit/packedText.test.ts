@@ -2,27 +2,31 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseArticle } from '../../src/core/article';
 import { cacheEntry, restoreArticle } from '../../src/core/cache';
-import { packText, RestoredArticle, textLength, textSlice, unpackSlice } from '../../src/core/packedText';
+import { packedLength, packText, RestoredArticle, textLength, textSlice, unpackSlice } from '../../src/core/packedText';
 import { plainArticle } from './plainArticle';
 
-const isOneByte = (s: string): boolean => !/[\u0100-\uffff]/.test(s);
+/** Packed: one byte per character, in an array with a buffer of its own (a worker may hand it over). */
+const isBytes = (p: string | ArrayBuffer): boolean => p instanceof ArrayBuffer;
 
 describe('packed article texts', () => {
   it('packs curly quotes, dashes and accents one byte per character, same length, and reads every slice back', () => {
     const text = 'WASHINGTON (AP) — “We’re close,” said José Ortíz… ‘Not yet.’ © 2016, €5 – ½';
     const p = packText(text);
     assert.ok(p.wide !== null);
-    assert.ok(isOneByte(p.packed));
-    assert.equal(p.packed.length, text.length);
+    assert.ok(isBytes(p.packed));
+    assert.equal(packedLength(p), text.length);
     assert.equal(unpackSlice(p, 0, text.length), text);
     for (let s = 0; s < text.length; s += 3) for (let e = s; e <= text.length; e += 5) assert.equal(unpackSlice(p, s, e), text.slice(s, e));
   });
 
-  it('leaves a text that is already one byte per character as it is', () => {
+  it('holds a text without wide characters as its bytes, with no table', () => {
     const text = 'Plain "straight" text, café and ½ included.';
     const p = packText(text);
     assert.equal(p.wide, null);
-    assert.equal(p.packed, text);
+    assert.ok(isBytes(p.packed));
+    assert.deepEqual([...new Uint8Array(p.packed as ArrayBuffer)], [...text].map((c) => c.charCodeAt(0)));
+    assert.equal(unpackSlice(p, 0, text.length), text);
+    assert.equal(unpackSlice(p, 6, 22), text.slice(6, 22));
   });
 
   it('keeps a text as it is when it has more distinct wide characters than free codes', () => {
@@ -43,9 +47,10 @@ describe('packed article texts', () => {
     fc.assert(
       fc.property(fc.string({ unit: fc.oneof(fc.constantFrom('“', '”', '’', '—', '…', 'é', '\u0085', '😀', '\ud800', 'a', ' ', '\n'), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }), fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c))), maxLength: 200 }), fc.nat(), fc.nat(), (text, a, b) => {
         const p = packText(text);
-        assert.equal(p.packed.length, text.length);
+        assert.equal(packedLength(p), text.length);
         assert.equal(unpackSlice(p, 0, text.length), text);
-        if (p.wide !== null) assert.ok(isOneByte(p.packed));
+        if (p.wide !== null) assert.ok(isBytes(p.packed));
+        else assert.ok(isBytes(p.packed) || p.packed === text);
         const s = text.length ? a % text.length : 0;
         const e = s + (text.length ? b % (text.length - s + 1) : 0);
         assert.equal(unpackSlice(p, s, e), text.slice(s, e));

@@ -42,7 +42,15 @@ export function workspaceUri(relative: string): vscode.Uri {
 
 /** A new untitled Markdown draft, shown in an editor. */
 export async function draft(content: string, language = 'markdown'): Promise<vscode.TextEditor> {
-  const document = await vscode.workspace.openTextDocument({ language, content });
+  let document = await vscode.workspace.openTextDocument({ language, content });
+  // A closed draft's "Untitled-1" can linger in the workbench a moment after the extension host
+  // let it go (seen on a loaded machine, after closeAll had waited for it): the new draft then
+  // comes back with the old text. Closed again and reopened until it holds its own.
+  for (let tries = 0; document.getText() !== content && tries < 40; tries++) {
+    await closeAll();
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    document = await vscode.workspace.openTextDocument({ language, content });
+  }
   assert.strictEqual(document.getText(), content, `a new draft (${document.uri.toString()}) holds what it was opened with`);
   return vscode.window.showTextDocument(document);
 }
@@ -56,8 +64,7 @@ export async function draft(content: string, language = 'markdown'): Promise<vsc
 export async function closeAll(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   const gone = (): boolean => !vscode.workspace.textDocuments.some((d) => d.uri.scheme === 'untitled');
-  // Up to 30 s: on a loaded machine 5 s was once not enough (the next draft got the old one's text).
-  for (let waited = 0; !gone() && waited < 30_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+  for (let waited = 0; !gone() && waited < 5000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
 }
 
 export function positionOf(document: vscode.TextDocument, needle: string, inside = 1, occurrence = 0): vscode.Position {
