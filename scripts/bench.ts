@@ -250,8 +250,9 @@ async function indexWithPool(index: SourceIndex, files: string[], stamps: Map<st
     if ('error' in decoded) return { ok: false, reason: 'decode', error: decoded.error };
     const stamp = stamps.get(f) as FileStamp;
     const parsed = parseArticle(f, decoded.text);
-    const article = restoreArticle(structuredClone(cacheEntry(parsed, stamp)), stamp, packText(decoded.text)) ?? parsed;
-    return { ok: true, article, fingerprint: fingerprint(article), stamp };
+    const body = packText(decoded.text);
+    const article = restoreArticle(structuredClone(cacheEntry(parsed, stamp)), stamp, body) ?? parsed;
+    return { ok: true, article, fingerprint: fingerprint(article, body), stamp };
   };
   // Refilled by halves, as the extension's indexer does: one message to the worker per refill.
   const refill = (): void => {

@@ -340,7 +340,7 @@ export function restoreArticle(entry: CachedArticle, stamp: FileStamp, text: str
 // checks the contents (WordIndex.fromSnapshotSteps). Anything wrong: null.
 
 /** Bump whenever the snapshot's layout or the index's meaning of it changes. */
-export const SNAPSHOT_FORMAT_VERSION = 6;
+export const SNAPSHOT_FORMAT_VERSION = 7;
 const MAGIC = 0x58494253; // "SBIX" read as a little-endian u32
 
 interface SnapshotHeader {

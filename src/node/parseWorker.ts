@@ -58,7 +58,8 @@ function handle(req: ParseRequest): ParseReply {
     // Packed here (one byte per character, packedText.ts): half the bytes to copy to the caller, and the form it keeps.
     if (sameStamp(stamp, req.cached)) return { id: req.id, ok: true, body: packText(decoded.text), stamp, entry: null, fingerprint: null };
     const article = parseArticle(req.path, decoded.text);
-    return { id: req.id, ok: true, body: packText(decoded.text), stamp, entry: cacheEntry(article, stamp), fingerprint: fingerprint(article) };
+    const body = packText(decoded.text);
+    return { id: req.id, ok: true, body, stamp, entry: cacheEntry(article, stamp), fingerprint: fingerprint(article, body) };
   } catch (error) {
     return fail({ reason: 'parse', error: error instanceof Error ? error.message : String(error) });
   }

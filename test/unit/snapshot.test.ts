@@ -6,8 +6,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArticle } from '../../src/core/article';
-import { decodeIndexSnapshot, encodeIndexSnapshot } from '../../src/core/cache';
-import { SourceIndex } from '../../src/core/sourceIndex';
+import { cacheEntry, decodeIndexSnapshot, encodeIndexSnapshot, restoreArticle } from '../../src/core/cache';
+import { packText } from '../../src/core/packedText';
+import { fingerprint, SourceIndex } from '../../src/core/sourceIndex';
 import type { Article } from '../../src/core/types';
 
 function story(town: string, speaker: string, quote: string, extra = ''): string {
@@ -91,6 +92,30 @@ describe('index snapshot', () => {
     assert.ok(back);
     assert.notEqual(back.records[0].fingerprint, snapshot.records[0].fingerprint);
     assert.deepEqual(back.records.slice(1), snapshot.records.slice(1));
+  });
+
+  it('fingerprints an article the same as parsed, as restored and with its packed text given, and tells any changed character apart', () => {
+    const stamp = { size: 1, mtimeMs: 1 };
+    // Lengths 4k to 4k+3 (the packed text is hashed four bytes at a time, then the rest); wide characters and not.
+    const texts = ['Mayor Ana Díaz said the pier “would stay closed.”\n', 'Mayor Ana Diaz said the pier "would stay closed."\n', 'One wide mark: “yes.\n'].flatMap((t) => [t, t + 'x', t + 'xy', t + 'xyz']);
+    for (const text of texts) {
+      const parsed = parseArticle('/src/f.md', text);
+      const print = fingerprint(parsed);
+      const restored = restoreArticle(cacheEntry(parsed, stamp), stamp, packText(text));
+      assert.ok(restored);
+      assert.equal(fingerprint(restored), print);
+      assert.equal(fingerprint(parsed, packText(text)), print);
+      // Every character changed in turn, to another of the same width or to a wide one.
+      for (let i = 0; i < text.length; i++) {
+        for (const c of [text[i] === 'a' ? 'b' : 'a', text[i] === '”' ? '“' : '”']) {
+          const changed = text.slice(0, i) + c + text.slice(i + 1);
+          assert.notEqual(fingerprint(parseArticle('/src/f.md', changed)), print, `${JSON.stringify(changed)}`);
+        }
+      }
+    }
+    // The same packed bytes under another table: an em dash for an en dash, read alike otherwise.
+    assert.deepEqual(packText('The pier — closed.').packed, packText('The pier – closed.').packed);
+    assert.notEqual(fingerprint(parseArticle('/src/f.md', 'The pier — closed.')), fingerprint(parseArticle('/src/f.md', 'The pier – closed.')));
   });
 
   it('decodes from a file read back by Node (a Buffer, which slices as a view)', () => {
