@@ -36,7 +36,7 @@ const DESCRIPTION_WORDS = new Set(
    relatives neighbor neighbours neighbors manager director chairman chairwoman president secretary minister
    ambassador envoy diplomat diplomats lawmaker lawmakers senator senators governor mayor judge prosecutors
    prosecutor authorities officials' military's press communications national political chief deputy foreign
-   policy economic senior executive legal spokespeople narrator announcer`.split(/\s+/),
+   policy economic senior executive legal spokespeople narrator announcer office`.split(/\s+/),
 );
 
 interface Word extends Span {
@@ -302,7 +302,7 @@ function appositiveOpener(text: string, words: Word[], k: number): number {
     if (isCue(words[q].lower)) return -1;
     if (/,\s*$/.test(text.slice(words[q].end, words[q + 1].start))) {
       const inner = words.slice(q + 1, k + 1);
-      const titleLike = /^(?:a|an|the|his|her|its|their|former|then|now|who|which|at|of|from|with|for|in|speaking|meanwhile|however|too|though|also|instead|\d+)$/.test(inner[0].lower) || /^[RDI]-\p{Lu}/u.test(inner[0].text) || /['’]s$/.test(text.slice(inner[0].start, inner[0].end + 2)) || inner.some((w) => DESCRIPTION_WORDS.has(w.lower));
+      const titleLike = /^(?:a|an|the|his|her|its|their|former|then|now|who|which|at|of|from|with|for|in|during|on|after|before|speaking|meanwhile|however|too|though|also|instead|\d+)$/.test(inner[0].lower) || /^[RDI]-\p{Lu}/u.test(inner[0].text) || /['’]s$/.test(text.slice(inner[0].start, inner[0].end + 2)) || inner.some((w) => DESCRIPTION_WORDS.has(w.lower));
       return titleLike && /^\p{Lu}/u.test(words[q].text) ? q : -1;
     }
   }
@@ -423,7 +423,13 @@ function subjectBefore(ctx: AttributionContext, words: Word[], cueIdx: number): 
   const gapAfter = aside ? ' ' : text.slice(words[k].end, words[next].start).replace(/\s*\([^()]{0,30}\)/g, '').replace(/^\./, '');
   if (/^,\s*$/.test(gapAfter)) {
     // A participle cue after a clause ("Wang said, adding that …") has that clause's subject.
-    if (isCue(words[k].lower) || /ing$/.test(words[cueIdx].lower)) return null;
+    if (/ing$/.test(words[cueIdx].lower)) return null;
+    if (isCue(words[k].lower)) {
+      // "Lee, who called Ruiz after the vote was declared, told her supporters": the verb before the comma
+      // ends a relative clause set off by commas after a name, not a clause of its own.
+      const named = namedBeforeComma(ctx, words, k);
+      return named && /^\s*,\s+who\s/.test(text.slice(named.end, named.end + 8)) ? named : null;
+    }
     const opener = appositiveOpener(text, words, k);
     if (opener < 0) return namedBeforeComma(ctx, words, k) ?? describedBeforeWho(ctx, words, k);
     k = opener;
@@ -494,8 +500,9 @@ function sentenceSubject(ctx: AttributionContext, words: Word[], cueIdx: number)
   let i = 0;
   // "However, he …", "But Cruz …"
   while (i < cueIdx && /^(?:but|and|however|still|yet|meanwhile|instead|then|later|so)$/.test(words[i].lower)) i++;
-  // "Before the vote, Police Chief Calvin Ward lobbied …": skip an opening phrase.
-  if (i < cueIdx && CLAUSE_OPENERS.has(words[i].lower)) {
+  // "Before the vote, Police Chief Calvin Ward lobbied …": skip an opening phrase (also one led by an
+  // adverb: "Shortly after the vote, …").
+  if (i < cueIdx && (CLAUSE_OPENERS.has(words[i].lower) || (/^\p{Lu}\p{Ll}+ly$/u.test(words[i].text) && !ctx.people.mentionAt.has(words[i].start)))) {
     let j = i;
     while (j < cueIdx - 1 && j - i < 10 && !/,\s*$/.test(ctx.text.slice(words[j].end, words[j + 1].start))) j++;
     if (j < cueIdx - 1 && j - i < 10) i = j + 1;
@@ -554,6 +561,8 @@ function subjectAfter(ctx: AttributionContext, words: Word[], idx: number, limit
       continue;
     }
     if ((x.lower === 'of' || x.lower === 'for') && sawHead) continue;
+    // "said one of the organizers": "one of" opens the phrase.
+    if (x.lower === 'of' && q === idx + 1 && w0.lower === 'one') continue;
     // "said longtime activist Nell Ardsley": lower-case modifiers before a capitalised name.
     if (!sawHead && q - idx < 3 && /^\p{Ll}[\p{Ll}-]*$/u.test(x.text) && !NP_BREAKERS.has(x.lower) && !isCue(x.lower)) {
       const nextCap = words.slice(q + 1, q + 4).findIndex((w) => /^\p{Lu}/u.test(w.text));
@@ -851,7 +860,7 @@ function headBeforeCue(ctx: AttributionContext, q: RawQuote, limit: number): Att
   // determiner and a plain verb of saying is the speaker, whatever its head word.
   const opensSentence = /(?:^|[.!?]["”’]?\s)\s*$/.test(text.slice(Math.max(ctx.paragraphs[q.paragraph].start, q.open - 4), q.open));
   const plainSaid = opensSentence && DETERMINERS.has(head[0].lower) && !/,/.test(text.slice(span.end, words[k].start)) && /^(?:said|says|say|wrote|writes|write|reads|read|states|stated|asked|asks|ask|added|adds|add|told|tells|tell)$/.test(words[k].lower);
-  const speaks = plainSaid || DESCRIPTION_WORDS.has(last) || ROLE_WORDS.has(last) || ROLE_WORDS.has(last.replace(/s$/, '')) || (head.length >= 2 && head.every((w) => /^\p{Lu}/u.test(w.text)));
+  const speaks = plainSaid || DESCRIPTION_WORDS.has(last) || PERSON_HEADS.has(last) || ROLE_WORDS.has(last) || ROLE_WORDS.has(last.replace(/s$/, '')) || (head.length >= 2 && head.every((w) => /^\p{Lu}/u.test(w.text)));
   if (!speaks) return null;
   const a = resolveSubject(ctx, span, q.paragraph);
   return a ? { ...a, cue: words[k].text, rule: 'after-head' } : null;
@@ -875,6 +884,96 @@ function saidAtSentenceEnd(ctx: AttributionContext, q: RawQuote, limit: number):
   return a ? { ...a, cue: words[0].text, rule: 'after-said-end' } : null;
 }
 
+/** "and has repeatedly warned", "but later said": "and" or "but", then one or two auxiliaries or adverbs, then `words[k]`. */
+function coordinatedAfterAdverbs(text: string, words: Word[], k: number): boolean {
+  let j = k - 1;
+  while (j >= 0 && k - j <= 2 && /^\p{Ll}+$/u.test(words[j].text) && (ADVERBS.has(words[j].lower) || /^\p{Ll}+ly$/u.test(words[j].text)) && gapIsSpace(text, words[j], words[j + 1])) j--;
+  if (!(j >= 0 && j < k - 1 && /^(?:and|but)$/.test(words[j].lower) && gapIsSpace(text, words[j], words[j + 1]))) return false;
+  // The verb may be joined to a subordinate or relative clause's own verb ("when he arrived and later said",
+  // "Lee, who backs the plan but has since said"): only a plain main clause shares the sentence's subject.
+  return !words.slice(0, j).some((w) => SUBORDINATORS.has(w.lower) || /^(?:who|whom|whose|which|that|what|he|she|they|it)$/.test(w.lower));
+}
+
+/**
+ * The subject of the last clause of `words` when a comma opens it: a named person or a pronoun right after
+ * the comma, then a lower-case verb ("…, Lee fired back forcefully", "…, he returned to his lines"), and no
+ * other name, pronoun or clause opener in the clause.
+ */
+function lastClauseSubject(ctx: AttributionContext, words: Word[]): Span | null {
+  const { text } = ctx;
+  let c = words.length - 1;
+  while (c > 0 && !/,\s*$/.test(text.slice(words[c - 1].end, words[c].start))) c--;
+  if (c <= 0 || words.length - c > 12) return null;
+  const w = words[c];
+  let end = c;
+  let span: Span;
+  if (/^(?:he|she)$/.test(w.lower)) span = { start: w.start, end: w.end };
+  else {
+    const m = ctx.people.mentionAt.get(w.start);
+    if (!m || !m.name) return null;
+    while (end + 1 < words.length && words[end + 1].end <= m.end) end++;
+    span = { start: m.start, end: m.end };
+  }
+  const v = words[end + 1];
+  if (!v || !gapIsSpace(text, words[end], v) || !/^\p{Ll}+$/u.test(v.text) || NP_BREAKERS.has(v.lower)) return null;
+  const rest = words.slice(end + 1);
+  if (rest.some((x) => PRONOUNS.has(x.lower) || SUBORDINATORS.has(x.lower) || /^(?:who|whom|whose|which|that|what)$/.test(x.lower))) return null;
+  if (mentionsIn(ctx, span.end, words[words.length - 1].end).some((m) => m.name)) return null;
+  return span;
+}
+
+/**
+ * `The plan has been called “a lifeline” by Ann Lee, …`, `… often labeled as a “land grab” by critics`: a
+ * passive verb of naming right before the quote and "by" right after it name who said it.
+ */
+function passiveAgent(ctx: AttributionContext, q: RawQuote, from: number, limit: number): Attribution | null {
+  const { text } = ctx;
+  if (!q.closed) return null;
+  const before = wordsIn(text, from, q.open);
+  let k = before.length - 1;
+  if (k >= 0 && /^(?:a|an|the)$/.test(before[k].lower)) k--;
+  if (k >= 0 && before[k].lower === 'as') k--;
+  if (k < 1 || !/^(?:called|labeled|labelled|dubbed|described|branded|termed|deemed|characterized|characterised)$/.test(before[k].lower)) return null;
+  let j = k - 1;
+  while (j > 0 && (/^\p{Ll}+ly$/u.test(before[j].text) || (ADVERBS.has(before[j].lower) && !/^(?:is|was|has|had|have)$/.test(before[j].lower)))) j--;
+  // (Or a reduced clause after a comma or a dash: "…, often labeled as a “…” by critics".)
+  if (!/^(?:is|are|was|were|be|been|being)$/.test(before[j].lower) && !/[,—–]\s*$/.test(text.slice(before[j].end, before[j + 1].start))) return null;
+  const m = /^[^\S\n]*,?[^\S\n]*by[^\S\n]+/.exec(text.slice(q.close, limit));
+  if (!m) return null;
+  const after = wordsIn(text, q.close + m[0].length, limit);
+  const subj = subjectAfter(ctx, after, 0, limit);
+  const a = subj ? resolveSubject(ctx, subj, q.paragraph) : null;
+  return a ? { ...a, cue: before[k].text, rule: 'passive-agent' } : null;
+}
+
+/** Nouns of something said that a possessive pronoun can own ("her remark that “…”", "his call for “…”"). */
+const OWNED_SPEECH = /^(?:remarks?|comments?|calls?|claims?|promises?|pledges?|vows?|assertions?|statements?|slogans?|warnings?|declarations?|boasts?|insistence|argument|contention|demands?|accusations?|refrain|mantra)$/;
+
+/**
+ * `… over her remark that “…”`, `… with his call for “…”`, `… after her March comment that, “…”`: after a
+ * preposition, a possessive pronoun owning a noun of something said, a few words before the quote, is its speaker.
+ */
+function possessiveSpeech(ctx: AttributionContext, q: RawQuote, words: Word[]): Attribution | null {
+  const { text } = ctx;
+  for (let k = words.length - 1; k >= Math.max(1, words.length - 4); k--) {
+    if (!OWNED_SPEECH.test(words[k].lower)) continue;
+    // Between the noun and the quote: "that", "of", "for", "to" and a verb, an article.
+    const rest = words.slice(k + 1);
+    if (!rest.every((w) => /^(?:that|of|for|to|be|end|the|a|an)$/.test(w.lower)) || /[.;:()—–]/.test(text.slice(words[k].end, q.open))) return null;
+    // The possessive, perhaps with one modifier in between ("her March comment").
+    let p = k - 1;
+    if (p >= 1 && !/^(?:his|her|their)$/.test(words[p].lower) && /^(?:his|her|their)$/.test(words[p - 1].lower) && !isCue(words[p].lower)) p--;
+    const w = words[p];
+    if (!/^(?:his|her|their)$/.test(w.lower) || !words.slice(p, k + 1).every((x, i) => i === 0 || gapIsSpace(text, words[p + i - 1], x))) return null;
+    // Only after a preposition or "and" ("over her remark", "with his calls"): the object of a verb ("Lee
+    // repeated her claim that “…”") has the verb's subject as its speaker.
+    if (p === 0 || !/^(?:over|after|with|including|and|about|for|by|on|of|despite|amid|from|in|against|at|following|before|since|like)$/.test(words[p - 1].lower)) return null;
+    const pronoun = w.lower === 'his' ? 'he' : w.lower === 'her' ? 'she' : 'they';
+    return { speaker: resolvePronoun(ctx, pronoun, w.start, q.paragraph), speakerMention: { start: w.start, end: w.end }, cue: words[k].text, rule: 'possessive-speech' };
+  }
+  return null;
+}
+
 /** Attribution before the opening mark within its sentence: `Price said:`, `said the talks “…`, `described … as “…`. */
 function attributionBefore(ctx: AttributionContext, q: RawQuote, from: number, sentenceStart = from): Attribution | null {
   const { text } = ctx;
@@ -886,7 +985,8 @@ function attributionBefore(ctx: AttributionContext, q: RawQuote, from: number, s
     const all = wordsIn(text, sentenceStart, q.open);
     const idx = firstStartingAt(all, words[k].start);
     // Only when the sentence before that quote holds no cue (else that cue's speaker is the one to follow).
-    if (all.some((w) => w.start < words[k].start && isCueWord(w) && !NOUN_LIKE_CUES.has(w.lower))) return null;
+    // ("a class called “…”", "a memo titled “…”": a participle naming a thing right before a quote is no one's cue.)
+    if (all.some((w) => w.start < words[k].start && isCueWord(w) && !NOUN_LIKE_CUES.has(w.lower) && !(/^(?:called|titled|entitled|named|dubbed)$/.test(w.lower) && /^\s*[“"]/.test(text.slice(w.end, w.end + 3)) && !PRONOUNS.has(all[all.indexOf(w) - 1]?.lower ?? '')))) return null;
     const ss = sentenceSubject(ctx, all, idx);
     return ss && ss.end <= from ? ss : null;
   };
@@ -953,7 +1053,9 @@ function attributionBefore(ctx: AttributionContext, q: RawQuote, from: number, s
       const earlierCue = /[”"]\s*$/.test(text.slice(Math.max(0, from - 3), from)) || words.slice(0, firstStartingAt(words, subj.start)).some((w) => isCueWord(w) && !NOUN_LIKE_CUES.has(w.lower));
       // (A describing subject too when the verb says rather than names: "which an inquiry said was “…”".)
       const says = !/^(?:call|calls|called|calling|dub|dubs|dubbed|label|labels|labeled|labelled|name|named|term|termed|terms)$/.test(words[k].lower);
-      if (!(relative && (named || (pronoun && !earlierCue) || (says && !pronoun && whichClause(words, firstStartingAt(words, subj.start) - 1, k))))) continue;
+      // ("… the levy, which he described as “…”": a relative "which" clause after its antecedent keeps its own pronoun.)
+      const antecedent = whichClause(words, firstStartingAt(words, subj.start) - 1, k);
+      if (!(relative && (named || (pronoun && (!earlierCue || antecedent)) || (says && !pronoun && whichClause(words, firstStartingAt(words, subj.start) - 1, k))))) continue;
     }
     // Naming, not speaking: "a group called “…”", "what her campaign calls “…”".
     // A relative "who" naming a person is that person ("Mayor Ann Lee, who called the plan “unfit”").
@@ -967,7 +1069,16 @@ function attributionBefore(ctx: AttributionContext, q: RawQuote, from: number, s
     }
     const participle = /ing$/.test(words[k].lower) && k > 0 && /,\s*$/.test(text.slice(words[k - 1].end, words[k].start));
     // "… outlined his plan and vowed to …": a second verb shares the sentence's subject.
-    const coordinated = k > 0 && /^(?:and|but)$/.test(words[k - 1].lower);
+    // (An auxiliary or an adverb or two may stand between: "… and has repeatedly warned", "but later said".)
+    const coordinated = k > 0 && (/^(?:and|but)$/.test(words[k - 1].lower) || coordinatedAfterAdverbs(text, words, k));
+    // "The two will meet next week, Ruiz said, adding, “…”": a participle right after a verb of saying
+    // closing the clause has that verb's subject, not the sentence's.
+    if (!subj && participle && k >= 2 && isCueWord(words[k - 1]) && !NOUN_LIKE_CUES.has(words[k - 1].lower) && !/ing$/.test(words[k - 1].lower)) {
+      const said = subjectBefore(ctx, words, k - 1);
+      const sa = said ? resolveSubject(ctx, said, q.paragraph) : null;
+      // (The cue is that verb: "said", not "adding".)
+      if (sa && isPersonOrPronoun(ctx, sa)) return { ...sa, cue: words[k - 1].text, rule: 'participle-said' };
+    }
     if (!subj && (participle || coordinated)) subj = subjectOfSentence(words, k);
     // "Lee’s comments", "the senators’ claims": after a possessive, a cue word is a noun; it still names
     // the speaker of its own content ("Lee’s claim that “…”").
@@ -1009,6 +1120,20 @@ function attributionBefore(ctx: AttributionContext, q: RawQuote, from: number, s
       }
     }
   }
+  // "As Ann Lee put it, “…”", "As the harbor master put it: “…”": "as" and "put it" give the quote its speaker.
+  const n = words.length;
+  if (n >= 4 && words[n - 1].lower === 'it' && words[n - 2].lower === 'put' && /^\s*[,:]?\s*$/.test(text.slice(words[n - 1].end, q.open))) {
+    let subj = subjectBefore(ctx, words, n - 2);
+    // (A name and its appositive after "as": "As Ann Lee, the harbor master, put it".)
+    if (!subj && /,\s*$/.test(text.slice(words[n - 3].end, words[n - 2].start))) {
+      const m = words.findIndex((w, i) => i > 0 && words[i - 1].lower === 'as' && ctx.people.mentionAt.get(w.start)?.name);
+      const mm = m >= 0 ? ctx.people.mentionAt.get(words[m].start)! : null;
+      if (mm && /^,[^,“”"():;]{1,80},\s*$/.test(text.slice(mm.end, words[n - 2].start))) subj = { start: mm.start, end: mm.end };
+    }
+    const i = subj ? firstStartingAt(words, subj.start) : -1;
+    const a = subj && i > 0 && words[i - 1].lower === 'as' ? resolveSubject(ctx, subj, q.paragraph) : null;
+    if (a) return { ...a, cue: 'put it', rule: 'as-put-it' };
+  }
   // "Said Ann Lee, who chairs the board: “…”", "…, explained Lee, “…”": a verb of saying opening its clause,
   // then a named person (perhaps an appositive) and a comma or a colon right before the quote.
   for (let k = Math.max(0, words.length - 12); k + 1 < words.length; k++) {
@@ -1042,6 +1167,13 @@ function attributionBefore(ctx: AttributionContext, q: RawQuote, from: number, s
     const ss = sentenceSubject(ctx, words, words.length - 1);
     const a = ss ? resolveSubject(ctx, ss, q.paragraph) : null;
     if (a && isPersonOrPronoun(ctx, a)) return { ...a, cue: ':', rule: 'colon-intro' };
+    // "When Ruiz objected to the plan, Lee fired back: “…”": else the subject of the main clause after an
+    // opening phrase and its comma, a named person or a pronoun followed by its verb.
+    if (!ss) {
+      const clause = lastClauseSubject(ctx, words);
+      const b = clause ? resolveSubject(ctx, clause, q.paragraph) : null;
+      if (b && isPersonOrPronoun(ctx, b)) return { ...b, cue: ':', rule: 'colon-clause' };
+    }
   }
   // "Lee: “…" — a name and a colon right before the quote.
   // Only worth the pattern (which tries every capital of the sentence) when a colon ends the text.
@@ -1054,7 +1186,7 @@ function attributionBefore(ctx: AttributionContext, q: RawQuote, from: number, s
     const m = ctx.people.mentionAt.get(subj.start);
     if (m && m.name) return { speaker: m.name, speakerMention: { start: m.start, end: m.end }, cue: ':' };
   }
-  return null;
+  return possessiveSpeech(ctx, q, words);
 }
 
 /**
@@ -1215,7 +1347,10 @@ function subjectOfPlainClause(ctx: AttributionContext, q: RawQuote, from: number
   if (j >= words.length || !/^(?:['’]s?)?\s+\p{Ll}/u.test(text.slice(ss.end, words[j].end))) return null;
   const gap = text.slice(ss.end, q.open);
   if (/[“”"]/.test(gap) || /[—–(]\s*$/.test(gap)) return null;
-  if (words.slice(j).some((w) => isCueWord(w) || /^(?:who|which|whom|whose|where|when|while|because|whether|if|what|that|as|his|her|their|its|they|he|she|it)$/.test(w.lower))) return null;
+  // (A possessive may refer back to the subject, "Lee renewed her call for “…”", but not in a second clause
+  // with a subject of its own: "Lee started a channel, and his first videos show …".)
+  if (/,\s+(?:and|but|or|yet|so)\s/.test(gap)) return null;
+  if (words.slice(j).some((w) => isCueWord(w) || /^(?:who|which|whom|whose|where|when|while|because|whether|if|what|that|as|its|they|he|she|it)$/.test(w.lower))) return null;
   if (mentionsIn(ctx, ss.end, q.open).some((m) => m.name && m.name !== a.speaker)) return null;
   if (wordsIn(text, q.close, Math.max(q.close, sentenceEnd)).slice(-4).some((w) => isCueWord(w))) return null;
   return { ...a, cue: null, rule: 'plain-clause' };
@@ -1387,7 +1522,7 @@ function attributeAll(ctx: AttributionContext, raw: RawQuote[]): Attribution[] {
       after = null;
       introQuotes.add(i);
     }
-    let a = tag(transcriptLabel(ctx, q), 'transcript') ?? after ?? tag(attributionBefore(ctx, q, from, sentence && sentence.start <= q.open ? Math.max(sentence.start, para.start) : from), 'before') ?? laterClauseSaid(ctx, q, limit);
+    let a = tag(transcriptLabel(ctx, q), 'transcript') ?? after ?? passiveAgent(ctx, q, from, limit) ?? tag(attributionBefore(ctx, q, from, sentence && sentence.start <= q.open ? Math.max(sentence.start, para.start) : from), 'before') ?? laterClauseSaid(ctx, q, limit);
     if (!a) a = saidSentenceAfter(ctx, q) ?? signedBelow(ctx, q);
     if (!a && q.continued && results.length > 0) a = { ...results[results.length - 1], rule: 'continued' };
     // A quote running on over paragraphs: each of its paragraphs opens with a mark, and only the last one
