@@ -9,7 +9,7 @@
 // fields only when asked, so no per-item text is copied into the index.
 
 import Fuse from 'fuse.js';
-import { foldSpan, foldText, isWordChar, wordEnd, words } from './text';
+import { foldSpan, foldText, isApostrophe, isWordChar, wordEnd, words } from './text';
 
 /** What fuse.js ranks for one candidate: folded strings built on demand. */
 export interface RankFields {
@@ -958,13 +958,40 @@ export class WordIndex {
           if (!((l >= 97 && l <= 122) || (d >= 48 && d <= 57))) break;
           h = Math.imul(h ^ (d >= 65 && d <= 90 ? l : d), 0x01000193);
         }
-        // A following apostrophe or non-ASCII letter makes it a word for the general path.
+        // A following apostrophe or non-ASCII letter makes it a word for the general path, but not a
+        // curly quote or a dash after it ("word”", "word—").
         const next = j < end ? text.charCodeAt(j) : 32;
-        if (next < 128 && next !== 39) {
+        if (next < 128 ? next !== 39 : !isApostrophe(next) && wordEnd(text, wordStart, end) === j) {
           wid = this.findAscii(text, wordStart, j, h);
           if (wid < 0) wid = this.post(id, text.slice(wordStart, j).toLowerCase());
           else this.postId(id, wid);
           i = j;
+        } else if (isApostrophe(next)) {
+          // "Trump’s", "isn't", "O’Neill": ASCII letters and digits with apostrophes between them (2 % of
+          // the words of news) are folded as foldWord folds them (lower case, a final "'s" dropped, the
+          // apostrophes gone) and looked up without making a string.
+          const e = wordEnd(text, wordStart, end);
+          let lastApostrophe = -1;
+          let k = j;
+          for (; k < e; k++) {
+            const d = text.charCodeAt(k);
+            if (isApostrophe(d)) lastApostrophe = k;
+            else if (!((d | 32) >= 97 && (d | 32) <= 122) && !(d >= 48 && d <= 57)) break;
+          }
+          if (k === e && lastApostrophe >= 0) {
+            const foldEnd = lastApostrophe === e - 2 && (text.charCodeAt(e - 1) | 32) === 115 ? e - 2 : e;
+            let length = j - wordStart;
+            for (k = j; k < foldEnd; k++) {
+              const d = text.charCodeAt(k);
+              if (isApostrophe(d)) continue;
+              h = Math.imul(h ^ (d >= 65 && d <= 90 ? d | 32 : d), 0x01000193);
+              length++;
+            }
+            wid = this.findFolded(text, wordStart, foldEnd, length, h);
+            if (wid < 0) wid = this.post(id, foldSpan(text, wordStart, e));
+            else this.postId(id, wid);
+            i = e;
+          }
         }
       }
       if (wid < 0) {
@@ -998,6 +1025,26 @@ export class WordIndex {
         if ((d >= 65 && d <= 90 ? d | 32 : d) !== word.charCodeAt(k)) break;
       }
       if (k === len) return entry - 1;
+    }
+  }
+
+  /** findAscii for `text[start, end)` with its apostrophes skipped (`length` characters without them). */
+  private findFolded(text: string, start: number, end: number, length: number, h: number): number {
+    const table = this.asciiTable;
+    const mask = table.length - 1;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const entry = table[slot];
+      if (entry === 0) return -1;
+      const word = this.wordList[entry - 1];
+      if (word.length !== length) continue;
+      let k = 0;
+      for (let t = start; t < end; t++) {
+        const d = text.charCodeAt(t);
+        if (isApostrophe(d)) continue;
+        if ((d >= 65 && d <= 90 ? d | 32 : d) !== word.charCodeAt(k)) break;
+        k++;
+      }
+      if (k === length) return entry - 1;
     }
   }
 

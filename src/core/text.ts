@@ -17,7 +17,7 @@ function isWordCode(code: number, text: string, at: number): boolean {
   return LETTER_OR_DIGIT.test(text[at]) || (code >= 0x300 && code <= 0x36f);
 }
 
-function isApostrophe(code: number): boolean {
+export function isApostrophe(code: number): boolean {
   return code === 39 /* ' */ || code === 0x2019 /* ’ */ || code === 0x2018 /* ‘ */ || code === 0x02bc;
 }
 
