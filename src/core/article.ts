@@ -1,7 +1,7 @@
 // Reading one article: structure, people, quotes and who said them.
 import type { Article, ArticlePerson, Quote, Sentence } from './types';
 import { readStructure, splitSentences } from './structure';
-import { findPeople, tokenize } from './people';
+import { readPeople } from './people';
 import { scanQuotes } from './quoteMarks';
 import { attributeQuotes } from './attribution';
 import { keepQuotes } from './quoteFilter';
@@ -38,8 +38,7 @@ export function readQuoteCandidates(path: string, text: string) {
   const paragraphs = structure.paragraphs.map((p) => (p.start < structure.bodyStart && structure.bodyStart <= p.end ? { start: structure.bodyStart, end: p.end } : p));
   const sentences: Sentence[] = [];
   paragraphs.forEach((p, i) => sentences.push(...splitSentences(text, p, i)));
-  const tokens = tokenize(text, paragraphs);
-  const peopleResult = findPeople(text, tokens, meta.contributors, paragraphs);
+  const peopleResult = readPeople(text, paragraphs, meta.contributors);
   const personByName = new Map<string, ArticlePerson>(peopleResult.people.map((p) => [p.name, p]));
   const raw = scanQuotes(text, paragraphs);
   const attributions = attributeQuotes({ text, people: peopleResult, personByName, sentences, paragraphs, recentSpeakers: [] }, raw);

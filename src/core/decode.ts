@@ -98,6 +98,9 @@ export function decodeSource(bytes: Uint8Array): DecodeResult {
       }
     }
   }
+  // Nearly every text has no invisible control at all, and then neither looks binary (its
+  // controls are among them) nor has any to neutralise: one scan instead of two.
+  if (!ANY_INVISIBLE.test(text)) return { text, encoding };
   if (looksBinary(text)) return { error: 'binary file (not text)' };
   return { text: neutraliseControls(text), encoding };
 }
@@ -112,6 +115,8 @@ export function decodeSource(bytes: Uint8Array): DecodeResult {
  */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 export const INVISIBLE_CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+/** INVISIBLE_CONTROLS without the global flag, for test() (no lastIndex to keep). */
+const ANY_INVISIBLE = new RegExp(INVISIBLE_CONTROLS.source);
 
 /**
  * Source text made inert once, where it enters: form feeds and vertical tabs

@@ -50,18 +50,21 @@ export function packText(text: string): PackedText {
   const codeOf = new Map<number, number>();
   let wide = '';
   const at: number[] = [];
-  for (const m of text.matchAll(NON_ASCII)) {
-    const c = m[0].charCodeAt(0);
+  // test() and lastIndex rather than matchAll: no match object for each of the text's non-ASCII characters.
+  NON_ASCII.lastIndex = 0;
+  while (NON_ASCII.test(text)) {
+    const i = NON_ASCII.lastIndex - 1;
+    const c = text.charCodeAt(i);
     if (c <= 0xff) {
       used[c - 0x80] = 1;
       continue;
     }
-    at.push(m.index);
+    at.push(i);
     if (!codeOf.has(c)) {
       if (wide.length === 128) return { packed: text, wide: null, base: 0 };
       codeOf.set(c, wide.length);
       // A lone surrogate is one code unit like any other.
-      wide += m[0];
+      wide += String.fromCharCode(c);
     }
   }
   // One run of codes, so a table of just the characters replaced reads them back (the C1 controls, U+0080–U+009F, are all but never in text).

@@ -13,8 +13,6 @@ export interface Token extends Span {
 }
 
 
-const TRAILING_PUNCT = /[.'’-]+$/u;
-const POSSESSIVE = /(?:['’]s|['’])$/u;
 const INITIALS = /^(?:\p{L}\.)+$/u;
 const TITLE_ABBREVIATION = /^(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Prof|Rev|Pres)\.$/;
 const UPPER_START = /^\p{Lu}/u;
@@ -62,15 +60,16 @@ export function tokenUnits(text: string, at: number, bit: 1 | 2): number {
  * A copy of a caller's array, always the same kind of array whatever the kind of the original. The
  * paragraph list comes from a map() that optimized code builds as another kind of array than the
  * builtin does, and each change of kind threw away the reader's optimized code (findPeople,
- * attributeQuotes: large compiles) to be rebuilt. Array.from with a mapping function builds its
- * result element by element inside the builtin (without one, it clones the original's kind).
+ * attributeQuotes: large compiles) to be rebuilt. Elements pushed one by one onto a new array
+ * make it packed whatever the original (slice() would clone the original's kind). A loop rather
+ * than Array.from(list, same), which read the list through its iterator and called back for each
+ * element: 1.4-1.7 % of the reader's CPU profile for the few short lists of each article, and a
+ * sixth of that now.
  */
 export function stableArray<T>(list: readonly T[]): T[] {
-  return Array.from(list, same);
-}
-
-function same<T>(x: T): T {
-  return x;
+  const out: T[] = [];
+  for (let i = 0; i < list.length; i++) out.push(list[i]);
+  return out;
 }
 
 /**
@@ -103,9 +102,169 @@ export function scanTokenEnd(text: string, start: number, first: number, limit: 
   return i * 2 + (mixed ? 1 : 0);
 }
 
-export function tokenize(text: string, paragraphList: Span[]): Token[] {
-  const paragraphs = stableArray(paragraphList);
-  const tokens: Token[] = [];
+/** . ' ’ - */
+function isTrailingPunct(code: number): boolean {
+  return code === 46 || code === 39 || code === 0x2019 || code === 45;
+}
+
+/**
+ * Where the word `text[start, end)` ends once a possessive ("'s", "’s", a lone "'" or "’") and
+ * trailing . ' ’ - are taken off (start: nothing left), initials (J.R.) and title abbreviations
+ * (Sen.) keeping their period: what replacing /(?:['’]s|['’])$/u and then, unless INITIALS or
+ * TITLE_ABBREVIATION matches, /[.'’-]+$/u gave, read off the character codes. One word in
+ * fourteen ends in one of these characters, and the patterns' replace() calls, each a copy, were
+ * a tenth of the tokenizer's time.
+ */
+function trimmedEnd(text: string, start: number, end: number): number {
+  let last = text.charCodeAt(end - 1);
+  if (!isTrailingPunct(last) && last !== 115) return end;
+  // The possessive first: "'s" or "’s", else a lone ' or ’.
+  if (last === 115) {
+    if (end - start < 2) return end;
+    const before = text.charCodeAt(end - 2);
+    if (before !== 39 && before !== 0x2019) return end;
+    end -= 2;
+  } else if (last === 39 || last === 0x2019) {
+    end -= 1;
+  }
+  if (end === start) return end;
+  last = text.charCodeAt(end - 1);
+  if (!isTrailingPunct(last)) return end;
+  if (last === 46 && keepsPeriod(text, start, end)) return end;
+  while (end > start && isTrailingPunct(text.charCodeAt(end - 1))) end--;
+  return end;
+}
+
+/** Whether `text[start, end)`, ending in a period, is initials or a title abbreviation (INITIALS, TITLE_ABBREVIATION). */
+function keepsPeriod(text: string, start: number, end: number): boolean {
+  const length = end - start;
+  if (length <= 5 && TITLE_ABBREVIATION.test(text.slice(start, end))) return true;
+  if (length % 2 === 1) {
+    // Odd: not ASCII letter-period pairs, though a letter outside the BMP is two units.
+    for (let k = start; k < end; k++) if (text.charCodeAt(k) >= 128) return INITIALS.test(text.slice(start, end));
+    return false;
+  }
+  for (let k = start; k < end; k += 2) {
+    const code = text.charCodeAt(k);
+    if (code >= 128 || text.charCodeAt(k + 1) >= 128) return INITIALS.test(text.slice(start, end));
+    const lower = code | 32;
+    if (lower < 97 || lower > 122 || text.charCodeAt(k + 1) !== 46) return false;
+  }
+  return true;
+}
+
+/** A token's flags: it starts with a capital letter. */
+const CAP = 1;
+/** … lower-casing may change it (scanTokenEnd's low bit). */
+const MIXED = 2;
+
+/**
+ * An article's tokens as columns. Name finding reads every token's place and capital, but the
+ * words of hardly any but the capitalised ones (a fifth of the tokens): only theirs are cut from
+ * the text as it is read, the others' when asked for, and Token objects are made only for runs
+ * of capitalised words. An object and a string for every word were a third of the reader's
+ * allocations: on PolNeAR train, tokenize and findPeople allocated 142 KB an article (75 KB the
+ * tokens), readPeople 61 KB (V8's allocation sampling, collected objects included).
+ */
+class TokenTable {
+  count = 0;
+  /** The capitalised tokens' words and their lower-case forms (most are looked up as possible surnames). */
+  capWords: string[] = [];
+  capLowers: string[] = [];
+
+  constructor(
+    readonly text: string,
+    public starts: Int32Array,
+    public ends: Int32Array,
+    public paragraphs: Int32Array,
+    public flags: Uint8Array,
+    /** Index in `capWords` of each capitalised token. */
+    public slots: Int32Array,
+    /** The caller's tokens, when findPeople was given them: these are the objects. */
+    readonly given: Token[] | null,
+  ) {}
+
+  add(start: number, end: number, paragraph: number, flags: number): void {
+    if (this.count === this.starts.length) this.grow();
+    const k = this.count++;
+    this.starts[k] = start;
+    this.ends[k] = end;
+    this.paragraphs[k] = paragraph;
+    this.flags[k] = flags;
+    if (flags & CAP) {
+      this.slots[k] = this.capWords.length;
+      const word = this.text.slice(start, end);
+      this.capWords.push(word);
+      this.capLowers.push(flags & MIXED ? word.toLowerCase() : word);
+    }
+  }
+
+  private grow(): void {
+    const size = Math.max(1024, 2 * this.starts.length);
+    const widen = (a: Int32Array): Int32Array => {
+      const b = new Int32Array(size);
+      b.set(a.subarray(0, this.count));
+      return b;
+    };
+    this.starts = widen(this.starts);
+    this.ends = widen(this.ends);
+    this.paragraphs = widen(this.paragraphs);
+    this.slots = widen(this.slots);
+    const flags = new Uint8Array(size);
+    flags.set(this.flags.subarray(0, this.count));
+    this.flags = flags;
+  }
+
+  /** The token at `k` as an object (made anew: only runs of capitalised words are asked for them). */
+  at(k: number): Token {
+    if (this.given !== null) return this.given[k];
+    const cap = (this.flags[k] & CAP) !== 0;
+    return { start: this.starts[k], end: this.ends[k], word: this.word(k), lower: this.lower(k), paragraph: this.paragraphs[k], cap };
+  }
+
+  /** The word at `k`, without making its token. */
+  word(k: number): string {
+    if (this.given !== null) return this.given[k].word;
+    if (this.flags[k] & CAP) return this.capWords[this.slots[k]];
+    return this.text.slice(this.starts[k], this.ends[k]);
+  }
+
+  /** The lower-case word at `k`, without making its token. */
+  lower(k: number): string {
+    if (this.given !== null) return this.given[k].lower;
+    if (this.flags[k] & CAP) return this.capLowers[this.slots[k]];
+    const word = this.text.slice(this.starts[k], this.ends[k]);
+    return this.flags[k] & MIXED ? word.toLowerCase() : word;
+  }
+
+  slice(from: number, to: number): Token[] {
+    const out: Token[] = [];
+    for (let k = from; k < to; k++) out.push(this.at(k));
+    return out;
+  }
+}
+
+type Columns = Pick<TokenTable, 'starts' | 'ends' | 'paragraphs' | 'flags' | 'slots'>;
+
+/** The columns of the last article read (not its text or words), kept: they grow to the longest article and are reused. */
+let scratch: Columns | null = null;
+
+function release(table: TokenTable): void {
+  scratch = { starts: table.starts, ends: table.ends, paragraphs: table.paragraphs, flags: table.flags, slots: table.slots };
+}
+
+function readTokens(text: string, paragraphList: Span[]): TokenTable {
+  // Taken while in use, should reading ever throw half-way.
+  const old = scratch;
+  scratch = null;
+  const table = old
+    ? new TokenTable(text, old.starts, old.ends, old.paragraphs, old.flags, old.slots, null)
+    : new TokenTable(text, new Int32Array(0), new Int32Array(0), new Int32Array(0), new Uint8Array(0), new Int32Array(0), null);
+  scanTokens(text, stableArray(paragraphList), table);
+  return table;
+}
+
+function scanTokens(text: string, paragraphs: Span[], table: TokenTable): void {
   // A plain loop, no callback, and as little per word as possible: this runs for every word of every article.
   for (let paragraph = 0; paragraph < paragraphs.length; paragraph++) {
     const p = paragraphs[paragraph];
@@ -120,31 +279,38 @@ export function tokenize(text: string, paragraphList: Span[]): Token[] {
       const start = i;
       const scanned = scanTokenEnd(text, i, first, paraEnd);
       i = scanned >> 1;
-      const mixed = (scanned & 1) === 1;
       // A surrogate pair split by the paragraph's end is cut there.
-      const word = text.slice(start, i < paraEnd ? i : paraEnd);
-      // Possessives and trailing punctuation are not part of the word. Only a word ending in
-      // . ' ’ - or a possessive "'s" can lose anything: words ending in a letter other than s,
-      // a digit or any other character stay as they are, without the regular expressions.
-      const last = word.charCodeAt(word.length - 1);
-      let trimmed = word;
-      if (last === 46 || last === 39 || last === 0x2019 || last === 45 || (last === 115 && (word.endsWith("'s") || word.endsWith('’s')))) {
-        trimmed = word.replace(POSSESSIVE, '');
-        if (!INITIALS.test(trimmed) && !TITLE_ABBREVIATION.test(trimmed)) trimmed = trimmed.replace(TRAILING_PUNCT, '');
-        if (!trimmed) continue;
-      }
-      const c = trimmed.charCodeAt(0);
-      tokens.push({
-        start,
-        end: start + trimmed.length,
-        word: trimmed,
-        lower: mixed ? trimmed.toLowerCase() : trimmed,
-        paragraph,
-        cap: c >= 65 && c <= 90 ? true : c < 128 ? false : UPPER_START.test(trimmed),
-      });
+      const end = trimmedEnd(text, start, i < paraEnd ? i : paraEnd);
+      if (end === start) continue;
+      const c = text.charCodeAt(start);
+      const cap = c >= 65 && c <= 90 ? true : c < 128 ? false : UPPER_START.test(text.slice(start, end));
+      table.add(start, end, paragraph, (cap ? CAP : 0) | (scanned & 1 ? MIXED : 0));
     }
   }
+}
+
+export function tokenize(text: string, paragraphList: Span[]): Token[] {
+  const table = readTokens(text, paragraphList);
+  const tokens = table.slice(0, table.count);
+  release(table);
   return tokens;
+}
+
+/** Whether the token at `k` is a name particle (de, van, bin …): all of two or three letters, so a longer one is not looked up. */
+function isParticle(tokens: TokenTable, k: number): boolean {
+  return (tokens.given !== null || tokens.ends[k] - tokens.starts[k] <= 3) && NAME_PARTICLES.has(tokens.lower(k));
+}
+
+/** Only white space between the tokens at `a` and `b` (joined's test on the columns). */
+function joinedAt(text: string, table: TokenTable, a: number, b: number): boolean {
+  const from = table.ends[a];
+  const to = table.starts[b];
+  if (table.paragraphs[a] !== table.paragraphs[b] || to <= from) return false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 10 && c !== 13 && c !== 9 && c !== 160) return false;
+  }
+  return true;
 }
 
 /** Only white space between two tokens (no comma, period, quote mark, dash, possessive). */
@@ -216,7 +382,7 @@ interface FoundName extends Span {
 }
 
 /** Looks at a run of joined capitalised tokens and returns the person name in it, if any. */
-function personInRun(text: string, run: Token[], all: Token[], runEndIndex: number): { from: number; to: number; surnameFirst: boolean } | null {
+function personInRun(text: string, run: Token[], all: TokenTable, runEndIndex: number): { from: number; to: number; surnameFirst: boolean } | null {
   // Surname-first names (Xi Jinping, Wang Wenbin): a known surname followed by a given name.
   for (let i = 0; i + 1 < run.length; i++) {
     const a = run[i];
@@ -240,43 +406,47 @@ function personInRun(text: string, run: Token[], all: Token[], runEndIndex: numb
   let from = run.length;
   while (from > 0 && (isNameWord(run[from - 1]) || isInitial(run[from - 1].word)) && run.length - from < 3) from--;
   if (run.length - from < 2) return null;
-  const before = from > 0 ? run[from - 1] : null;
-  const idx = runEndIndex + 1;
-  const after = idx < all.length ? all[idx] : null;
-  const prevTok = before ?? (all[runEndIndex - run.length] as Token | undefined);
-  const titled = !!prevTok && (isRole(prevTok.lower) || HONORIFICS.has(prevTok.lower)) && joined(text, prevTok, run[from]);
-  const cued = !!after && CUE_VERBS.has(after.lower) && joined(text, run[run.length - 1], after);
+  // The token before the name (in the run or before it) and the one after the run, by index.
+  const prev = runEndIndex - run.length + from;
+  const after = runEndIndex + 1;
+  let titled = false;
+  if (prev >= 0) {
+    const lower = all.lower(prev);
+    titled = (isRole(lower) || HONORIFICS.has(lower)) && joinedAt(text, all, prev, prev + 1);
+  }
+  const cued = after < all.count && CUE_VERBS.has(all.lower(after)) && joinedAt(text, all, runEndIndex, after);
   const appositive = /^,\s+(?:a|an|the|who|\d+)\b/.test(text.slice(run[run.length - 1].end, run[run.length - 1].end + 8));
   if (titled || cued || appositive) return { from, to: run.length, surnameFirst: false };
   return null;
 }
 
-function titleBefore(text: string, tokens: Token[], nameStart: number, taken: (t: Token) => boolean): Span | null {
+function titleBefore(text: string, tokens: TokenTable, nameStart: number, takenStarts: Set<number>): Span | null {
   let i = nameStart - 1;
   let first = -1;
-  while (i >= 0 && joined(text, tokens[i], tokens[i + 1])) {
-    const t = tokens[i];
-    if (taken(t)) break;
-    if (t.cap && !TITLE_STOP.has(t.lower)) first = i;
-    else if (isRole(t.lower) || TITLE_MODIFIERS.has(t.lower)) first = i;
-    else if (TITLE_CONNECTORS.has(t.lower) && i > 0 && tokens[i - 1].cap) {
+  while (i >= 0 && joinedAt(text, tokens, i, i + 1)) {
+    if (takenStarts.has(tokens.starts[i])) break;
+    const lower = tokens.lower(i);
+    if (tokens.flags[i] & CAP && !TITLE_STOP.has(lower)) first = i;
+    else if (isRole(lower) || TITLE_MODIFIERS.has(lower)) first = i;
+    else if (TITLE_CONNECTORS.has(lower) && i > 0 && tokens.flags[i - 1] & CAP) {
       /* keep walking: "Secretary of State" */
     } else break;
     i--;
   }
   if (first < 0) return null;
-  const span = tokens.slice(first, nameStart);
-  if (!span.some((t) => isRole(t.lower))) {
+  let role = false;
+  for (let k = first; k < nameStart && !role; k++) role = isRole(tokens.lower(k));
+  if (!role) {
     // Honorifics are not titles to show ("Mr."), but mark the start of a name.
     return null;
   }
   // Drop a trailing honorific (Mr., Dr.) and leading connectors.
-  let s = 0;
-  while (s < span.length && TITLE_CONNECTORS.has(span[s].lower)) s++;
-  let e = span.length;
-  while (e > s && /^(?:mr|mrs|ms|dr)\.?$/.test(span[e - 1].lower)) e--;
+  let s = first;
+  while (s < nameStart && TITLE_CONNECTORS.has(tokens.lower(s))) s++;
+  let e = nameStart;
+  while (e > s && /^(?:mr|mrs|ms|dr)\.?$/.test(tokens.lower(e - 1))) e--;
   if (e <= s) return null;
-  return { start: span[s].start, end: span[e - 1].end };
+  return { start: tokens.starts[s], end: tokens.ends[e - 1] };
 }
 
 /** ", China's foreign minister," after a name. */
@@ -305,19 +475,44 @@ export interface PeopleResult {
 }
 
 export function findPeople(text: string, tokens: Token[], contributors: string[], paragraphList: Span[]): PeopleResult {
+  const n = tokens.length;
+  const table = new TokenTable(text, new Int32Array(n), new Int32Array(n), new Int32Array(n), new Uint8Array(n), new Int32Array(n), tokens);
+  for (let k = 0; k < n; k++) {
+    const t = tokens[k];
+    table.starts[k] = t.start;
+    table.ends[k] = t.end;
+    table.paragraphs[k] = t.paragraph;
+    table.flags[k] = t.cap ? CAP : 0;
+  }
+  table.count = n;
+  return peopleIn(text, table, contributors, paragraphList);
+}
+
+/** The people of an article's story paragraphs (tokenize and findPeople in one, without a Token for every word). */
+export function readPeople(text: string, paragraphList: Span[], contributors: string[]): PeopleResult {
+  const table = readTokens(text, paragraphList);
+  const result = peopleIn(text, table, contributors, paragraphList);
+  release(table);
+  return result;
+}
+
+function peopleIn(text: string, tokens: TokenTable, contributors: string[], paragraphList: Span[]): PeopleResult {
   const paragraphs = stableArray(paragraphList);
+  const count = tokens.count;
+  const flags = tokens.flags;
+  const starts = tokens.starts;
   const contributorSet = new Set(contributors.map((c) => c.toLowerCase()));
   const found: FoundName[] = [];
   const takenStarts = new Set<number>();
   // Runs of joined capitalised tokens (plus particles and initials inside).
   let i = 0;
-  while (i < tokens.length) {
-    if (!tokens[i].cap) {
+  while (i < count) {
+    if ((flags[i] & CAP) === 0) {
       i++;
       continue;
     }
     let j = i + 1;
-    while (j < tokens.length && joined(text, tokens[j - 1], tokens[j]) && (tokens[j].cap || (NAME_PARTICLES.has(tokens[j].lower) && j + 1 < tokens.length && tokens[j + 1].cap))) j++;
+    while (j < count && joinedAt(text, tokens, j - 1, j) && ((flags[j] & CAP) !== 0 || (isParticle(tokens, j) && j + 1 < count && (flags[j + 1] & CAP) !== 0))) j++;
     // A lone capitalised word names no one here (a name takes two words): no run to copy.
     if (j - i < 2) {
       i = j;
@@ -335,7 +530,7 @@ export function findPeople(text: string, tokens: Token[], contributors: string[]
       const name = nameTokens.map((t) => t.word).join(' ');
       const nameStartIdx = i + offset + hit.from;
       const surnameTok = hit.surnameFirst ? nameTokens[0] : [...nameTokens].reverse().find((t) => !SUFFIXES.has(t.lower) && !isInitial(t.word))!;
-      const titleSpan = titleBefore(text, tokens, nameStartIdx, (t) => takenStarts.has(t.start));
+      const titleSpan = titleBefore(text, tokens, nameStartIdx, takenStarts);
       found.push({ start, end, name, tokens: nameTokens, surname: surnameTok.word, surnameFirst: hit.surnameFirst, titleSpan });
       for (const t of nameTokens) takenStarts.add(t.start);
       offset += hit.to;
@@ -400,43 +595,47 @@ export function findPeople(text: string, tokens: Token[], contributors: string[]
   // looked up in a map for every token.
   const fullNames = [...fullAt.values()];
   let nextFull = 0;
-  for (let k = 0; k < tokens.length; k++) {
-    const t = tokens[k];
-    while (nextFull < fullNames.length && fullNames[nextFull].start < t.start) nextFull++;
-    const full = nextFull < fullNames.length && fullNames[nextFull].start === t.start ? fullNames[nextFull] : undefined;
+  for (let k = 0; k < count; k++) {
+    const tokenStart = starts[k];
+    while (nextFull < fullNames.length && fullNames[nextFull].start < tokenStart) nextFull++;
+    const full = nextFull < fullNames.length && fullNames[nextFull].start === tokenStart ? fullNames[nextFull] : undefined;
     if (full) {
       const person = byName.get(full.name)!;
       push({ start: full.start, end: full.end, name: person.name }, person, null);
-      while (k + 1 < tokens.length && tokens[k + 1].start < full.end) k++;
+      while (k + 1 < count && starts[k + 1] < full.end) k++;
       continue;
     }
-    if (!t.cap) continue;
+    if ((flags[k] & CAP) === 0) continue;
+    // The capitalised token's strings and place, without making it an object.
+    const word = tokens.word(k);
+    const tokenEnd = tokens.ends[k];
     // "Xi-Biden": each part of a hyphenated pair may be a surname. A word without a hyphen
     // (nearly all) is its own part, and its lower-case form is the token's.
-    const hyphenated = t.word.includes('-');
-    const parts = hyphenated ? t.word.split('-') : null;
+    const hyphenated = word.includes('-');
+    const parts = hyphenated ? word.split('-') : null;
     const partCount = parts ? parts.length : 1;
-    let pos = t.start;
+    let pos = tokenStart;
     for (let n = 0; n < partCount; n++) {
-      const part = parts ? parts[n] : t.word;
-      const lower = parts ? part.toLowerCase() : t.lower;
+      const part = parts ? parts[n] : word;
+      const lower = parts ? part.toLowerCase() : tokens.lower(k);
       const owners = surnameOwners.get(lower);
       const givenOnly = !owners && partCount === 1 ? givenOwners.get(lower) : undefined;
       const span = { start: pos, end: pos + part.length };
       pos += part.length + 1;
       if (owners) {
         // A surname right after a given name that is not this person's is someone else.
-        const prev = k > 0 ? tokens[k - 1] : null;
-        if (partCount === 1 && prev && prev.cap && joined(text, prev, t) && isFirstName(prev.lower) && !takenStarts.has(prev.start)) continue;
-        const { person, candidates } = resolveSurname(owners);
-        const possessive = /^['’]s/.test(text.slice(t.end, t.end + 2));
-        const alias = possessive ? text.slice(span.start, t.end + 2) : part;
+        const prev = k - 1;
+        if (partCount === 1 && prev >= 0 && (flags[prev] & CAP) !== 0 && joinedAt(text, tokens, prev, k) && isFirstName(tokens.lower(prev)) && !takenStarts.has(starts[prev])) continue;
+        // A surname only one person has (nearly all) is theirs, with no other candidate: no lists to build.
+        const { person, candidates } = owners.length === 1 ? { person: owners[0], candidates: null } : resolveSurname(owners);
+        const possessive = /^['’]s/.test(text.slice(tokenEnd, tokenEnd + 2));
+        const alias = possessive ? text.slice(span.start, tokenEnd + 2) : part;
         // Spelled out, not spread: V8 gives spread copies a large property store, and mentions are many.
         const m: Mention = { start: span.start, end: span.end, name: person ? person.name : null };
-        if (candidates.length > 1) m.candidates = candidates;
+        if (candidates !== null && candidates.length > 1) m.candidates = candidates;
         push(m, person, person ? part : null);
         if (person && possessive && alias !== part && !person.aliases.includes(alias)) person.aliases.push(alias);
-      } else if (givenOnly && givenOnly.length === 1 && !(k + 1 < tokens.length && tokens[k + 1].cap && joined(text, t, tokens[k + 1]))) {
+      } else if (givenOnly && givenOnly.length === 1 && !(k + 1 < count && (flags[k + 1] & CAP) !== 0 && joinedAt(text, tokens, k, k + 1))) {
         push({ start: span.start, end: span.end, name: givenOnly[0].name }, givenOnly[0], part);
       }
     }

@@ -216,18 +216,22 @@ function isCloser(code: number): boolean {
 }
 
 /**
- * The last scan for a stop: the next one at or after any position in [from, found] of `text` is
- * `found` (text.length: none). Paragraphs are split one call each; without this, a long stretch
+ * The last scan for a stop: the next one at or after any position in [lastStopFrom, lastStopFound]
+ * of `lastStopText` is lastStopFound (text.length: none). Paragraphs are split one call each; without this, a long stretch
  * with no stop (a list, a table, headlines) was read again from every paragraph in it.
  */
-let lastStopScan: { text: string; from: number; found: number } | null = null;
+let lastStopText: string | null = null;
+let lastStopFrom = 0;
+let lastStopFound = 0;
 
 function stopAtOrAfter(text: string, i: number): number {
-  const last = lastStopScan;
-  if (last && last.text === text && i >= last.from && i <= last.found) return last.found;
+  if (lastStopText === text && i >= lastStopFrom && i <= lastStopFound) return lastStopFound;
   STOP.lastIndex = i;
   const found = STOP.test(text) ? STOP.lastIndex - 1 : text.length;
-  lastStopScan = { text, from: i, found };
+  // Three variables rather than an object: this runs at every stop of every article.
+  lastStopText = text;
+  lastStopFrom = i;
+  lastStopFound = found;
   return found;
 }
 
