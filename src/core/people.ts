@@ -529,7 +529,12 @@ function peopleIn(text: string, tokens: TokenTable, contributors: string[], para
       const end = nameTokens[nameTokens.length - 1].end;
       const name = nameTokens.map((t) => t.word).join(' ');
       const nameStartIdx = i + offset + hit.from;
-      const surnameTok = hit.surnameFirst ? nameTokens[0] : [...nameTokens].reverse().find((t) => !SUFFIXES.has(t.lower) && !isInitial(t.word))!;
+      const surnameTok = hit.surnameFirst ? nameTokens[0] : [...nameTokens].reverse().find((t) => !SUFFIXES.has(t.lower) && !isInitial(t.word));
+      // Initials alone ("J. J., a friend") have no surname to know the person by: not a name.
+      if (!surnameTok) {
+        offset += hit.to;
+        continue;
+      }
       const titleSpan = titleBefore(text, tokens, nameStartIdx, takenStarts);
       found.push({ start, end, name, tokens: nameTokens, surname: surnameTok.word, surnameFirst: hit.surnameFirst, titleSpan });
       for (const t of nameTokens) takenStarts.add(t.start);

@@ -259,7 +259,7 @@ describe('articles as users have them', () => {
 });
 
 describe('properties of the reader on any input', () => {
-  const marks = fc.constantFrom('“', '”', '"', '‘', '’', "'", ' said ', ' Ann Lee ', ', ', '.', '\n\n', '\r\n', 'Sen. ', 'he ', ':', 'according to ', '—');
+  const marks = fc.constantFrom('“', '”', '"', '‘', '’', "'", ' said ', ' Ann Lee ', ', ', '.', '\n\n', '\r\n', 'Sen. ', 'he ', ':', 'according to ', '—', 'J. ', 'A. B. ', ', a ', ' Jr.');
   const pieces = fc.array(fc.oneof(marks, fc.string({ maxLength: 8 }), fc.string({ unit: 'grapheme', maxLength: 4 })), { maxLength: 60 });
 
   it('never throws, and every span lies inside the text and slices to the quote', () => {
@@ -277,6 +277,13 @@ describe('properties of the reader on any input', () => {
       }),
       { numRuns: 400 },
     );
+  });
+
+  it('a name of initials alone is no one, and does not stop the reading ("J. J., a friend")', () => {
+    for (const text of ['He met J. J., a friend of the mayor.', '“J. J., a” he said.', 'A. B. C., the treasurer, said “no.”']) {
+      const a = parseArticle('p.txt', text);
+      assert.ok(!a.people.some((p) => /^(?:\p{L}\.\s?)+$/u.test(p.name)), JSON.stringify(a.people.map((p) => p.name)));
+    }
   });
 
   it('decoding never throws on random bytes', () => {
