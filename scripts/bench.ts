@@ -11,13 +11,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import Fuse from 'fuse.js';
 import { parseArticle, decodeSource } from '../src/core/article';
-import { SourceIndex, fingerprint } from '../src/core/sourceIndex';
+import { SourceIndex } from '../src/core/sourceIndex';
 import { cacheEntry, decodeIndexSnapshotSteps, encodeIndexSnapshot, cacheEntries, restoreArticle, serializeCache, type CachedArticle, FileStamp } from '../src/core/cache';
 import { formatCitation } from '../src/core/citation';
 import { foldText, words } from '../src/core/text';
 import type { Article } from '../src/core/types';
 import { sentenceAt, sentenceCount, sentenceList } from '../src/core/spans';
-import { packText, unpackText } from '../src/core/packedText';
+import { unpackText } from '../src/core/packedText';
 import { ParsePool, type ParseOutcome, type ReadOutcome } from '../src/node/parsePool';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -219,61 +219,26 @@ function writeCacheFiles(index: SourceIndex, stamps: Map<string, FileStamp>, cac
  * order as they come back (the extension's indexer does the same), with a
  * bounded number of files in flight.
  */
-async function indexWithPool(index: SourceIndex, files: string[], stamps: Map<string, FileStamp>, pool: ParsePool): Promise<{ here: number }> {
-  type Item = { outcome: Promise<ParseOutcome>; ready: boolean; here: boolean };
-  const window: Item[] = [];
+async function indexWithPool(index: SourceIndex, files: string[], stamps: Map<string, FileStamp>, pool: ParsePool): Promise<void> {
+  const window: Promise<ParseOutcome>[] = [];
   const WINDOW = 64;
   let next = 0;
-  let outstanding = 0;
-  let readHere = 0;
-  let here = 0;
-  const track = (item: Item): Item => {
-    void item.outcome.then(() => {
-      item.ready = true;
-      if (!item.here) outstanding--;
-    });
-    window.push(item);
-    return item;
-  };
   const submit = (): void => {
     const f = files[next++];
-    outstanding++;
     // The workers read the files too, as the extension has them do for local files.
-    track({ outcome: pool.parse(f, stamps.get(f) as FileStamp, null), ready: false, here: false });
-  };
-  // As the extension's indexer does when the workers are behind: read, parse and keep in the workers' form on this thread.
-  const readHereAsync = async (f: string): Promise<ParseOutcome> => {
-    // A larger file still goes to the workers (HERE_MAX_BYTES of the indexer).
-    if ((stamps.get(f) as FileStamp).size >= 32 * 1024) return pool.parse(f, stamps.get(f) as FileStamp, null);
-    const bytes = await fs.promises.readFile(f);
-    const decoded = decodeSource(bytes);
-    if ('error' in decoded) return { ok: false, reason: 'decode', error: decoded.error };
-    const stamp = stamps.get(f) as FileStamp;
-    const parsed = parseArticle(f, decoded.text);
-    const body = packText(decoded.text);
-    const article = restoreArticle(structuredClone(cacheEntry(parsed, stamp)), stamp, body) ?? parsed;
-    return { ok: true, article, fingerprint: fingerprint(article, body), stamp };
+    window.push(pool.parse(f, stamps.get(f) as FileStamp, null));
   };
   // Refilled by halves, as the extension's indexer does: one message to the worker per refill.
   const refill = (): void => {
-    if (outstanding <= WINDOW / 2) while (next < files.length && outstanding < WINDOW) submit();
+    if (window.length <= WINDOW / 2) while (next < files.length && window.length < WINDOW) submit();
   };
   refill();
   while (window.length > 0) {
-    if (!window[0].ready && next < files.length && readHere < 32) {
-      readHere++;
-      here++;
-      await track({ outcome: readHereAsync(files[next++]), ready: false, here: true }).outcome;
-      continue;
-    }
-    const item = window.shift() as Item;
-    const outcome = await item.outcome;
-    if (item.here) readHere--;
+    const outcome = await (window.shift() as Promise<ParseOutcome>);
     refill();
     if (!outcome.ok) throw new Error(outcome.error);
     index.setArticle(outcome.article, outcome.fingerprint);
   }
-  return { here };
 }
 
 async function main(): Promise<void> {
@@ -337,8 +302,7 @@ async function main(): Promise<void> {
   const pool = new ParsePool(path.join(__dirname, '..', 'src', 'node', 'parseWorker.js'));
   out['index.workers'] = pool.size;
   const started = performance.now();
-  const { here } = await indexWithPool(index, files, stamps, pool);
-  out['index.parsedOnMainThread'] = here;
+  await indexWithPool(index, files, stamps, pool);
   index.optimize();
   const indexMs = performance.now() - started;
   await pool.dispose();
@@ -401,7 +365,6 @@ async function main(): Promise<void> {
       if (cache.size === 0) throw new Error('bench: no entries in the cache file');
       let reparsed = 0;
       let claimed = 0;
-      let here = 0;
       // As the extension's indexer does: a worker stats and reads each file, up to
       // 32 ahead (READ_AHEAD, refilled by halves), and sends an unchanged one's text back unparsed;
       // this thread restores it from the cache and claims its index entries.
@@ -409,35 +372,10 @@ async function main(): Promise<void> {
         const entry = cache.get(f);
         return pool.readLocal(f, Number.MAX_SAFE_INTEGER, entry ? { size: entry.size, mtimeMs: entry.mtimeMs } : null);
       };
-      type Item = { f: string; read: Promise<ReadOutcome>; ready: boolean; here: boolean };
-      const window: Item[] = [];
+      const window: { f: string; read: Promise<ReadOutcome> }[] = [];
       let next = 0;
-      let outstanding = 0;
-      let readHere = 0;
-      const track = (item: Item): Item => {
-        void item.read.then(() => {
-          item.ready = true;
-          if (!item.here) outstanding--;
-        });
-        window.push(item);
-        return item;
-      };
       const refill = (upTo = 32): void => {
-        if (outstanding > upTo / 2) return;
-        while (next < files.length && outstanding < upTo) {
-          outstanding++;
-          track({ f: files[next], read: readAhead(files[next++]), ready: false, here: false });
-        }
-      };
-      // As the extension's indexer does when the worker is behind: this thread reads the next file itself.
-      const readHereAsync = async (f: string): Promise<ReadOutcome> => {
-        const stamp = stamps.get(f) as FileStamp;
-        if (stamp.size >= 32 * 1024) return readAhead(f);
-        const bytes = await fs.promises.readFile(f);
-        return step('one file read here: decode', (): ReadOutcome => {
-          const decoded = decodeSource(bytes);
-          return 'error' in decoded ? { ok: false, reason: 'decode', error: decoded.error } : { ok: true, article: null, body: packText(decoded.text), stamp };
-        });
+        if (window.length <= upTo / 2) while (next < files.length && window.length < upTo) window.push({ f: files[next], read: readAhead(files[next++]) });
       };
       // The extension's indexer starts its reads before it reads the snapshot (SNAPSHOT_READ_AHEAD): the worker reads files meanwhile.
       refill(2048);
@@ -453,16 +391,8 @@ async function main(): Promise<void> {
         while (!step('one step of installing the snapshot', () => steps.next().done));
       }
       while (window.length > 0) {
-        if (!window[0].ready && next < files.length && readHere < 32) {
-          readHere++;
-          here++;
-          await track({ f: files[next], read: readHereAsync(files[next++]), ready: false, here: true }).read;
-          continue;
-        }
-        const item = window.shift() as Item;
-        const { f } = item;
-        const outcome = await item.read;
-        if (item.here) readHere--;
+        const { f, read } = window.shift() as { f: string; read: Promise<ReadOutcome> };
+        const outcome = await read;
         refill();
         if (!outcome.ok) throw new Error(`${f}: ${outcome.error}`);
         step('one file: restore, claim', () => {
@@ -482,7 +412,7 @@ async function main(): Promise<void> {
       }
       await pool.dispose();
       step('release the claims', () => fresh.releaseClaims());
-      return { fresh, reparsed, claimed, here };
+      return { fresh, reparsed, claimed };
     })();
     const cacheMs = performance.now() - cacheStarted;
     out['cache.longestStepMs'] = round(longest.ms, 1);
@@ -491,7 +421,6 @@ async function main(): Promise<void> {
     out['cache.ms'] = round(cacheMs, 0);
     out['cache.reparsed'] = restored.reparsed;
     out['cache.fromSnapshot'] = restored.claimed;
-    out['cache.readOnMainThread'] = restored.here;
     log(`cache: ${cacheMs.toFixed(0)} ms (${restored.reparsed} re-parsed, ${restored.claimed} with their saved index entries)`);
   }
 

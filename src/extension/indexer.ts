@@ -8,8 +8,7 @@ import * as vscode from 'vscode';
 import { decodeSource, parseArticle } from '../core/article';
 import type { ParseFailure, ParsePool } from '../node/parsePool';
 import { SourceIndex, type IndexSnapshot } from '../core/sourceIndex';
-import { packText, unpackText, type PackedText } from '../core/packedText';
-import { cacheEntry, restoreArticle } from '../core/cache';
+import { unpackText, type PackedText } from '../core/packedText';
 import type { Article } from '../core/types';
 import { readConfig } from './config';
 import { NameMatcher } from './names';
@@ -29,8 +28,6 @@ const SNAPSHOT_READ_AHEAD = 2048;
 /** Below this many files to parse (and this size), starting worker threads costs more than it saves. */
 const POOL_MIN_FILES = 8;
 const POOL_MIN_BYTES = 256 * 1024;
-/** A larger file is not parsed on this thread to help busy workers: about 5 ms of parsing at most (0.6-0.8 ms for a 5 KB article). */
-const HERE_MAX_BYTES = 32 * 1024;
 
 /** A file read (and parsed, or found unreadable) and ready to enter the index. */
 type Prepared =
@@ -154,8 +151,6 @@ export class SourceIndexer implements vscode.Disposable {
   private pool: ParsePool | undefined;
   private poolBroken = false;
   private workerParses = 0;
-  /** Files of a run parsed on this thread because the workers were behind. */
-  private hereParses = 0;
   private snapshotClaims = 0;
   private lastRunStats = { read: 0, skipped: 0, fromCache: 0, fromSnapshot: 0, onWorkers: 0 };
 
@@ -415,31 +410,18 @@ export class SourceIndexer implements vscode.Disposable {
     let skipped = 0;
     let changedSinceFire = false;
     this.workerParses = 0;
-    this.hereParses = 0;
     // Files are read ahead and parsed meanwhile, but enter the index in order, one at a time.
-    const inFlight: { key: string; uri: vscode.Uri; seed: boolean; epoch: number; job: Promise<Prepared>; ready: boolean; here: boolean }[] = [];
-    /** Files asked of the workers and not back yet. */
-    let outstanding = 0;
-    /** Files this thread read itself and has not indexed yet. */
-    let readHere = 0;
-    const take = (here: boolean): void => {
-      const [key, entry] = this.pending.entries().next().value as [string, { uri: vscode.Uri; seed: boolean }];
-      this.pending.delete(key);
-      // Worker threads pay off for a folder's worth of files, not for one saved file.
-      const usePool = !here && this.pending.size + inFlight.length + 1 >= POOL_MIN_FILES;
-      const item = { key, uri: entry.uri, seed: entry.seed, epoch: this.epochs.get(key) ?? 0, job: this.prepare(entry.uri, usePool, here), ready: false, here };
-      if (here) readHere++;
-      else outstanding++;
-      void item.job.then(() => {
-        item.ready = true;
-        if (!here) outstanding--;
-      });
-      inFlight.push(item);
-    };
+    const inFlight: { key: string; uri: vscode.Uri; seed: boolean; epoch: number; job: Promise<Prepared> }[] = [];
     const readAhead = (upTo = READ_AHEAD): void => {
       // Refilled by halves: the requests of one turn go to the worker as one message.
-      if (outstanding > upTo / 2) return;
-      while (outstanding < upTo && this.pending.size > 0) take(false);
+      if (inFlight.length > upTo / 2) return;
+      while (inFlight.length < upTo && this.pending.size > 0) {
+        const [key, entry] = this.pending.entries().next().value as [string, { uri: vscode.Uri; seed: boolean }];
+        this.pending.delete(key);
+        // Worker threads pay off for a folder's worth of files, not for one saved file.
+        const usePool = this.pending.size + inFlight.length + 1 >= POOL_MIN_FILES;
+        inFlight.push({ key, uri: entry.uri, seed: entry.seed, epoch: this.epochs.get(key) ?? 0, job: this.prepare(entry.uri, usePool) });
+      }
     };
     // At start-up, the search structures saved last time: unchanged files then skip indexing too.
     let claiming = false;
@@ -469,19 +451,8 @@ export class SourceIndexer implements vscode.Disposable {
     try {
       readAhead();
       while (inFlight.length > 0) {
-        // The workers are behind (the next file is not back): rather than wait, this thread reads
-        // the next file itself. It goes after the ones in flight, so files still enter the index in
-        // order. Parsing is most of the work of a first index and the workers' thread is its
-        // bottleneck; this thread's share (the index) is smaller. On 2 cores, with one worker: see
-        // docs/performance.md.
-        if (!inFlight[0].ready && this.pool && this.pending.size > 0 && readHere < READ_AHEAD) {
-          take(true);
-          await (inFlight[inFlight.length - 1] as (typeof inFlight)[number]).job;
-          continue;
-        }
         const next = inFlight.shift() as (typeof inFlight)[number];
         const prepared = await next.job;
-        if (next.here) readHere--;
         readAhead();
         // Dropped (deleted, or no longer a source) while it was being read.
         if ((this.epochs.get(next.key) ?? 0) !== next.epoch) {
@@ -520,7 +491,7 @@ export class SourceIndexer implements vscode.Disposable {
       this.lastRunStats = { read, skipped, fromCache: this.cacheHits, fromSnapshot: this.snapshotClaims, onWorkers: this.workerParses };
       const stats = this.index.stats();
       this.log.info(
-        `Indexed ${read} file(s) (${this.cacheHits} from the cache, ${this.snapshotClaims} with saved index entries, ${this.workerParses} parsed on worker threads${this.hereParses > 0 ? `, ${this.hereParses} on this thread while they were busy` : ''}), skipped ${skipped}, in ${Math.round(performance.now() - started)} ms` +
+        `Indexed ${read} file(s) (${this.cacheHits} from the cache, ${this.snapshotClaims} with saved index entries, ${this.workerParses} parsed on worker threads), skipped ${skipped}, in ${Math.round(performance.now() - started)} ms` +
           `${read > 0 ? ` (longest step on the editor's thread ${Math.round(this.longestStep.ms)} ms: ${this.longestStep.label})` : ''}: ${stats.sources} sources, ${stats.quotes} quotes, ${stats.people} people.`,
       );
       this.scheduleCacheSave();
@@ -539,11 +510,8 @@ export class SourceIndexer implements vscode.Disposable {
     return this.pool;
   }
 
-  /**
-   * Reads one file and parses it (on a worker when there is a pool), without touching the index.
-   * `here`: read on this thread while the workers are busy (a file too large to parse here still goes to them).
-   */
-  private async prepare(uri: vscode.Uri, usePool: boolean, here = false): Promise<Prepared> {
+  /** Reads one file and parses it (on a worker when there is a pool), without touching the index. */
+  private async prepare(uri: vscode.Uri, usePool: boolean): Promise<Prepared> {
     const limitMB = readConfig().maxFileSizeMB;
     const limit = limitMB * 1024 * 1024;
     // Larger files are not articles (logs, dumps) and would take long to parse.
@@ -555,7 +523,7 @@ export class SourceIndexer implements vscode.Disposable {
     const path = articlePath(uri);
     const cached = this.bypassCache ? undefined : this.cache;
     // A folder's worth of local files: a worker stats and reads each one, and parses it unless the cache has it.
-    const localPool = usePool && !here && uri.scheme === 'file' ? this.parsePool() : undefined;
+    const localPool = usePool && uri.scheme === 'file' ? this.parsePool() : undefined;
     if (localPool) {
       try {
         const read = await localPool.readLocal(path, limit, cached?.cachedStamp(path) ?? null);
@@ -587,7 +555,7 @@ export class SourceIndexer implements vscode.Disposable {
       return failed(error);
     }
     // A file of several megabytes goes to a worker even alone: parsing it here would hold the editor.
-    const pool = !cached?.isFresh(path, stamp) && (usePool || stamp.size >= (here ? HERE_MAX_BYTES : POOL_MIN_BYTES)) ? this.parsePool() : undefined;
+    const pool = !cached?.isFresh(path, stamp) && (usePool || stamp.size >= POOL_MIN_BYTES) ? this.parsePool() : undefined;
     if (pool) {
       try {
         // A local file is read by the worker too; other schemes only through the editor's file system.
@@ -618,15 +586,7 @@ export class SourceIndexer implements vscode.Disposable {
     try {
       // The cached reading is used only for the very same file (size, mtime, length).
       const restored = cached?.restore(path, stamp, decoded.text) ?? null;
-      let article = restored ?? parseArticle(path, decoded.text);
-      if (!restored && here) {
-        // Kept in the form a worker's article arrives in (its text packed, its quotes without strings of
-        // their own: packedText.ts), so the heap does not depend on which thread read it. The entry is
-        // cloned as a worker's message is: its names and titles are slices of the text, which would keep
-        // the whole unpacked text alive (1,000 articles: 14.0 MB held uncloned, 9.6 MB cloned, as from a worker).
-        article = restoreArticle(structuredClone(cacheEntry(article, stamp)), stamp, packText(decoded.text)) ?? article;
-        this.hereParses++;
-      }
+      const article = restored ?? parseArticle(path, decoded.text);
       return { kind: 'article', article, stamp, fromCache: restored !== null, mainThreadMs: performance.now() - began };
     } catch (error) {
       return { kind: 'skip', reason: `could not be read as an article (${describeError(error)})` };
