@@ -162,12 +162,8 @@ export function* cacheEntries(bytes: Uint8Array): Generator<CachedArticle | null
     const numbersAt = at + 8 + pad4(headBytes);
     const end = numbersAt + count * 4;
     if (end > bytes.length) return;
-    let head: unknown = null;
-    try {
-      head = JSON.parse(decoder.decode(bytes.subarray(at + 8, at + 8 + headBytes)));
-    } catch {
-      // A damaged entry: that file is parsed again.
-    }
+    // Only the path and the stamp now; the rest of the head when the article is restored (StoredEntry).
+    const prefix = headPrefix(bytes, at + 8, headBytes, decoder);
     // A view of the file's bytes where they allow: the entries live only until the
     // start-up is over (restoreArticle copies what it keeps), and ten thousand
     // copies were ten thousand buffers for the garbage collector to account for.
@@ -178,9 +174,68 @@ export function* cacheEntries(bytes: Uint8Array): Generator<CachedArticle | null
       if (LITTLE_ENDIAN) new Uint8Array(numbers.buffer).set(bytes.subarray(numbersAt, end));
       else for (let i = 0; i < count; i++) numbers[i] = view.getInt32(numbersAt + 4 * i, true);
     }
-    yield cachedArticle(head, numbers);
+    // A damaged entry: that file is parsed again.
+    yield prefix && new StoredEntry(prefix[0], prefix[1], prefix[2], numbers, bytes, at + 8, headBytes);
     at = end;
   }
+}
+
+/**
+ * An entry read from a cache file, whose head (the strings) is parsed only
+ * when its article is restored, and not kept. Parsed at start-up, the heads
+ * of ten thousand entries all lived until their articles were restored, so
+ * each young-generation collection of the editor's thread copied them: the
+ * longest steps of a start from the cache were such collections while the
+ * entries were read.
+ */
+class StoredEntry implements CachedArticle {
+  constructor(
+    readonly path: string,
+    readonly size: number,
+    readonly mtimeMs: number,
+    readonly numbers: Int32Array<ArrayBuffer>,
+    private readonly bytes: Uint8Array,
+    private readonly headAt: number,
+    private readonly headLength: number,
+  ) {}
+
+  /** The head, or no strings at all when it is damaged or is not this entry's (restoreArticle then refuses it). */
+  get head(): unknown[] {
+    let head: unknown = null;
+    try {
+      head = JSON.parse(new TextDecoder().decode(this.bytes.subarray(this.headAt, this.headAt + this.headLength)));
+    } catch {
+      return [];
+    }
+    const entry = cachedArticle(head, this.numbers);
+    return entry && entry.path === this.path && entry.size === this.size && entry.mtimeMs === this.mtimeMs ? entry.head : [];
+  }
+}
+
+/**
+ * The path, size and modification time a head starts with (`["path",size,mtimeMs,…`), read without
+ * parsing the rest; null when it does not start so.
+ */
+function headPrefix(bytes: Uint8Array, at: number, length: number, decoder: InstanceType<typeof TextDecoder>): [string, number, number] | null {
+  const end = at + length;
+  if (length < 2 || bytes[at] !== 0x5b || bytes[at + 1] !== 0x22) return null;
+  // The path's closing quote (a backslash escapes the byte after it).
+  let k = at + 2;
+  while (k < end && bytes[k] !== 0x22) k += bytes[k] === 0x5c ? 2 : 1;
+  // Then two numbers, each ended by a comma (the head has more after them).
+  let commas = 0;
+  let stop = k + 1;
+  while (stop < end && commas < 3) if (bytes[stop++] === 0x2c) commas++;
+  if (commas < 3) return null;
+  let fields: unknown;
+  try {
+    fields = JSON.parse(decoder.decode(bytes.subarray(at, stop - 1)) + ']');
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(fields) || fields.length !== 3) return null;
+  const [path, size, mtimeMs] = fields as unknown[];
+  return typeof path === 'string' && typeof size === 'number' && typeof mtimeMs === 'number' ? [path, size, mtimeMs] : null;
 }
 
 /**
@@ -210,6 +265,7 @@ export function restoreArticle(entry: CachedArticle, stamp: FileStamp, text: str
   if (entry.size !== stamp.size || entry.mtimeMs !== stamp.mtimeMs) return null;
   const n = entry.numbers;
   const head = entry.head;
+  if (head.length < HEAD_FIXED) return null;
   const length = typeof text === 'string' ? text.length : packedLength(text);
   if (n.length < NUMBERS_FIXED || n[0] !== length) return null;
   const [paragraphCount, sentenceCount, personCount, quoteCount] = [n[1], n[2], n[3], n[4]];

@@ -104,6 +104,39 @@ describe('article cache', () => {
     assert.deepEqual(plainArticle(restoreArticle(read.get('/src/other.md')!, stamp, other.text)), other);
   });
 
+  it('reads an entry’s path and stamp alone at first, whatever the path holds, and the rest when restored', () => {
+    const odd = ['/src/a "quoted", path\\with\\backslashes.md', '/src/ünïcödé — “curly” ’s.md', '/src/[1,2],3.md'];
+    const others = odd.map((p) => parseArticle(p, 'Harbor master Quinby Marchetti said "the ferry will run all winter."\n'));
+    const read = readCache(serializeCache(others.map((a) => cacheEntry(a, stamp))));
+    assert.deepEqual([...read.keys()], odd);
+    for (const a of others) {
+      const entry = read.get(a.path)!;
+      assert.deepEqual([entry.size, entry.mtimeMs], [stamp.size, stamp.mtimeMs]);
+      assert.deepEqual(plainArticle(restoreArticle(entry, stamp, a.text)), a);
+    }
+  });
+
+  it('an entry damaged after its path and stamp is read, and refused when restored (the file is parsed again)', () => {
+    const other = parseArticle('/src/other.md', 'Harbor master Quinby Marchetti said "the ferry will run all winter."\n');
+    const bytes = serializeCache([cacheEntry(article, stamp), cacheEntry(other, stamp)]);
+    // The first entry's head, past its path and stamp: its JSON no longer parses.
+    const headLength = new DataView(bytes.buffer).getUint32(8, true);
+    bytes[8 + 8 + headLength - 1] = 0x7b;
+    const read = readCache(bytes);
+    assert.deepEqual([...read.keys()], [SEED, '/src/other.md']);
+    assert.equal(restoreArticle(read.get(SEED)!, stamp, text), null);
+    assert.deepEqual(plainArticle(restoreArticle(read.get('/src/other.md')!, stamp, other.text)), other);
+    // A head that parses but is another entry's (its path or stamp differ) is refused too.
+    const swapped = serializeCache([cacheEntry(other, stamp)]);
+    const from = new TextEncoder().encode('"/src/other.md",4321');
+    const to = new TextEncoder().encode('"/src/other.md",4322');
+    const at = swapped.findIndex((_, i) => from.every((b, k) => swapped[i + k] === b));
+    // The head read at first is the stamp the file is checked against; the rest disagrees with it.
+    const entry = readCache(swapped).get('/src/other.md')!;
+    swapped.set(to, at);
+    assert.equal(restoreArticle(entry, stamp, other.text), null);
+  });
+
   it('a tampered entry is rejected rather than giving wrong offsets', () => {
     const good = cacheEntry(article, stamp);
     const q = article.quotes[0];
