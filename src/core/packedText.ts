@@ -6,9 +6,10 @@
 // that way (23 million characters, 46 MB where 23 would do). An article
 // rarely uses more than a handful of such characters and leaves most of
 // U+0080–U+00FF unused (the C1 controls never appear in text), so each of its
-// wide characters is given an unused code in that range: the packed string
-// has the same length and the same offsets, is one byte per character, and
-// reads back exactly through a table of the characters replaced.
+// wide characters is given an unused code in that range: the packed text
+// has the same length and the same offsets, is one byte per character (held
+// as bytes, see PackedText), and reads back exactly through a table of the
+// characters replaced.
 //
 // The index reads an article's whole text when it indexes it and afterwards
 // mostly slices of it (a sentence in the search results, a quote), so a
@@ -44,8 +45,7 @@ export interface PackedText {
 export function packText(text: string): PackedText {
   if (!WIDE.test(text)) return { packed: latin1Bytes(text).buffer, wide: null, base: 0 };
   // Regular expressions and Buffer do the scanning and copying natively: a
-  // loop over every character, with a buffer per text, took two to three
-  // times as long on the archive.
+  // loop over every character took two to three times as long on the archive.
   const used = new Uint8Array(128);
   const codeOf = new Map<number, number>();
   let wide = '';

@@ -55,7 +55,7 @@ function handle(req: ParseRequest): ParseReply {
   try {
     const decoded = decodeSource(bytes);
     if ('error' in decoded) return fail({ reason: 'decode', error: decoded.error });
-    // Packed here (one byte per character, packedText.ts): half the bytes to copy to the caller, and the form it keeps.
+    // Packed here (one byte per character, packedText.ts): bytes handed over to the caller, in the form it keeps.
     if (sameStamp(stamp, req.cached)) return { id: req.id, ok: true, body: packText(decoded.text), stamp, entry: null, fingerprint: null };
     const article = parseArticle(req.path, decoded.text);
     const body = packText(decoded.text);
