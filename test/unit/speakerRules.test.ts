@@ -1,19 +1,6 @@
 // Speaker attribution rules (speaker precision and recall on PolNeAR train), each on a short made-up fixture.
 import * as assert from 'node:assert/strict';
-import { readQuoteCandidates } from '../../src/core/article';
-
-/** The attribution of the quote starting with `quoteStart`, before the quote filter: its speaker and the mention's text. */
-function attributionOf(text: string, quoteStart: string): { speaker: string | null; mention: string | null } {
-  const full = 'Headline\n\n' + text;
-  const { raw, attributions } = readQuoteCandidates('fixture.txt', full);
-  const i = raw.findIndex((q) => full.slice(q.start, q.end).startsWith(quoteStart));
-  assert.ok(i >= 0, `no quote starting "${quoteStart}" in ${JSON.stringify(raw.map((q) => full.slice(q.start, q.end)))}`);
-  const m = attributions[i].speakerMention;
-  return { speaker: attributions[i].speaker, mention: m ? full.slice(m.start, m.end) : null };
-}
-
-const speakerOf = (text: string, quoteStart: string): string | null => attributionOf(text, quoteStart).speaker;
-const mentionOf = (text: string, quoteStart: string): string | null => attributionOf(text, quoteStart).mention;
+import { attributionOf, mentionOf, speakerOf } from './attributionFixture';
 
 describe('speaker rules', () => {
   describe('phrases that are no speaker', () => {
