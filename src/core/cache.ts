@@ -154,7 +154,6 @@ export function* cacheEntries(bytes: Uint8Array): Generator<CachedArticle | null
   if (bytes.length < 8) return;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (view.getUint32(0, true) !== CACHE_MAGIC || view.getUint32(4, true) !== CACHE_FORMAT_VERSION) return;
-  const decoder = new TextDecoder();
   let at = 8;
   while (at + 8 <= bytes.length) {
     const headBytes = view.getUint32(at, true);
@@ -163,7 +162,7 @@ export function* cacheEntries(bytes: Uint8Array): Generator<CachedArticle | null
     const end = numbersAt + count * 4;
     if (end > bytes.length) return;
     // Only the path and the stamp now; the rest of the head when the article is restored (StoredEntry).
-    const prefix = headPrefix(bytes, at + 8, headBytes, decoder);
+    const prefix = headPrefix(bytes, at + 8, headBytes);
     // A view of the file's bytes where they allow: the entries live only until the
     // start-up is over (restoreArticle copies what it keeps), and ten thousand
     // copies were ten thousand buffers for the garbage collector to account for.
@@ -179,6 +178,9 @@ export function* cacheEntries(bytes: Uint8Array): Generator<CachedArticle | null
     at = end;
   }
 }
+
+/** Decodes the entries' JSON heads (one for all: they are read one at a time). */
+const HEAD_DECODER = new TextDecoder();
 
 /**
  * An entry read from a cache file, whose head (the strings) is parsed only
@@ -203,7 +205,7 @@ class StoredEntry implements CachedArticle {
   get head(): unknown[] {
     let head: unknown = null;
     try {
-      head = JSON.parse(new TextDecoder().decode(this.bytes.subarray(this.headAt, this.headAt + this.headLength)));
+      head = JSON.parse(HEAD_DECODER.decode(this.bytes.subarray(this.headAt, this.headAt + this.headLength)));
     } catch {
       return [];
     }
@@ -216,20 +218,20 @@ class StoredEntry implements CachedArticle {
  * The path, size and modification time a head starts with (`["path",size,mtimeMs,…`), read without
  * parsing the rest; null when it does not start so.
  */
-function headPrefix(bytes: Uint8Array, at: number, length: number, decoder: InstanceType<typeof TextDecoder>): [string, number, number] | null {
+function headPrefix(bytes: Uint8Array, at: number, length: number): [string, number, number] | null {
   const end = at + length;
   if (length < 2 || bytes[at] !== 0x5b || bytes[at + 1] !== 0x22) return null;
   // The path's closing quote (a backslash escapes the byte after it).
   let k = at + 2;
   while (k < end && bytes[k] !== 0x22) k += bytes[k] === 0x5c ? 2 : 1;
-  // Then two numbers, each ended by a comma (the head has more after them).
+  // Then the comma after it and two numbers, each ended by a comma (the head has more after them).
   let commas = 0;
   let stop = k + 1;
   while (stop < end && commas < 3) if (bytes[stop++] === 0x2c) commas++;
   if (commas < 3) return null;
   let fields: unknown;
   try {
-    fields = JSON.parse(decoder.decode(bytes.subarray(at, stop - 1)) + ']');
+    fields = JSON.parse(HEAD_DECODER.decode(bytes.subarray(at, stop - 1)) + ']');
   } catch {
     return null;
   }

@@ -59,7 +59,7 @@ export function tokenUnits(text: string, at: number, bit: 1 | 2): number {
 /**
  * A copy of a caller's array, always the same kind of array whatever the kind of the original. The
  * paragraph list comes from a map() that optimized code builds as another kind of array than the
- * builtin does, and each change of kind threw away the reader's optimized code (findPeople,
+ * builtin does, and each change of kind threw away the reader's optimized code (readPeople,
  * attributeQuotes: large compiles) to be rebuilt. Elements pushed one by one onto a new array
  * make it packed whatever the original (slice() would clone the original's kind). A loop rather
  * than Array.from(list, same), which read the list through its iterator and called back for each
@@ -163,7 +163,7 @@ const MIXED = 2;
  * words of hardly any but the capitalised ones (a fifth of the tokens): only theirs are cut from
  * the text as it is read, the others' when asked for, and Token objects are made only for runs
  * of capitalised words. An object and a string for every word were a third of the reader's
- * allocations: on PolNeAR train, tokenize and findPeople allocated 142 KB an article (75 KB the
+ * allocations: on PolNeAR train, tokens as objects and name finding allocated 142 KB an article (75 KB the
  * tokens), readPeople 61 KB (V8's allocation sampling, collected objects included).
  */
 class TokenTable {
@@ -180,8 +180,6 @@ class TokenTable {
     public flags: Uint8Array,
     /** Index in `capWords` of each capitalised token. */
     public slots: Int32Array,
-    /** The caller's tokens, when findPeople was given them: these are the objects. */
-    readonly given: Token[] | null,
   ) {}
 
   add(start: number, end: number, paragraph: number, flags: number): void {
@@ -217,21 +215,18 @@ class TokenTable {
 
   /** The token at `k` as an object (made anew: only runs of capitalised words are asked for them). */
   at(k: number): Token {
-    if (this.given !== null) return this.given[k];
     const cap = (this.flags[k] & CAP) !== 0;
     return { start: this.starts[k], end: this.ends[k], word: this.word(k), lower: this.lower(k), paragraph: this.paragraphs[k], cap };
   }
 
   /** The word at `k`, without making its token. */
   word(k: number): string {
-    if (this.given !== null) return this.given[k].word;
     if (this.flags[k] & CAP) return this.capWords[this.slots[k]];
     return this.text.slice(this.starts[k], this.ends[k]);
   }
 
   /** The lower-case word at `k`, without making its token. */
   lower(k: number): string {
-    if (this.given !== null) return this.given[k].lower;
     if (this.flags[k] & CAP) return this.capLowers[this.slots[k]];
     const word = this.text.slice(this.starts[k], this.ends[k]);
     return this.flags[k] & MIXED ? word.toLowerCase() : word;
@@ -258,8 +253,8 @@ function readTokens(text: string, paragraphList: Span[]): TokenTable {
   const old = scratch;
   scratch = null;
   const table = old
-    ? new TokenTable(text, old.starts, old.ends, old.paragraphs, old.flags, old.slots, null)
-    : new TokenTable(text, new Int32Array(0), new Int32Array(0), new Int32Array(0), new Uint8Array(0), new Int32Array(0), null);
+    ? new TokenTable(text, old.starts, old.ends, old.paragraphs, old.flags, old.slots)
+    : new TokenTable(text, new Int32Array(0), new Int32Array(0), new Int32Array(0), new Uint8Array(0), new Int32Array(0));
   scanTokens(text, stableArray(paragraphList), table);
   return table;
 }
@@ -298,7 +293,7 @@ export function tokenize(text: string, paragraphList: Span[]): Token[] {
 
 /** Whether the token at `k` is a name particle (de, van, bin …): all of two or three letters, so a longer one is not looked up. */
 function isParticle(tokens: TokenTable, k: number): boolean {
-  return (tokens.given !== null || tokens.ends[k] - tokens.starts[k] <= 3) && NAME_PARTICLES.has(tokens.lower(k));
+  return tokens.ends[k] - tokens.starts[k] <= 3 && NAME_PARTICLES.has(tokens.lower(k));
 }
 
 /** Only white space between the tokens at `a` and `b` (joined's test on the columns). */
@@ -474,21 +469,7 @@ export interface PeopleResult {
   genders: Map<string, 'f' | 'm' | null>;
 }
 
-export function findPeople(text: string, tokens: Token[], contributors: string[], paragraphList: Span[]): PeopleResult {
-  const n = tokens.length;
-  const table = new TokenTable(text, new Int32Array(n), new Int32Array(n), new Int32Array(n), new Uint8Array(n), new Int32Array(n), tokens);
-  for (let k = 0; k < n; k++) {
-    const t = tokens[k];
-    table.starts[k] = t.start;
-    table.ends[k] = t.end;
-    table.paragraphs[k] = t.paragraph;
-    table.flags[k] = t.cap ? CAP : 0;
-  }
-  table.count = n;
-  return peopleIn(text, table, contributors, paragraphList);
-}
-
-/** The people of an article's story paragraphs (tokenize and findPeople in one, without a Token for every word). */
+/** The people of an article's story paragraphs (tokens read into columns, without a Token for every word). */
 export function readPeople(text: string, paragraphList: Span[], contributors: string[]): PeopleResult {
   const table = readTokens(text, paragraphList);
   const result = peopleIn(text, table, contributors, paragraphList);

@@ -21,7 +21,7 @@ export interface QuoteFilterInput {
   attributions: Attribution[];
   sentences: Sentence[];
   paragraphs: Span[];
-  /** Where people are mentioned (findPeople's mentions), in text order. */
+  /** Where people are mentioned (readPeople's mentions), in text order. */
   mentions: Span[];
 }
 

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { splitSentences } from '../../src/core/structure';
 import { scanQuotes } from '../../src/core/quoteMarks';
-import { findPeople, tokenize } from '../../src/core/people';
+import { readPeople, tokenize } from '../../src/core/people';
 import { attributeQuotes } from '../../src/core/attribution';
 import { isSpaceCode } from '../../src/core/text';
 import type { Sentence, Span } from '../../src/core/types';
@@ -114,7 +114,7 @@ describe('reader: the same reading whatever kind of list the caller passes', () 
     const sentences: Sentence[] = [];
     paragraphs.forEach((p, i) => sentences.push(...splitSentences(text, p, i)));
     const tokens = tokenize(text, paragraphs);
-    const people = findPeople(text, tokens, [], paragraphs);
+    const people = readPeople(text, paragraphs, []);
     const raw = scanQuotes(text, paragraphs);
     const recentSpeakers: { name: string; at: number; paragraph: number }[] = [];
     const personByName = new Map(people.people.map((p) => [p.name, p]));
