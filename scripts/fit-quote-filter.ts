@@ -11,7 +11,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { decodeSource } from '../src/core/decode';
 import { readQuoteCandidates } from '../src/core/article';
-import { FEATURES, THRESHOLD, isMarkupDebris, quoteFeatures, quoteScore, type QuoteFilterInput } from '../src/core/quoteFilter';
+import { FEATURES, THRESHOLD, isMarkupDebris, notReported, quoteFeatures, quoteScore, type QuoteFilterInput } from '../src/core/quoteFilter';
 import { norm, overlaps, readAnn } from './score-polnear';
 
 interface Sample {
@@ -24,7 +24,7 @@ interface Sample {
   speakerRight: boolean;
   /** The old hand rule's decision. */
   oldKeep: boolean;
-  /** Markup debris, always dropped. */
+  /** Markup debris or plainly not reported (notReported), always dropped: left out of the fit. */
   debris: boolean;
 }
 interface Doc {
@@ -77,7 +77,7 @@ function load(corpus: string, split: string): Doc[] {
         hasSpeaker: a.speakerMention !== null,
         speakerRight: !!(g && g.source && a.speakerMention && g.source.some((s) => overlaps(s, a.speakerMention!))),
         oldKeep,
-        debris: isMarkupDebris(text, q),
+        debris: isMarkupDebris(text, q) || notReported(text, q, input.paragraphs[q.paragraph]),
       };
     });
     docs.push({ file, samples, gold: gold.map((g) => ({ key: norm(text, g), hasSource: !!g.source })) });

@@ -8,7 +8,9 @@
 // of “…”); against: title case after a possessive or a preposition (on NBC’s “…”), a phrase
 // hanging on the verb rather than its clause (said on …, told “…”), words of shows and films
 // around it, the writer's own "I", a lower-case word or two with no one said to have said them, a
-// span left open or holding other marks. Weights and how they were fitted: WEIGHTS.
+// span left open or holding other marks. Weights and how they were fitted: WEIGHTS. Before the
+// model, plain rules drop marks that set off no one's reported words (notReported): a show named as
+// where someone spoke, a linked page's excerpt, a dated poster, a button's label, an embedded post.
 import type { Sentence, Span } from './types';
 import type { RawQuote } from './quoteMarks';
 import type { Attribution } from './attribution';
@@ -482,12 +484,97 @@ export function quoteScore(features: number[]): number {
   return z;
 }
 
-/** Which of `input.raw` are quotes, by the model. */
 /** Markup debris (`author="…"`, a quoted attribute value): never a quote, whatever the model says. */
 export function isMarkupDebris(text: string, q: RawQuote): boolean {
   return /=\s*$/.test(text.slice(Math.max(0, q.open - 24), q.open)) || /=$/.test(text.slice(q.start, q.end));
 }
 
+/** Either case of a word's first letter: the words below open sentences too (Speaking on …). */
+const eitherCase = (ws: string): string => ws.trim().split(/\s+/).map((w) => `[${w[0].toUpperCase()}${w[0]}]${w.slice(1)}`).join('|');
+/**
+ * A show named as where someone spoke: “…” right after told, after speaking or talking to or a
+ * broadcast of, or after on or with that follow a verb of saying, appearing or airing across words
+ * of time and occasion only (said Sunday on NBC’s “…”, told “…”, said in an interview with “…”,
+ * aired Monday on “…”). What was said is beside the title. A network's possessive may come
+ * between (on NBC’s “…”).
+ */
+const VENUE_BEFORE = new RegExp(
+  `(?:\\b(?:${eitherCase('said says say saying told tells telling speaking spoke speak talking talked interview interviewed appearance appearing appeared appear appears aired airing broadcast')})` +
+    `(?:\\s+(?:in|during|an?|the|his|her|their|its|recent|earlier|later|last|this|that|next|week|weekend|morning|night|evening|afternoon|today|tonight|yesterday|interview|appearance|airing|aired|broadcast|live|exclusive|extended|televised|\\p{L}+day|\\p{L}+day['’]s))*\\s+(?:on|with)` +
+    `|\\b[Bb]roadcast\\s+of|\\b(?:${eitherCase('speaking spoke speak talking talked')})\\s+to|\\b(?:${eitherCase('told tells telling')}))` +
+    `\\s+(?:\\p{Lu}[\\p{L}\\p{N}&.-]*(?:\\s+(?:\\p{Lu}[\\p{L}\\p{N}&.-]*|and|&)){0,3}['’]s\\s+)?$`,
+  'u',
+);
+/**
+ * A book, column or program named as where someone spoke or wrote: a verb of saying, writing or
+ * appearing, then in, on or for a work of that kind right before the marks (she wrote in her
+ * memoir, “…”; spoke on the latest episode of its podcast, “…”).
+ */
+const WORK_VENUE_BEFORE = new RegExp(
+  `\\b(?:${eitherCase('wrote writes writing said says saying told spoke speak speaking talking talked appeared appearing appearance interview interviewed')})\\b[^.!?"“”]{0,60}` +
+    `\\b(?:in|on|for)\\s+(?:a|an|the|his|her|their|its|this|that|my|our)\\s+(?:[\\p{L}’'-]+\\s+){0,5}` +
+    `(?:book|memoir|column|op-ed|essay|blog|podcast|show|program|programme|novel|autobiography|documentary|series|episode|radio|newsletter)\\s*,?\\s*$`,
+  'u',
+);
+/** A web address or a site's name right after the closing mark, or after a byline (“…,” by the Post’s A. Writer: http://…). */
+const LINK_AFTER = /^[^\p{L}\p{N}\s]{0,3}\s*(?:[,—–-]?\s*by\s[^"“”\n]{0,80}?)?(?:https?:\/\/|www\.|[\w-]+\.(?:com|org|net|gov)\b)/u;
+/** A control on a web page to click (click “Sign up”, clicking the “subscribe” button): a label, not words said. */
+const CLICK_BEFORE = /\b(?:click|clicks|clicking|clicked|tap|tapping|press|pressing)\s+(?:on\s+)?(?:the\s+)?$/i;
+/** A year in brackets right after the closing mark: a dated work or poster, cited (“…” (2005), “…” (poster, 2003)). */
+const DATED_AFTER = /^[^\p{L}\p{N}\s]{0,3}\s*\([^()]{0,60}\b(?:1[89]|20)\d\d\)/u;
+/** A tag opened and not closed (`<tweet …>` then its text, or its attribute list), read from its '<' to the marks. */
+const OPEN_TAG = /^<[a-z][\w-]*\b(?:(?!\/>)[^])*$/i;
+
+/** Words of 4+ letters that titles leave in lower case (This Week with …). */
+const TITLE_LOWER = new Set(`with from into over upon than that this`.split(' '));
+/** Reads like a title: up to 6 words, the first and every word of 4+ letters (but TITLE_LOWER) capitalised. */
+function isTitleLike(body: string): boolean {
+  if (body.length > 120) return false;
+  const ws = rawWords(body);
+  if (ws.length === 0 || ws.length > 6 || ws[0][0] === ws[0][0].toLowerCase()) return false;
+  for (const w of ws) {
+    if (w.length < 4 || !isLetterAt(w, 0) || !isLetterAt(w, 1) || !isLetterAt(w, 2) || !isLetterAt(w, 3) || TITLE_LOWER.has(w)) continue;
+    if (w[0] === w[0].toLowerCase()) return false;
+  }
+  return true;
+}
+
+/**
+ * Marks around words nobody in the story is said to have said, whatever the model says: on
+ * PolNeAR train none of the spans these rules drop is a gold quote.
+ * - A show named as the venue of what someone said (VENUE_BEFORE): Perez said Sunday on NBC's
+ *   “Meet the …”, told “… and Friends”; or a book or program where someone wrote or spoke
+ *   (WORK_VENUE_BEFORE): she wrote in her memoir, “…”.
+ * - The excerpt or headline of a linked page, a web address after it (LINK_AFTER): a digest's
+ *   “…” http://….
+ * - A work or poster cited with its year in brackets (DATED_AFTER): “…” (2005).
+ * - A button's label after click or tap (CLICK_BEFORE): click “Sign up”.
+ * - Words inside an embedded post's or link's markup (`<tweet …>“…”`, `<a …>… “…”`) with no verb
+ *   of saying between the tag and the marks: the post's own words, or its attributes.
+ */
+export function notReported(text: string, q: RawQuote, para: Span): boolean {
+  const body = text.slice(q.start, q.end);
+  if (isTitleLike(body)) {
+    const before = text.slice(Math.max(para.start, q.open - 150), q.open);
+    if (VENUE_BEFORE.test(before) || WORK_VENUE_BEFORE.test(before)) return true;
+  }
+  if (CLICK_BEFORE.test(text.slice(Math.max(para.start, q.open - 30), q.open))) return true;
+  const after = text.slice(q.close, Math.min(para.end, q.close + 120));
+  if (LINK_AFTER.test(after) || DATED_AFTER.test(after)) return true;
+  // The last '<' before the marks, in the paragraph: a tag opened and not closed since?
+  const lt = text.slice(para.start, q.open).lastIndexOf('<');
+  if (lt >= 0) {
+    const tag = OPEN_TAG.exec(text.slice(para.start + lt, q.open));
+    if (tag) {
+      const inside = tag[0].lastIndexOf('>');
+      if (inside < 0 || !words(tag[0].slice(inside + 1)).some((w) => CUE_VERBS.has(w))) return true;
+    }
+  }
+  return false;
+}
+
+/** Which of `input.raw` are quotes: not debris, not plainly unreported (notReported), and kept by the model. */
 export function keepQuotes(input: QuoteFilterInput): boolean[] {
-  return quoteFeatures(input).map((x, i) => !isMarkupDebris(input.text, input.raw[i]) && (x === null || quoteScore(x) > THRESHOLD));
+  const { text, raw, paragraphs } = input;
+  return quoteFeatures(input).map((x, i) => !isMarkupDebris(text, raw[i]) && !notReported(text, raw[i], paragraphs[raw[i].paragraph]) && (x === null || quoteScore(x) > THRESHOLD));
 }
