@@ -19,11 +19,34 @@ export function hashString(s: string): string {
   return (h >>> 0).toString(36);
 }
 
-const RULES = new WeakMap<Quote, string>();
+/** A base class whose constructor returns the object it is given: a subclass then adds its private fields to that object. */
+class Adopt {
+  constructor(object: object) {
+    return object;
+  }
+}
+
+/**
+ * The attribution rule that found a quote's speaker, kept on the quote itself as a private field:
+ * invisible to keys, copies, JSON and comparisons, so the quote reads as before. A WeakMap of every
+ * quote read (or a property defined as not enumerable) cost more than making the quote itself.
+ */
+class RuleNote extends Adopt {
+  #rule: string;
+
+  constructor(quote: Quote, rule: string) {
+    super(quote);
+    this.#rule = rule;
+  }
+
+  static of(quote: object): string | undefined {
+    return #rule in quote ? (quote as RuleNote).#rule : undefined;
+  }
+}
 
 /** Which attribution rule found a quote's speaker ("after", "before", "same-paragraph", …), for measuring rules. */
 export function attributionRule(quote: Quote): string | undefined {
-  return RULES.get(quote);
+  return RuleNote.of(quote);
 }
 
 /**
@@ -71,7 +94,7 @@ export function parseArticle(path: string, text: string): Article {
       cue: a.cue,
       paragraph: q.paragraph,
     };
-    if (a.rule) RULES.set(quote, a.rule);
+    if (a.rule) new RuleNote(quote, a.rule);
     return [quote];
   });
 

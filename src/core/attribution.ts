@@ -382,7 +382,9 @@ function subjectBefore(ctx: AttributionContext, words: Word[], cueIdx: number): 
   let aside = false;
   let asideNext = k + 1;
   // (Or a set phrase: "Lee, once again, pledged", "The board, for its part, said".)
-  const asideWords = k < 1 ? 0 : k >= 2 && ASIDE_PHRASES.has(`${words[k - 1].lower} ${words[k].lower}`) ? 2 : k >= 3 && ASIDE_PHRASES.has(`${words[k - 2].lower} ${words[k - 1].lower} ${words[k].lower}`) ? 3 : ASIDES.has(words[k].lower) ? 1 : 0;
+  // (A phrase is looked up only when the word ends one: no strings joined for the others.)
+  const endsPhrase = k >= 2 && ASIDE_PHRASE_ENDS.has(words[k].lower);
+  const asideWords = k < 1 ? 0 : endsPhrase && ASIDE_PHRASES.has(`${words[k - 1].lower} ${words[k].lower}`) ? 2 : endsPhrase && k >= 3 && ASIDE_PHRASES.has(`${words[k - 2].lower} ${words[k - 1].lower} ${words[k].lower}`) ? 3 : ASIDES.has(words[k].lower) ? 1 : 0;
   if (asideWords > 0 && k >= asideWords && /^\s*,\s*$/.test(text.slice(words[k - asideWords].end, words[k - asideWords + 1].start)) && /^\s*,\s*$/.test(text.slice(words[k].end, words[k + 1].start)) && words.slice(k - asideWords + 2, k + 1).every((w, i) => gapIsSpace(text, words[k - asideWords + 1 + i], w))) {
     asideNext = k + 1;
     k -= asideWords;
@@ -575,7 +577,7 @@ function subjectAfter(ctx: AttributionContext, words: Word[], idx: number, limit
 }
 
 function withCue(a: Attribution | null, cue: string): Attribution | null {
-  return a ? { ...a, cue } : null;
+  return a ? withRule(a, a.rule, cue) : null;
 }
 
 /** Attribution after the closing mark: `,” Price said`, `,” said Price`, `,” according to X`. */
@@ -619,9 +621,9 @@ function attributionAfter(ctx: AttributionContext, q: RawQuote, limit: number): 
     const subj = k > 0 ? subjectBefore(ctx, tw, k) : null;
     if (subj && subj.start === at) {
       const a = resolveSubject(ctx, subj, q.paragraph);
-      if (a && isPersonOrPronoun(ctx, a)) return { ...a, cue: tail[2] };
+      if (a && isPersonOrPronoun(ctx, a)) return withRule(a, a.rule, tail[2]);
       // "…, the lawsuit says.": a determiner-led phrase and a plain verb of saying ending the sentence.
-      if (a && /^(?:the|a|an|this|that|its|his|her|their)$/i.test(tw[0].lower) && k <= 4 && /^(?:said|says|say|wrote|writes|write|states|stated|alleges|alleged|added|adds|argues|argued|notes|noted|concludes|concluded|continued|continues)$/.test(tail[2])) return { ...a, cue: tail[2], rule: 'tail-description' };
+      if (a && /^(?:the|a|an|this|that|its|his|her|their)$/i.test(tw[0].lower) && k <= 4 && /^(?:said|says|say|wrote|writes|write|states|stated|alleges|alleged|added|adds|argues|argued|notes|noted|concludes|concluded|continued|continues)$/.test(tail[2])) return withRule(a, 'tail-description', tail[2]);
     }
   }
   // "Price said", "Wang Yi, China’s foreign minister, said", "the newspaper wrote"
@@ -669,7 +671,7 @@ function readAfter(ctx: AttributionContext, q: RawQuote, words: Word[], limit: n
     if (bare) return { speaker: bare.text, speakerMention: bare, cue: words[0].text, rule: 'inverted-quantifier' };
     const subj = subjectAfter(ctx, words, 1, limit);
     const a = subj && DETERMINERS.has(words[1].lower) ? resolveSubject(ctx, subj, q.paragraph) : null;
-    return a ? { ...a, cue: words[0].text, rule: 'read' } : null;
+    return a ? withRule(a, 'read', words[0].text) : null;
   }
   const k = words.findIndex((w) => isRead(w));
   if (k < 1 || k > 5 || !/^\s*[.,]/.test(text.slice(words[k].end, words[k].end + 2))) return null;
@@ -678,7 +680,7 @@ function readAfter(ctx: AttributionContext, q: RawQuote, words: Word[], limit: n
   if (k === 1 && words[0].lower === 'it') return { speaker: null, speakerMention: span, cue: words[k].text, rule: 'read' };
   if (!DETERMINERS.has(words[0].lower) || words.slice(1, k).some((w) => NP_BREAKERS.has(w.lower) || (isCue(w.lower) && !NOUN_LIKE_CUES.has(w.lower)))) return null;
   const a = resolveSubject(ctx, span, q.paragraph);
-  return a ? { ...a, cue: words[k].text, rule: 'read' } : null;
+  return a ? withRule(a, 'read', words[k].text) : null;
 }
 
 /**
@@ -802,6 +804,9 @@ const ASIDES = new Set('however though too meanwhile also instead moreover nonet
 /** Set phrases set off by commas between a subject and its verb ("Lee, once again, said"). */
 const ASIDE_PHRASES = new Set(['once again', 'in turn', 'for example', 'for instance', 'in fact', 'of course', 'for his part', 'for her part', 'for its part', 'for their part', 'in response', 'in addition', 'at times', 'at least']);
 
+/** The last words of ASIDE_PHRASES (words hold no spaces: a phrase of words ends in one of these). */
+const ASIDE_PHRASE_ENDS = new Set([...ASIDE_PHRASES].map((p) => p.slice(p.lastIndexOf(' ') + 1)));
+
 /** Prepositions and comparatives that open a phrase, never a speaker's. */
 const PREPOSITIONS = new Set('over than during into about against like under upon through between among across toward towards without within despite per via amid unlike beyond onto near'.split(' '));
 
@@ -863,7 +868,7 @@ function headBeforeCue(ctx: AttributionContext, q: RawQuote, limit: number): Att
   const speaks = plainSaid || DESCRIPTION_WORDS.has(last) || PERSON_HEADS.has(last) || ROLE_WORDS.has(last) || ROLE_WORDS.has(last.replace(/s$/, '')) || (head.length >= 2 && head.every((w) => /^\p{Lu}/u.test(w.text)));
   if (!speaks) return null;
   const a = resolveSubject(ctx, span, q.paragraph);
-  return a ? { ...a, cue: words[k].text, rule: 'after-head' } : null;
+  return a ? withRule(a, 'after-head', words[k].text) : null;
 }
 
 /** `… “the last straw” for the union, said Ann Lee, a party leader.`: the sentence ends with its attribution. */
@@ -881,7 +886,7 @@ function saidAtSentenceEnd(ctx: AttributionContext, q: RawQuote, limit: number):
   const subj = subjectAfter(ctx, words, 1, limit);
   if (!subj) return null;
   const a = resolveSubject(ctx, subj, q.paragraph);
-  return a ? { ...a, cue: words[0].text, rule: 'after-said-end' } : null;
+  return a ? withRule(a, 'after-said-end', words[0].text) : null;
 }
 
 /** "and has repeatedly warned", "but later said": "and" or "but", then one or two auxiliaries or adverbs, then `words[k]`. */
@@ -943,7 +948,7 @@ function passiveAgent(ctx: AttributionContext, q: RawQuote, from: number, limit:
   const after = wordsIn(text, q.close + m[0].length, limit);
   const subj = subjectAfter(ctx, after, 0, limit);
   const a = subj ? resolveSubject(ctx, subj, q.paragraph) : null;
-  return a ? { ...a, cue: before[k].text, rule: 'passive-agent' } : null;
+  return a ? withRule(a, 'passive-agent', before[k].text) : null;
 }
 
 /** Nouns of something said that a possessive pronoun can own ("her remark that “…”", "his call for “…”"). */
@@ -1009,7 +1014,7 @@ function attributionBefore(ctx: AttributionContext, q: RawQuote, from: number, s
       if (rest.some((w) => isCueWord(w)) || /[;—–()]|--/.test(gap) || /,\s+(?:and|but|while|as|when)\s+(?:\p{Lu}|he\b|she\b|they\b)/u.test(gap)) break;
       const subj = subjectBefore(ctx, words, k);
       const a = subj && !embedded(words, subj) ? resolveSubject(ctx, subj, q.paragraph) : null;
-      if (a && isPersonOrPronoun(ctx, a) && opensClause(ctx, words, firstStartingAt(words, subj!.start))) return { ...a, cue: words[k].text, rule: 'before-far' };
+      if (a && isPersonOrPronoun(ctx, a) && opensClause(ctx, words, firstStartingAt(words, subj!.start))) return withRule(a, 'before-far', words[k].text);
       break;
     }
     // "the so called “reform”": "so called" is "so-called", no verb.
@@ -1077,7 +1082,7 @@ function attributionBefore(ctx: AttributionContext, q: RawQuote, from: number, s
       const said = subjectBefore(ctx, words, k - 1);
       const sa = said ? resolveSubject(ctx, said, q.paragraph) : null;
       // (The cue is that verb: "said", not "adding".)
-      if (sa && isPersonOrPronoun(ctx, sa)) return { ...sa, cue: words[k - 1].text, rule: 'participle-said' };
+      if (sa && isPersonOrPronoun(ctx, sa)) return withRule(sa, 'participle-said', words[k - 1].text);
     }
     if (!subj && (participle || coordinated)) subj = subjectOfSentence(words, k);
     // "Lee’s comments", "the senators’ claims": after a possessive, a cue word is a noun; it still names
@@ -1094,14 +1099,14 @@ function attributionBefore(ctx: AttributionContext, q: RawQuote, from: number, s
       if (a && NOUN_LIKE_CUES.has(words[k].lower) && !isPersonOrPronoun(ctx, a) && !/s$/.test(ctx.text.slice(subj.start, subj.end))) continue;
       // A participle ("…, saying “…”") is trusted only with a named or pronoun subject:
       // on PolNeAR train, descriptions found that way were right 8 times in 36.
-      if (a && (!(participle || coordinated || /ing$/.test(words[k].lower)) || isPersonOrPronoun(ctx, a))) return { ...a, cue: words[k].text };
+      if (a && (!(participle || coordinated || /ing$/.test(words[k].lower)) || isPersonOrPronoun(ctx, a))) return withRule(a, a.rule, words[k].text);
     }
     // "Lee issued a statement backing …", "Ruiz rallied the crowd by warning …": the participle's
     // subject is the sentence's, when that is a person.
     if (/ing$/.test(words[k].lower) && !participle) {
       const ss = subjectOfSentence(words, k);
       const a = ss ? resolveSubject(ctx, ss, q.paragraph) : null;
-      if (a && isPersonOrPronoun(ctx, a)) return { ...a, cue: words[k].text };
+      if (a && isPersonOrPronoun(ctx, a)) return withRule(a, a.rule, words[k].text);
     }
     // "The council released a statement Friday saying …", "Her office sent out a statement saying …":
     // whoever issued the statement (a person, an office, an organisation) speaks through it.
@@ -1114,7 +1119,7 @@ function attributionBefore(ctx: AttributionContext, q: RawQuote, from: number, s
           const verb = words[v].lower === 'out' && v > 0 ? v - 1 : v;
           const subj = subjectBefore(ctx, words, verb);
           const a = subj && !embedded(words, subj) ? resolveSubject(ctx, subj, q.paragraph) : null;
-          if (a) return { ...a, cue: words[k].text, rule: 'statement-saying' };
+          if (a) return withRule(a, 'statement-saying', words[k].text);
           break;
         }
       }
@@ -1132,7 +1137,7 @@ function attributionBefore(ctx: AttributionContext, q: RawQuote, from: number, s
     }
     const i = subj ? firstStartingAt(words, subj.start) : -1;
     const a = subj && i > 0 && words[i - 1].lower === 'as' ? resolveSubject(ctx, subj, q.paragraph) : null;
-    if (a) return { ...a, cue: 'put it', rule: 'as-put-it' };
+    if (a) return withRule(a, 'as-put-it', 'put it');
   }
   // "Said Ann Lee, who chairs the board: “…”", "…, explained Lee, “…”": a verb of saying opening its clause,
   // then a named person (perhaps an appositive) and a comma or a colon right before the quote.
@@ -1152,27 +1157,27 @@ function attributionBefore(ctx: AttributionContext, q: RawQuote, from: number, s
     const first = subj ? words[firstStartingAt(words, subj.start)] : null;
     if (subj && first && DETERMINERS.has(first.lower) && first.lower !== 'that' && !embedded(words, subj)) {
       const a = resolveSubject(ctx, subj, q.paragraph);
-      if (a) return { ...a, cue: lastWord.text, rule: 'read-before' };
+      if (a) return withRule(a, 'read-before', lastWord.text);
     }
   }
   // "Trump issued a statement: “…”", "… in a tweet, “…”": the sentence's named subject.
   if (lastWord && SPEECH_NOUNS.has(lastWord.lower) && /^[,:]\s*$/.test(text.slice(lastWord.end, q.open))) {
     const ss = sentenceSubject(ctx, words, words.length - 1);
     const a = ss ? resolveSubject(ctx, ss, q.paragraph) : null;
-    if (a && isPersonOrPronoun(ctx, a)) return { ...a, cue: lastWord.text };
+    if (a && isPersonOrPronoun(ctx, a)) return withRule(a, a.rule, lastWord.text);
   }
   // "Lee went on: “…”", "Lee has since apologized for the delay: “…”": a sentence that ends in a colon
   // before the quote is introduced by its subject, when that is a person.
   if (lastWord && /^:\s*$/.test(text.slice(lastWord.end, q.open)) && words.length <= 25) {
     const ss = sentenceSubject(ctx, words, words.length - 1);
     const a = ss ? resolveSubject(ctx, ss, q.paragraph) : null;
-    if (a && isPersonOrPronoun(ctx, a)) return { ...a, cue: ':', rule: 'colon-intro' };
+    if (a && isPersonOrPronoun(ctx, a)) return withRule(a, 'colon-intro', ':');
     // "When Ruiz objected to the plan, Lee fired back: “…”": else the subject of the main clause after an
     // opening phrase and its comma, a named person or a pronoun followed by its verb.
     if (!ss) {
       const clause = lastClauseSubject(ctx, words);
       const b = clause ? resolveSubject(ctx, clause, q.paragraph) : null;
-      if (b && isPersonOrPronoun(ctx, b)) return { ...b, cue: ':', rule: 'colon-clause' };
+      if (b && isPersonOrPronoun(ctx, b)) return withRule(b, 'colon-clause', ':');
     }
   }
   // "Lee: “…" — a name and a colon right before the quote.
@@ -1235,7 +1240,7 @@ function trailingAttribution(ctx: AttributionContext, sentence: Span, paragraph:
   const lead = ctx.text.slice(sentence.start, subj.start);
   if (!/,\s*(?:\p{Ll}+\s+){0,2}$/u.test(lead) && lead.trim() !== '') return null;
   const a = resolveSubject(ctx, subj, paragraph);
-  return a && isPersonOrPronoun(ctx, a) ? { ...a, cue: words[k].text } : null;
+  return a && isPersonOrPronoun(ctx, a) ? withRule(a, a.rule, words[k].text) : null;
 }
 
 /** A transcript line quoted whole: `"PENCE: Well, look, …`. The label names the speaker. */
@@ -1275,7 +1280,7 @@ function introducedBy(ctx: AttributionContext, paragraph: number): Attribution |
     subj = subj ?? sentenceSubject(ctx, words, k);
     if (subj) {
       const a = resolveSubject(ctx, subj, paragraph);
-      if (a) return { ...a, cue: words[k].text };
+      if (a) return withRule(a, a.rule, words[k].text);
     }
   }
   // "As the harbor pilot Mara Quill noted, the tide was turning:": an "as" clause anywhere in the
@@ -1286,13 +1291,13 @@ function introducedBy(ctx: AttributionContext, paragraph: number): Attribution |
     const i = subj ? firstStartingAt(words, subj.start) : -1;
     if (!subj || i < 1 || words[i - 1].lower !== 'as') continue;
     const a = resolveSubject(ctx, subj, paragraph);
-    if (a) return { ...a, cue: words[k].text, rule: 'introduced-as' };
+    if (a) return withRule(a, 'introduced-as', words[k].text);
   }
   // "She then listed her three demands:": with no cue, a person or pronoun opening the sentence.
   const ss = sentenceSubject(ctx, words, words.length);
   const s = ss ? resolveSubject(ctx, ss, paragraph) : null;
   // Not when another clause follows ("…, and the harbor board has the figures:").
-  if (s && isPersonOrPronoun(ctx, s) && !/,\s+(?:and|but|while|yet)\s/.test(ctx.text.slice(ss!.end, para.end))) return { ...s, cue: null, rule: 'introduced-subject' };
+  if (s && isPersonOrPronoun(ctx, s) && !/,\s+(?:and|but|while|yet)\s/.test(ctx.text.slice(ss!.end, para.end))) return withRule(s, 'introduced-subject', null);
   return null;
 }
 
@@ -1316,7 +1321,7 @@ function leadParagraph(ctx: AttributionContext, q: RawQuote, paragraph: number):
   const j = firstStartingAt(words, ss.end);
   if (!words.slice(j).some((w) => isCueWord(w) && !NOUN_LIKE_CUES.has(w.lower))) return null;
   const a = resolveSubject(ctx, ss, paragraph);
-  return a && isPersonOrPronoun(ctx, a) ? { ...a, cue: null, rule: 'lead-paragraph' } : null;
+  return a && isPersonOrPronoun(ctx, a) ? withRule(a, 'lead-paragraph', null) : null;
 }
 
 /**
@@ -1353,7 +1358,7 @@ function subjectOfPlainClause(ctx: AttributionContext, q: RawQuote, from: number
   if (words.slice(j).some((w) => isCueWord(w) || /^(?:who|which|whom|whose|where|when|while|because|whether|if|what|that|as|its|they|he|she|it)$/.test(w.lower))) return null;
   if (mentionsIn(ctx, ss.end, q.open).some((m) => m.name && m.name !== a.speaker)) return null;
   if (wordsIn(text, q.close, Math.max(q.close, sentenceEnd)).slice(-4).some((w) => isCueWord(w))) return null;
-  return { ...a, cue: null, rule: 'plain-clause' };
+  return withRule(a, 'plain-clause', null);
 }
 
 /**
@@ -1482,6 +1487,19 @@ export function attributeQuotes(ctx: AttributionContext, raw: RawQuote[]): Attri
   }
 }
 
+/**
+ * `{ ...a, cue, rule }`, spelled out: an attribution has no other fields (and has them in this
+ * order), and a spread of objects of several shapes went the slow way each time.
+ */
+function withRule(a: Attribution, rule: string | undefined, cue: string | null = a.cue): Attribution {
+  return { speaker: a.speaker, speakerMention: a.speakerMention, cue, rule };
+}
+
+/** The attribution with its rule, the one given unless it has one (null stays null). */
+function tag(a: Attribution | null, rule: string): Attribution | null {
+  return a ? withRule(a, a.rule ?? rule) : null;
+}
+
 function attributeAll(ctx: AttributionContext, raw: RawQuote[]): Attribution[] {
   const { sentences, text } = ctx;
   const lineBreaks = new LineBreaks(text);
@@ -1516,7 +1534,6 @@ function attributeAll(ctx: AttributionContext, raw: RawQuote[]): Attribution[] {
     let limit = Math.min(next ? next.open : para.end, Math.max(sentenceEnd, q.close));
     const lineEnd = lineBreaks.firstFrom(q.close);
     if (lineEnd >= 0 && lineEnd < limit && /[.!?]["”’]?\s*$/.test(text.slice(Math.max(q.close - 3, 0), lineEnd))) limit = lineEnd;
-    const tag = (x: Attribution | null, rule: string): Attribution | null => (x ? { ...x, rule: x.rule ?? rule } : null);
     let after = tag(attributionAfter(ctx, q, limit), 'after');
     if (after && after.rule === 'after' && inIntroClause(ctx, q, from, limit, after)) {
       after = null;
@@ -1524,7 +1541,7 @@ function attributeAll(ctx: AttributionContext, raw: RawQuote[]): Attribution[] {
     }
     let a = tag(transcriptLabel(ctx, q), 'transcript') ?? after ?? passiveAgent(ctx, q, from, limit) ?? tag(attributionBefore(ctx, q, from, sentence && sentence.start <= q.open ? Math.max(sentence.start, para.start) : from), 'before') ?? laterClauseSaid(ctx, q, limit);
     if (!a) a = saidSentenceAfter(ctx, q) ?? signedBelow(ctx, q);
-    if (!a && q.continued && results.length > 0) a = { ...results[results.length - 1], rule: 'continued' };
+    if (!a && q.continued && results.length > 0) a = withRule(results[results.length - 1], 'continued');
     // A quote running on over paragraphs: each of its paragraphs opens with a mark, and only the last one
     // closes it. A paragraph opening with a mark after one that opened with a mark and did not end with
     // one goes on from that paragraph's opening quote (whose marks inside may have been misread).
@@ -1532,14 +1549,14 @@ function attributeAll(ctx: AttributionContext, raw: RawQuote[]): Attribution[] {
       const prevPara = ctx.paragraphs[q.paragraph - 1];
       let j = i - 1;
       while (j > 0 && raw[j - 1].paragraph === q.paragraph - 1) j--;
-      if (raw[j].paragraph === q.paragraph - 1 && raw[j].open === prevPara.start && results[j].speakerMention && leftOpen(text, prevPara)) a = { ...results[j], rule: 'continued-paragraph' };
+      if (raw[j].paragraph === q.paragraph - 1 && raw[j].open === prevPara.start && results[j].speakerMention && leftOpen(text, prevPara)) a = withRule(results[j], 'continued-paragraph');
     }
     // "“…,” Lee said, adding, “…”": a participle right after the previous quote's attribution shares its speaker.
     if (!a && prev && results[i - 1].speakerMention && isPersonOrPronoun(ctx, results[i - 1])) {
       const between = wordsIn(text, prev.close, q.open);
       const last = between[between.length - 1];
       if (last && between.length <= 4 && /ing$/.test(last.lower) && isCue(last.lower) && /^\s*[,:]?\s*$/.test(text.slice(last.end, q.open)) && (between.length === 1 || /,\s*$/.test(text.slice(between[between.length - 2].end, last.start)))) {
-        a = { ...results[i - 1], cue: last.text, rule: 'participle-carry' };
+        a = withRule(results[i - 1], 'participle-carry', last.text);
       }
     }
     // "Or maybe the mayor, consultant Ivo Prentiss says. “Several polls …”": the previous sentence ends with its attribution.
@@ -1555,7 +1572,7 @@ function attributeAll(ctx: AttributionContext, raw: RawQuote[]): Attribution[] {
       const tail = text.slice(raw[i - 1].close, prevPara.end);
       // (A longer tail is still that sentence when no other sentence starts in it.)
       const oneSentence = tail.length < 120 || (tail.length < 300 && !/\p{Ll}{2}[.!?]["”’]?\s+["“]?\p{Lu}/u.test(tail));
-      if ((p.speaker || isPersonOrPronoun(ctx, p)) && p.speakerMention && oneSentence && !/[“"]/.test(tail)) a = { ...p, rule: 'next-paragraph' };
+      if ((p.speaker || isPersonOrPronoun(ctx, p)) && p.speakerMention && oneSentence && !/[“"]/.test(tail)) a = withRule(p, 'next-paragraph');
     }
     // The speaker carries to the following quotes of the same paragraph.
     if (!a && prev) {
@@ -1596,9 +1613,9 @@ function attributeAll(ctx: AttributionContext, raw: RawQuote[]): Attribution[] {
       // The writer's "I" carries only within its sentence.
       const writerElsewhere = !!p.speakerMention && text.slice(p.speakerMention.start, p.speakerMention.end) === 'I' && from > prev.close;
       const whoClosed = !!p.speakerMention && text.slice(p.speakerMention.start, p.speakerMention.end).toLowerCase() === 'who' && (/,$/.test(text.slice(prev.start, prev.end)) || /,/.test(text.slice(prev.close, q.open)));
-      if (ownSubject && (p.speaker || p.speakerMention) && !otherCue && p.rule !== 'signed') a = { ...ownSubject, rule: 'own-subject' };
+      if (ownSubject && (p.speaker || p.speakerMention) && !otherCue && p.rule !== 'signed') a = withRule(ownSubject, 'own-subject');
       // A relative "who" speaks only within its clause, which a comma closes ("Lee, who called it “…,” then left").
-      else if ((p.speaker || p.speakerMention) && !otherCue && !ownSentenceOther && !whoClosed && !writerElsewhere && p.rule !== 'signed' && p.rule !== 'inverted-quantifier') a = { ...p, rule: 'same-paragraph' };
+      else if ((p.speaker || p.speakerMention) && !otherCue && !ownSentenceOther && !whoClosed && !writerElsewhere && p.rule !== 'signed' && p.rule !== 'inverted-quantifier') a = withRule(p, 'same-paragraph');
       // "“…” and called it “…”", "“…,” adding that …“…”", "“…” while calling for “…”": in the same sentence,
       // a verb joined to the previous quote with nothing but a conjunction or a comma shares its subject.
       else if (p.speakerMention && isPersonOrPronoun(ctx, p) && from === prev.close) {
@@ -1606,7 +1623,7 @@ function attributeAll(ctx: AttributionContext, raw: RawQuote[]): Attribution[] {
         const c = between.findIndex((w) => isCueWord(w) && !NOUN_LIKE_CUES.has(w.lower));
         const joinedVerb = c >= 0 && between.slice(0, c).every((w) => /^(?:and|but|while|before|after|also|then|later|even|by|not|only|yet)$/.test(w.lower)) && (c > 0 || /^\s*[,—–]/.test(text.slice(prev.close, between[0].start)) || /,$/.test(text.slice(prev.start, prev.end)));
         const laterCue = wordsIn(text, q.close, limit).some((w) => isCueWord(w) && !NOUN_LIKE_CUES.has(w.lower));
-        if (joinedVerb && !laterCue && !between.slice(c + 1).some((w) => isCueWord(w) && !NOUN_LIKE_CUES.has(w.lower))) a = { ...p, cue: between[c].text, rule: 'joined-verb' };
+        if (joinedVerb && !laterCue && !between.slice(c + 1).some((w) => isCueWord(w) && !NOUN_LIKE_CUES.has(w.lower))) a = withRule(p, 'joined-verb', between[c].text);
       }
     }
     // No cue at all: the subject of a plain clause around the quote.
@@ -1624,7 +1641,7 @@ function attributeAll(ctx: AttributionContext, raw: RawQuote[]): Attribution[] {
     // Only a real split: the first part ends in a comma (“A,” she said, “B.”), not a sentence.
     const splitHere = /,$/.test(ctx.text.slice(raw[i].start, raw[i].end)) || /^\s*,/.test(between);
     if (splitHere && /^[,\s]*[\p{L}\s.'’,-]{1,80}[,:]\s*$/u.test(between) && results[i + 1].speakerMention && results[i + 1].speakerMention!.start >= raw[i].close && results[i + 1].speakerMention!.end <= raw[i + 1].open) {
-      results[i] = { ...results[i + 1], rule: 'split' };
+      results[i] = withRule(results[i + 1], 'split');
     }
   }
   // "… a “fair deal” and the “right call” for the town, Mara Quill said.": a quote with no speaker takes that
@@ -1637,7 +1654,7 @@ function attributeAll(ctx: AttributionContext, raw: RawQuote[]): Attribution[] {
     const between = ctx.text.slice(raw[i].close, raw[i + 1].open);
     if (/[.!?;:()—–]/.test(between) || /[.!?]$/.test(ctx.text.slice(raw[i].start, raw[i].end)) || between.length > 120) continue;
     if (wordsIn(ctx.text, raw[i].close, raw[i + 1].open).some((w) => isCue(w.lower))) continue;
-    results[i] = { ...b, rule: 'shared-later' };
+    results[i] = withRule(b, 'shared-later');
   }
   return results;
 }

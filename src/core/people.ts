@@ -160,17 +160,22 @@ const MIXED = 2;
 
 /**
  * An article's tokens as columns. Name finding reads every token's place and capital, but the
- * words of hardly any but the capitalised ones (a fifth of the tokens): only theirs are cut from
- * the text as it is read, the others' when asked for, and Token objects are made only for runs
- * of capitalised words. An object and a string for every word were a third of the reader's
+ * words of hardly any but the capitalised ones (a fifth of the tokens), and not all of theirs:
+ * words are cut from the text when asked for (a capitalised one's kept), and name finding reads
+ * runs of capitalised words off the columns (Token objects are for tokenize() only). An object
+ * and a string for every word were a third of the reader's
  * allocations: on PolNeAR train, tokens as objects and name finding allocated 142 KB an article (75 KB the
  * tokens), readPeople 61 KB (V8's allocation sampling, collected objects included).
  */
 class TokenTable {
   count = 0;
-  /** The capitalised tokens' words and their lower-case forms (most are looked up as possible surnames). */
-  capWords: string[] = [];
-  capLowers: string[] = [];
+  /**
+   * The capitalised tokens' words and their lower-case forms, cut from the text when first asked
+   * for ('' until then: a token is never empty). Most capitalised words open a sentence or name a
+   * place and are never read as words: the mentions' walk rules them out by their first letters.
+   * Like the columns, the lists are kept from one article to the next (their first `capCount` are this one's).
+   */
+  capCount = 0;
 
   constructor(
     readonly text: string,
@@ -180,6 +185,8 @@ class TokenTable {
     public flags: Uint8Array,
     /** Index in `capWords` of each capitalised token. */
     public slots: Int32Array,
+    readonly capWords: string[],
+    readonly capLowers: string[],
   ) {}
 
   add(start: number, end: number, paragraph: number, flags: number): void {
@@ -190,10 +197,15 @@ class TokenTable {
     this.paragraphs[k] = paragraph;
     this.flags[k] = flags;
     if (flags & CAP) {
-      this.slots[k] = this.capWords.length;
-      const word = this.text.slice(start, end);
-      this.capWords.push(word);
-      this.capLowers.push(flags & MIXED ? word.toLowerCase() : word);
+      const slot = this.capCount++;
+      this.slots[k] = slot;
+      if (slot < this.capWords.length) {
+        this.capWords[slot] = '';
+        this.capLowers[slot] = '';
+      } else {
+        this.capWords.push('');
+        this.capLowers.push('');
+      }
     }
   }
 
@@ -221,13 +233,30 @@ class TokenTable {
 
   /** The word at `k`, without making its token. */
   word(k: number): string {
-    if (this.flags[k] & CAP) return this.capWords[this.slots[k]];
+    if (this.flags[k] & CAP) {
+      const slot = this.slots[k];
+      let word = this.capWords[slot];
+      if (word === '') {
+        word = this.text.slice(this.starts[k], this.ends[k]);
+        this.capWords[slot] = word;
+      }
+      return word;
+    }
     return this.text.slice(this.starts[k], this.ends[k]);
   }
 
   /** The lower-case word at `k`, without making its token. */
   lower(k: number): string {
-    if (this.flags[k] & CAP) return this.capLowers[this.slots[k]];
+    if (this.flags[k] & CAP) {
+      const slot = this.slots[k];
+      let lower = this.capLowers[slot];
+      if (lower === '') {
+        const word = this.word(k);
+        lower = this.flags[k] & MIXED ? word.toLowerCase() : word;
+        this.capLowers[slot] = lower;
+      }
+      return lower;
+    }
     const word = this.text.slice(this.starts[k], this.ends[k]);
     return this.flags[k] & MIXED ? word.toLowerCase() : word;
   }
@@ -239,13 +268,18 @@ class TokenTable {
   }
 }
 
-type Columns = Pick<TokenTable, 'starts' | 'ends' | 'paragraphs' | 'flags' | 'slots'>;
+type Columns = Pick<TokenTable, 'starts' | 'ends' | 'paragraphs' | 'flags' | 'slots' | 'capWords' | 'capLowers'>;
 
-/** The columns of the last article read (not its text or words), kept: they grow to the longest article and are reused. */
+/**
+ * The columns and word lists of the last article read (not its text), kept: they grow to the
+ * longest article and are reused (the lists may hold some of the last article's words until the
+ * next overwrites them).
+ */
 let scratch: Columns | null = null;
 
 function release(table: TokenTable): void {
-  scratch = { starts: table.starts, ends: table.ends, paragraphs: table.paragraphs, flags: table.flags, slots: table.slots };
+  const { starts, ends, paragraphs, flags, slots, capWords, capLowers } = table;
+  scratch = { starts, ends, paragraphs, flags, slots, capWords, capLowers };
 }
 
 function readTokens(text: string, paragraphList: Span[]): TokenTable {
@@ -253,8 +287,8 @@ function readTokens(text: string, paragraphList: Span[]): TokenTable {
   const old = scratch;
   scratch = null;
   const table = old
-    ? new TokenTable(text, old.starts, old.ends, old.paragraphs, old.flags, old.slots)
-    : new TokenTable(text, new Int32Array(0), new Int32Array(0), new Int32Array(0), new Uint8Array(0), new Int32Array(0));
+    ? new TokenTable(text, old.starts, old.ends, old.paragraphs, old.flags, old.slots, old.capWords, old.capLowers)
+    : new TokenTable(text, new Int32Array(0), new Int32Array(0), new Int32Array(0), new Uint8Array(0), new Int32Array(0), [], []);
   scanTokens(text, stableArray(paragraphList), table);
   return table;
 }
@@ -339,22 +373,24 @@ function isRole(lower: string): boolean {
 
 const NAME_WORD_CACHE = new Map<string, boolean>();
 
-function isNameWord(t: Token): boolean {
-  if (!t.cap) return false;
-  let known = NAME_WORD_CACHE.get(t.word);
+/** Whether the token at `k` may be part of a name (capitalised, no role, acronym, number …), read off the columns. */
+function isNameWordAt(tokens: TokenTable, k: number): boolean {
+  if ((tokens.flags[k] & CAP) === 0) return false;
+  const word = tokens.word(k);
+  let known = NAME_WORD_CACHE.get(word);
   if (known === undefined) {
-    known = computeNameWord(t);
+    known = computeNameWord(word, tokens.lower(k));
     if (NAME_WORD_CACHE.size > 200_000) NAME_WORD_CACHE.clear();
-    NAME_WORD_CACHE.set(t.word, known);
+    NAME_WORD_CACHE.set(word, known);
   }
   return known;
 }
 
-function computeNameWord(t: Token): boolean {
-  if (NON_NAME_WORDS.has(t.lower) || ORG_WORDS.has(t.lower) || isRole(t.lower) || HONORIFICS.has(t.lower)) return false;
-  if (/\d/.test(t.word)) return false;
-  if (/^[\p{Lu}]{2,}$/u.test(t.word) && t.word.length > 1) return false; // acronyms: US, FBI, WTO
-  if (/-/.test(t.word) && /^\p{Lu}[\p{Ll}]+-\p{Lu}/u.test(t.word) && !/^\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+$/u.test(t.word)) return false;
+function computeNameWord(word: string, lower: string): boolean {
+  if (NON_NAME_WORDS.has(lower) || ORG_WORDS.has(lower) || isRole(lower) || HONORIFICS.has(lower)) return false;
+  if (/\d/.test(word)) return false;
+  if (/^[\p{Lu}]{2,}$/u.test(word) && word.length > 1) return false; // acronyms: US, FBI, WTO
+  if (/-/.test(word) && /^\p{Lu}[\p{Ll}]+-\p{Lu}/u.test(word) && !/^\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+$/u.test(word)) return false;
   return true;
 }
 
@@ -370,48 +406,55 @@ export function genderOf(firstLower: string): 'f' | 'm' | null {
 
 interface FoundName extends Span {
   name: string;
-  tokens: Token[];
+  /** The index of the name's first token. */
+  first: number;
   surname: string;
   surnameFirst: boolean;
   titleSpan: Span | null;
 }
 
-/** Looks at a run of joined capitalised tokens and returns the person name in it, if any. */
-function personInRun(text: string, run: Token[], all: TokenTable, runEndIndex: number): { from: number; to: number; surnameFirst: boolean } | null {
+/**
+ * Looks at a run of joined capitalised tokens (`all`'s tokens [lo, hi)) and returns the person name
+ * in it, if any, as offsets in the run. Read off the columns: no token objects, no copies of the run.
+ */
+function personInRun(text: string, all: TokenTable, lo: number, hi: number): { from: number; to: number; surnameFirst: boolean } | null {
+  const length = hi - lo;
   // Surname-first names (Xi Jinping, Wang Wenbin): a known surname followed by a given name.
-  for (let i = 0; i + 1 < run.length; i++) {
-    const a = run[i];
-    const b = run[i + 1];
-    if (SURNAME_FIRST.has(a.lower) && isNameWord(b) && !isFirstName(b.lower) && /^\p{Lu}\p{Ll}+(?:-\p{Ll}+)?$/u.test(b.word) && (i === 0 || !isNameWord(run[i - 1]) || isRole(run[i - 1].lower))) {
+  for (let i = 0; i + 1 < length; i++) {
+    const a = lo + i;
+    const b = a + 1;
+    if (SURNAME_FIRST.has(all.lower(a)) && isNameWordAt(all, b) && !isFirstName(all.lower(b)) && /^\p{Lu}\p{Ll}+(?:-\p{Ll}+)?$/u.test(all.word(b)) && (i === 0 || !isNameWordAt(all, a - 1) || isRole(all.lower(a - 1)))) {
       // Exclude a Western surname after a first name ("Jack Ma"), handled below.
-      if (i > 0 && isFirstName(run[i - 1].lower)) break;
+      if (i > 0 && isFirstName(all.lower(a - 1))) break;
       return { from: i, to: i + 2, surnameFirst: true };
     }
   }
   // A known first name starts the name; everything after it in the run is the rest.
-  for (let i = 0; i + 1 < run.length; i++) {
-    if (isFirstName(run[i].lower) && isNameWord(run[i])) {
+  for (let i = 0; i + 1 < length; i++) {
+    if (isFirstName(all.lower(lo + i)) && isNameWordAt(all, lo + i)) {
       let to = i + 1;
-      while (to < run.length && to - i < 4 && (isNameWord(run[to]) || isInitial(run[to].word) || SUFFIXES.has(run[to].lower))) to++;
+      while (to < length && to - i < 4 && (isNameWordAt(all, lo + to) || isInitial(all.word(lo + to)) || SUFFIXES.has(all.lower(lo + to)))) to++;
       if (to - i >= 2) return { from: i, to, surnameFirst: false };
     }
   }
   // An unknown given name: a clean run of two or three name words, accepted only
   // with evidence that it names a person (a title before it or a speech verb after).
-  let from = run.length;
-  while (from > 0 && (isNameWord(run[from - 1]) || isInitial(run[from - 1].word)) && run.length - from < 3) from--;
-  if (run.length - from < 2) return null;
+  let from = length;
+  while (from > 0 && (isNameWordAt(all, lo + from - 1) || isInitial(all.word(lo + from - 1))) && length - from < 3) from--;
+  if (length - from < 2) return null;
   // The token before the name (in the run or before it) and the one after the run, by index.
-  const prev = runEndIndex - run.length + from;
-  const after = runEndIndex + 1;
+  const runEndIndex = hi - 1;
+  const prev = lo + from - 1;
+  const after = hi;
   let titled = false;
   if (prev >= 0) {
     const lower = all.lower(prev);
     titled = (isRole(lower) || HONORIFICS.has(lower)) && joinedAt(text, all, prev, prev + 1);
   }
   const cued = after < all.count && CUE_VERBS.has(all.lower(after)) && joinedAt(text, all, runEndIndex, after);
-  const appositive = /^,\s+(?:a|an|the|who|\d+)\b/.test(text.slice(run[run.length - 1].end, run[run.length - 1].end + 8));
-  if (titled || cued || appositive) return { from, to: run.length, surnameFirst: false };
+  const runEnd = all.ends[runEndIndex];
+  const appositive = /^,\s+(?:a|an|the|who|\d+)\b/.test(text.slice(runEnd, runEnd + 8));
+  if (titled || cued || appositive) return { from, to: length, surnameFirst: false };
   return null;
 }
 
@@ -499,26 +542,28 @@ function peopleIn(text: string, tokens: TokenTable, contributors: string[], para
       i = j;
       continue;
     }
-    const run = tokens.slice(i, j);
     let offset = 0;
-    while (offset < run.length - 1) {
-      const sub = run.slice(offset);
-      const hit = personInRun(text, sub, tokens, i + offset + sub.length - 1);
+    while (offset < j - i - 1) {
+      const hit = personInRun(text, tokens, i + offset, j);
       if (!hit) break;
-      const nameTokens = sub.slice(hit.from, hit.to);
-      const start = nameTokens[0].start;
-      const end = nameTokens[nameTokens.length - 1].end;
-      const name = nameTokens.map((t) => t.word).join(' ');
-      const nameStartIdx = i + offset + hit.from;
-      const surnameTok = hit.surnameFirst ? nameTokens[0] : [...nameTokens].reverse().find((t) => !SUFFIXES.has(t.lower) && !isInitial(t.word));
+      // The name's tokens, by index: [first, last].
+      const first = i + offset + hit.from;
+      const last = i + offset + hit.to - 1;
+      const start = starts[first];
+      const end = tokens.ends[last];
+      let name = tokens.word(first);
+      for (let k = first + 1; k <= last; k++) name += ' ' + tokens.word(k);
+      let surnameIdx = -1;
+      if (hit.surnameFirst) surnameIdx = first;
+      else for (let k = last; k >= first && surnameIdx < 0; k--) if (!SUFFIXES.has(tokens.lower(k)) && !isInitial(tokens.word(k))) surnameIdx = k;
       // Initials alone ("J. J., a friend") have no surname to know the person by: not a name.
-      if (!surnameTok) {
+      if (surnameIdx < 0) {
         offset += hit.to;
         continue;
       }
-      const titleSpan = titleBefore(text, tokens, nameStartIdx, takenStarts);
-      found.push({ start, end, name, tokens: nameTokens, surname: surnameTok.word, surnameFirst: hit.surnameFirst, titleSpan });
-      for (const t of nameTokens) takenStarts.add(t.start);
+      const titleSpan = titleBefore(text, tokens, first, takenStarts);
+      found.push({ start, end, name, first, surname: tokens.word(surnameIdx), surnameFirst: hit.surnameFirst, titleSpan });
+      for (let k = first; k <= last; k++) takenStarts.add(starts[k]);
       offset += hit.to;
     }
     i = j;
@@ -532,11 +577,11 @@ function peopleIn(text: string, tokens: TokenTable, contributors: string[], para
     if (!person) {
       person = { name: f.name, titles: [], aliases: [], mentions: [], surnameFirst: f.surnameFirst, surname: f.surname };
       byName.set(f.name, person);
-      genders.set(f.name, f.surnameFirst ? null : genderOf(f.tokens[0].lower));
+      genders.set(f.name, f.surnameFirst ? null : genderOf(tokens.lower(f.first)));
     }
     const titles: Span[] = [];
     if (f.titleSpan) titles.push(f.titleSpan);
-    const app = appositiveTitle(text, f.end, paragraphs[f.tokens[0].paragraph].end);
+    const app = appositiveTitle(text, f.end, paragraphs[tokens.paragraphs[f.first]].end);
     if (app) titles.push(app);
     for (const t of titles) {
       const title = text.slice(t.start, t.end).replace(/\s+/g, ' ');
@@ -554,10 +599,17 @@ function peopleIn(text: string, tokens: TokenTable, contributors: string[], para
   const givenOwners = new Map<string, ArticlePerson[]>();
   for (const p of byName.values()) {
     const key = p.surname.toLowerCase();
-    surnameOwners.set(key, [...(surnameOwners.get(key) ?? []), p]);
+    const owners = surnameOwners.get(key);
+    if (owners) owners.push(p);
+    else surnameOwners.set(key, [p]);
+    markLead(key);
     if (!p.surnameFirst) {
-      const given = p.name.split(' ')[0].toLowerCase();
-      givenOwners.set(given, [...(givenOwners.get(given) ?? []), p]);
+      const space = p.name.indexOf(' ');
+      const given = (space < 0 ? p.name : p.name.slice(0, space)).toLowerCase();
+      const givers = givenOwners.get(given);
+      if (givers) givers.push(p);
+      else givenOwners.set(given, [p]);
+      markLead(given);
     }
   }
   const lastSeen = new Map<string, number>(); // person name -> order of last full/resolved mention
@@ -592,12 +644,15 @@ function peopleIn(text: string, tokens: TokenTable, contributors: string[], para
       continue;
     }
     if ((flags[k] & CAP) === 0) continue;
-    // The capitalised token's strings and place, without making it an object.
-    const word = tokens.word(k);
     const tokenEnd = tokens.ends[k];
     // "Xi-Biden": each part of a hyphenated pair may be a surname. A word without a hyphen
     // (nearly all) is its own part, and its lower-case form is the token's.
-    const hyphenated = word.includes('-');
+    let hyphenated = false;
+    for (let c = tokenStart; c < tokenEnd && !hyphenated; c++) hyphenated = text.charCodeAt(c) === 45;
+    // No surname or given name starts as this word does: nothing to look up (and no strings to cut).
+    if (!hyphenated && !mayLead(text, tokenStart, tokenEnd)) continue;
+    // The capitalised token's strings and place, without making it an object.
+    const word = tokens.word(k);
     const parts = hyphenated ? word.split('-') : null;
     const partCount = parts ? parts.length : 1;
     let pos = tokenStart;
@@ -606,7 +661,8 @@ function peopleIn(text: string, tokens: TokenTable, contributors: string[], para
       const lower = parts ? part.toLowerCase() : tokens.lower(k);
       const owners = surnameOwners.get(lower);
       const givenOnly = !owners && partCount === 1 ? givenOwners.get(lower) : undefined;
-      const span = { start: pos, end: pos + part.length };
+      const spanStart = pos;
+      const spanEnd = pos + part.length;
       pos += part.length + 1;
       if (owners) {
         // A surname right after a given name that is not this person's is someone else.
@@ -615,16 +671,60 @@ function peopleIn(text: string, tokens: TokenTable, contributors: string[], para
         // A surname only one person has (nearly all) is theirs, with no other candidate: no lists to build.
         const { person, candidates } = owners.length === 1 ? { person: owners[0], candidates: null } : resolveSurname(owners);
         const possessive = /^['’]s/.test(text.slice(tokenEnd, tokenEnd + 2));
-        const alias = possessive ? text.slice(span.start, tokenEnd + 2) : part;
+        const alias = possessive ? text.slice(spanStart, tokenEnd + 2) : part;
         // Spelled out, not spread: V8 gives spread copies a large property store, and mentions are many.
-        const m: Mention = { start: span.start, end: span.end, name: person ? person.name : null };
+        const m: Mention = { start: spanStart, end: spanEnd, name: person ? person.name : null };
         if (candidates !== null && candidates.length > 1) m.candidates = candidates;
         push(m, person, person ? part : null);
         if (person && possessive && alias !== part && !person.aliases.includes(alias)) person.aliases.push(alias);
       } else if (givenOnly && givenOnly.length === 1 && !(k + 1 < count && (flags[k + 1] & CAP) !== 0 && joinedAt(text, tokens, k, k + 1))) {
-        push({ start: span.start, end: span.end, name: givenOnly[0].name }, givenOnly[0], part);
+        push({ start: spanStart, end: spanEnd, name: givenOnly[0].name }, givenOnly[0], part);
       }
     }
   }
+  clearLeads();
   return { people: [...byName.values()], mentions, mentionAt, genders };
+}
+
+/**
+ * The first two code units of the lower-case surnames and given names of the article being read
+ * (the second 0 for a one-letter name), when both are ASCII: LEADS[first * 128 + second] is 1.
+ * A lower-case form that equals one of them starts with the same two units, so a word whose first
+ * two lower-case units are ASCII and not marked is no one's name. Cleared after each article.
+ */
+const LEADS = new Uint8Array(128 * 128);
+const leadsMarked: number[] = [];
+
+function markLead(lower: string): void {
+  const a = lower.charCodeAt(0);
+  const b = lower.length > 1 ? lower.charCodeAt(1) : 0;
+  if (!(a < 128 && b < 128)) return;
+  const key = a * 128 + b;
+  if (LEADS[key] === 0) {
+    LEADS[key] = 1;
+    leadsMarked.push(key);
+  }
+}
+
+function clearLeads(): void {
+  for (let i = 0; i < leadsMarked.length; i++) LEADS[leadsMarked[i]] = 0;
+  leadsMarked.length = 0;
+}
+
+/**
+ * Whether the word `text[start, end)` may, lower-cased, be a marked name: false only when its
+ * first two units are ASCII (their lower case is then theirs alone, whatever follows) and no
+ * name starts with them.
+ */
+function mayLead(text: string, start: number, end: number): boolean {
+  let a = text.charCodeAt(start);
+  if (a >= 128) return true;
+  if (a >= 65 && a <= 90) a += 32;
+  let b = 0;
+  if (end - start > 1) {
+    b = text.charCodeAt(start + 1);
+    if (b >= 128) return true;
+    if (b >= 65 && b <= 90) b += 32;
+  }
+  return LEADS[a * 128 + b] === 1;
 }

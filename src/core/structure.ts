@@ -16,7 +16,6 @@ export interface Structure {
   bodyStart: number;
 }
 
-const BLANK_LINE = /(?:\r\n|\r|\n)[ \t\u00a0]*(?:\r\n|\r|\n)(?:[ \t\u00a0]*(?:\r\n|\r|\n))*/g;
 const LINE_BREAK = /\r\n|\r|\n/g;
 
 function trimSpan(text: string, start: number, end: number): Span {
@@ -42,14 +41,76 @@ function readFrontMatter(text: string): { fields: Map<string, string>; end: numb
   return { fields, end: m[0].length };
 }
 
+/** Whether a line break (\r or \n) is at `at`. */
+function isLineBreak(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return c === 10 || c === 13;
+}
+
+/** Where the line break at `at` ends: \r\n, \r or \n. */
+function lineBreakEnd(text: string, at: number): number {
+  return text.charCodeAt(at) === 13 && text.charCodeAt(at + 1) === 10 ? at + 2 : at + 1;
+}
+
+/** Past the spaces, tabs and no-break spaces at `at` ([ \t\u00a0]*). */
+function skipBlanks(text: string, at: number): number {
+  for (;;) {
+    const c = text.charCodeAt(at);
+    if (c !== 32 && c !== 9 && c !== 0xa0) return at;
+    at++;
+  }
+}
+
+/**
+ * The next match of the blank-line pattern (?:\r\n|\r|\n)[ \t\u00a0]*(?:\r\n|\r|\n)(?:[ \t\u00a0]*(?:\r\n|\r|\n))* (a blank line) at or after `from`, found by hand (no match object per blank line):
+ * its start, and its end in `blankLineEnd`; -1 when there is none. The pattern's choices, in its
+ * order: a \r\n first taken whole, else its \r alone (the \n then being the second break, so a
+ * \r\n always matches), blanks taken greedily (a break must follow them all), then as many more
+ * blanks-and-break as follow.
+ */
+function nextBlankLine(text: string, from: number): number {
+  const n = text.length;
+  let nextLf = text.indexOf('\n', from);
+  let nextCr = text.indexOf('\r', from);
+  let p = from;
+  for (;;) {
+    // The next \r or \n at or after p, by the native searches.
+    if (nextLf !== -1 && nextLf < p) nextLf = text.indexOf('\n', p);
+    if (nextCr !== -1 && nextCr < p) nextCr = text.indexOf('\r', p);
+    if (nextLf === -1 && nextCr === -1) return -1;
+    p = nextLf === -1 ? nextCr : nextCr === -1 ? nextLf : Math.min(nextLf, nextCr);
+    let second = -1;
+    if (text.charCodeAt(p) === 13 && text.charCodeAt(p + 1) === 10) {
+      const r = skipBlanks(text, p + 2);
+      // (A \r\n not followed by another break matches as \r, then \n.)
+      second = r < n && isLineBreak(text, r) ? lineBreakEnd(text, r) : p + 2;
+    } else {
+      const r = skipBlanks(text, p + 1);
+      if (r < n && isLineBreak(text, r)) second = lineBreakEnd(text, r);
+    }
+    if (second !== -1) {
+      let end = second;
+      for (;;) {
+        const r = skipBlanks(text, end);
+        if (!(r < n && isLineBreak(text, r))) break;
+        end = lineBreakEnd(text, r);
+      }
+      blankLineEnd = end;
+      return p;
+    }
+    p++;
+  }
+}
+
+/** Where the match nextBlankLine last found ends. */
+let blankLineEnd = 0;
+
 function splitBlocks(text: string, from: number): Span[] {
   const spans: Span[] = [];
   let last = from;
-  BLANK_LINE.lastIndex = from;
-  let m: RegExpExecArray | null;
-  while ((m = BLANK_LINE.exec(text))) {
-    spans.push(trimSpan(text, last, m.index));
-    last = m.index + m[0].length;
+  for (let at = nextBlankLine(text, from); at !== -1; at = nextBlankLine(text, last)) {
+    spans.push(trimSpan(text, last, at));
+    last = blankLineEnd;
   }
   spans.push(trimSpan(text, last, text.length));
   let blocks = spans.filter((s) => s.end > s.start);
