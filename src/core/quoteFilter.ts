@@ -85,10 +85,48 @@ const MEDIA_WORDS = new Set(
 const ADDRESSEE_VERBS = new Set(`told tell tells telling`.split(/\s+/));
 /** Prepositions and conjunctions that FUNCTION_WORDS leaves out: no noun follows the span. */
 const NOT_NOUNS_AFTER = new Set(`to into over after before while since until during among`.split(/\s+/));
-const isAttitude = (w: string): boolean => ATTITUDE.has(w);
-const isFirstPerson = (w: string): boolean => FIRST_PERSON.has(w);
-const isMediaWord = (w: string): boolean => MEDIA_WORDS.has(w);
-const isCueOrAttitude = (w: string): boolean => CUE_VERBS.has(w) || ATTITUDE.has(w);
+/**
+ * Each word's lists, as bits: one Map lookup a word tells every list it is in (a Set lookup
+ * a list was most of the time spent reading the words around a quote).
+ */
+const W_CUE = 1;
+const W_ATTITUDE = 2;
+const W_FIRST = 4;
+const W_SECOND = 8;
+const W_VERB = 16;
+const W_FUNCTION = 32;
+const W_MEDIA = 64;
+const W_SUBJECT = 128;
+const W_STANCE = 256;
+const W_CLAUSE = 512;
+const W_PHRASE = 1024;
+const W_ADDRESSEE = 2048;
+const W_NOT_NOUN = 4096;
+const W_AS = 8192;
+const W_CUE_OR_ATTITUDE = W_CUE | W_ATTITUDE;
+const WORD_CLASS = new Map<string, number>();
+for (const [list, bit] of [
+  [CUE_VERBS, W_CUE],
+  [ATTITUDE, W_ATTITUDE],
+  [FIRST_PERSON, W_FIRST],
+  [SECOND_PERSON, W_SECOND],
+  [VERBS, W_VERB],
+  [FUNCTION_WORDS, W_FUNCTION],
+  [MEDIA_WORDS, W_MEDIA],
+  [SUBJECT_PRONOUNS, W_SUBJECT],
+  [STANCE_NOUNS, W_STANCE],
+  [CLAUSE_OPENERS, W_CLAUSE],
+  [PHRASE_OPENERS, W_PHRASE],
+  [ADDRESSEE_VERBS, W_ADDRESSEE],
+  [NOT_NOUNS_AFTER, W_NOT_NOUN],
+  [new Set(['as']), W_AS],
+] as const) {
+  for (const w of list) WORD_CLASS.set(w, (WORD_CLASS.get(w) ?? 0) | bit);
+}
+function wordClass(w: string): number {
+  const c = WORD_CLASS.get(w);
+  return c === undefined ? 0 : c;
+}
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const LETTER = /\p{L}/u;
@@ -100,6 +138,23 @@ const isLetterAt = (s: string, i: number): boolean => {
   const c = s.charCodeAt(i);
   return c < 128 ? (c >= 97 && c <= 122) || (c >= 65 && c <= 90) : LETTER.test(s[i]);
 };
+/** ASCII code units by kind, for the loops that read words: a letter or digit (K_WORD), part of a word (K_IN_WORD: those and ' -), a capital, a digit. */
+const K_WORD = 1;
+const K_IN_WORD = 2;
+const K_UPPER = 4;
+const K_DIGIT = 8;
+const ASCII_KIND = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const lower = c >= 97 && c <= 122;
+  const upper = c >= 65 && c <= 90;
+  const digit = c >= 48 && c <= 57;
+  ASCII_KIND[c] = (lower || upper || digit ? K_WORD | K_IN_WORD : c === 39 || c === 45 ? K_IN_WORD : 0) | (upper ? K_UPPER : 0) | (digit ? K_DIGIT : 0);
+}
+/** What \s matches (white space and line terminators), by code unit. */
+function isSpaceUnit(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
 
 /**
  * The words of `s` as written (a letter or digit, then letters, digits, apostrophes and hyphens;
@@ -127,40 +182,133 @@ function rawWords(s: string): string[] {
 const words = (s: string): string[] => rawWords(s.toLowerCase());
 
 /**
- * words(text.slice(start, end)) without copying the stretch and lower-casing the copy: each word
- * is cut from the text and lower-cased alone. That reads the same wherever lower-casing maps each
- * code unit to one of the same kind (letter or digit, apostrophe or hyphen, other), whatever
- * surrounds it: every code unit but the surrogates, İ (lower-cased to two units) and Σ (ς or σ
- * by what follows it), for which the stretch is read as before. Called six times a span, on up
- * to 300 characters either side: keepQuotes allocated 24.8 KB an article on PolNeAR train with
- * the copies, 22.2 KB without (V8's allocation sampling, collected objects included).
+ * The word lists' words written in ASCII, in a table of their own: a word of the text written in
+ * ASCII is hashed as it is read and compared with the table's in place, lower-cased character by
+ * character (which is what lower-casing does to ASCII), with no string cut out for it. Only words
+ * with other characters are cut, lower-cased and looked up in WORD_CLASS.
  */
-function wordsIn(text: string, start: number, end: number): string[] {
-  if (start < 0 || end > text.length) return words(text.slice(start, end));
-  const out: string[] = [];
+// Open addressing, at most a quarter full (988 words in 4,096 slots today): a miss, most words
+// of a text, ends at an empty slot within a probe or two.
+let TABLE_SIZE = 1024;
+while (TABLE_SIZE < 4 * WORD_CLASS.size) TABLE_SIZE *= 2;
+const TABLE_MASK = TABLE_SIZE - 1;
+const TABLE_WORD: string[] = [];
+const TABLE_HASH = new Int32Array(TABLE_SIZE);
+const TABLE_CLASS = new Int32Array(TABLE_SIZE);
+for (let s = 0; s < TABLE_SIZE; s++) TABLE_WORD.push('');
+/** ASCII code units lower-cased. */
+const ASCII_LOWER = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_LOWER[c] = c >= 65 && c <= 90 ? c + 32 : c;
+function isLowerAscii(w: string): boolean {
+  for (let k = 0; k < w.length; k++) {
+    const c = w.charCodeAt(k);
+    if (c >= 128 || (c >= 65 && c <= 90)) return false;
+  }
+  return true;
+}
+const hashStep = (h: number, c: number): number => (Math.imul(h, 31) + c) | 0;
+const slotOf = (h: number): number => (h ^ (h >>> 13)) & TABLE_MASK;
+for (const [w, cls] of WORD_CLASS) {
+  // A word with a capital or outside ASCII: no lower-cased ASCII word can be it.
+  if (w === '' || !isLowerAscii(w)) continue;
+  let h = 0;
+  for (let k = 0; k < w.length; k++) h = hashStep(h, w.charCodeAt(k));
+  let s = slotOf(h);
+  while (TABLE_WORD[s] !== '') s = (s + 1) & TABLE_MASK;
+  TABLE_WORD[s] = w;
+  TABLE_HASH[s] = h;
+  TABLE_CLASS[s] = cls;
+}
+
+/** wordClass of text[i, j) lower-cased, a word written in ASCII whose lower-cased units hash to `h`. */
+function asciiWordClass(text: string, i: number, j: number, h: number): number {
+  const length = j - i;
+  for (let s = slotOf(h); ; s = (s + 1) & TABLE_MASK) {
+    const w = TABLE_WORD[s];
+    if (w === '') return 0;
+    if (TABLE_HASH[s] !== h || w.length !== length) continue;
+    let k = 0;
+    while (k < length && ASCII_LOWER[text.charCodeAt(i + k)] === w.charCodeAt(k)) k++;
+    if (k === length) return TABLE_CLASS[s];
+  }
+}
+
+/**
+ * readWords' words: the lists of each of the first readWords(…), the words themselves not kept
+ * (nothing asks for more than the lists a word is in).
+ */
+let wordCapacity = 256;
+let WORD_CLASSES = new Int32Array(wordCapacity);
+
+function growWords(): void {
+  wordCapacity *= 2;
+  const classes = new Int32Array(wordCapacity);
+  classes.set(WORD_CLASSES);
+  WORD_CLASSES = classes;
+}
+
+function copyWords(list: string[]): number {
+  while (list.length > wordCapacity) growWords();
+  for (let k = 0; k < list.length; k++) WORD_CLASSES[k] = wordClass(list[k]);
+  return list.length;
+}
+
+/**
+ * words(text.slice(start, end)) into the lists above, returning how many, without copying the
+ * stretch and lower-casing the copy: each word is read from the text and lower-cased alone. That
+ * reads the same wherever lower-casing maps each code unit to one of the same kind (letter or
+ * digit, apostrophe or hyphen, other), whatever surrounds it: every code unit but the surrogates,
+ * İ (lower-cased to two units) and Σ (ς or σ by what follows it), for which the stretch is read
+ * as before.
+ */
+function readWords(text: string, start: number, end: number): number {
+  if (start < 0 || end > text.length) return copyWords(words(text.slice(start, end)));
+  let n = 0;
   let i = start;
   while (i < end) {
     const code = text.charCodeAt(i);
-    if (code === 0x130 || code === 0x3a3 || (code >= 0xd800 && code <= 0xdfff)) return words(text.slice(start, end));
-    if (!isWordChar(code, text, i)) {
-      i++;
-      continue;
+    if (code < 128) {
+      if ((ASCII_KIND[code] & K_WORD) === 0) {
+        i++;
+        continue;
+      }
+    } else {
+      if (code === 0x130 || code === 0x3a3 || (code >= 0xd800 && code <= 0xdfff)) return copyWords(words(text.slice(start, end)));
+      if (!LETTER_OR_DIGIT.test(text[i])) {
+        i++;
+        continue;
+      }
     }
     let j = i + 1;
-    let plain = code < 128 && !(code >= 65 && code <= 90);
+    let plain = code < 128 && (ASCII_KIND[code] & K_UPPER) === 0;
+    let ascii = code < 128;
     let curly = false;
+    let h = ascii ? ASCII_LOWER[code] : 0;
     for (; j < end; j++) {
       const c = text.charCodeAt(j);
-      if (c === 0x130 || c === 0x3a3 || (c >= 0xd800 && c <= 0xdfff)) return words(text.slice(start, end));
-      if (!(c === 39 || c === 45 || c === 0x2019 || isWordChar(c, text, j))) break;
+      if (c < 128) {
+        const kind = ASCII_KIND[c];
+        if ((kind & K_IN_WORD) === 0) break;
+        if ((kind & K_UPPER) !== 0) plain = false;
+        h = hashStep(h, ASCII_LOWER[c]);
+        continue;
+      }
+      if (c === 0x130 || c === 0x3a3 || (c >= 0xd800 && c <= 0xdfff)) return copyWords(words(text.slice(start, end)));
       if (c === 0x2019) curly = true;
-      else if (c >= 128 || (c >= 65 && c <= 90)) plain = false;
+      else if (LETTER_OR_DIGIT.test(text[j])) plain = false;
+      else break;
+      ascii = false;
     }
-    const w = plain ? text.slice(i, j) : text.slice(i, j).toLowerCase();
-    out.push(curly ? w.replace(/’/g, "'") : w);
+    if (n === wordCapacity) growWords();
+    if (ascii) WORD_CLASSES[n] = asciiWordClass(text, i, j, h);
+    else {
+      const w = plain ? text.slice(i, j) : text.slice(i, j).toLowerCase();
+      WORD_CLASSES[n] = wordClass(curly ? w.replace(/’/g, "'") : w);
+    }
+    n++;
     i = j;
   }
-  return out;
+  return n;
 }
 
 /** What the model looks at, in the order of quoteFeatures' values. */
@@ -301,6 +449,12 @@ export const THRESHOLD = -0.1;
 
 
 const CAPS_PAIR = /\b\p{Lu}{2,}\s+\p{Lu}{2,}/u;
+/**
+ * What CAPS_PAIR needs, by code unit: two units that may be capitals (every capital letter, a
+ * surrogate pair's included, is in this class), white space, two more. Tried first: it fails
+ * sooner on most stretches, which have no such pair, and where it fails CAPS_PAIR fails too.
+ */
+const CAPS_PAIR_UNITS = /[A-Z\u00c0-\u1fff\u2070-\uffff]{2}\s+[A-Z\u00c0-\u1fff\u2070-\uffff]{2}/;
 
 const HEAD = 300;
 const CONTEXT = 300;
@@ -314,165 +468,375 @@ const normalKey = (s: string): string => s.trim().toLowerCase().replace(/[.,!?;:
  */
 export function plainlySpeech(text: string, q: RawQuote, a: Attribution): boolean {
   if (!q.closed || a.speakerMention === null || q.end - q.start > 400) return false;
+  // Seven spaces, counted no further than the seventh.
   let spaces = 0;
-  for (let k = q.start; k < q.end; k++) {
+  for (let k = q.start; k < q.end && spaces < 7; k++) if (text.charCodeAt(k) === 32) spaces++;
+  // Other double marks inside: a span between two quotes, not one (the pattern's native scan
+  // reads the span faster than a loop).
+  return spaces >= 7 && !DOUBLE_MARK.test(text.slice(q.start, q.end));
+}
+const DOUBLE_MARK = /["“”]/;
+
+/**
+ * A copy of `list` built by push: one kind of array whatever built the list (map, push, a
+ * literal), so that the code reading it is not thrown away and compiled again for another kind.
+ */
+function sameKind<T>(list: readonly T[]): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < list.length; i++) out.push(list[i]);
+  return out;
+}
+
+const b = (x: boolean): number => (x ? 1 : 0);
+const bit = (classes: number, mask: number): number => ((classes & mask) !== 0 ? 1 : 0);
+
+/** The last code unit of text[start, end) that \s does not match is `code`: /…\s*$/ for one character. */
+function endsWithBeforeSpaces(text: string, start: number, end: number, code: number): boolean {
+  let k = end - 1;
+  while (k >= start && isSpaceUnit(text.charCodeAt(k))) k--;
+  return k >= start && text.charCodeAt(k) === code;
+}
+
+/** /[.!?…]['’"”]*\s*$/ on text[start, end): ends with end punctuation, then closing marks and spaces. */
+function endsWithPunct(text: string, start: number, end: number): boolean {
+  let k = end - 1;
+  while (k >= start && isSpaceUnit(text.charCodeAt(k))) k--;
+  for (; k >= start; k--) {
     const c = text.charCodeAt(k);
-    if (c === 32) spaces++;
-    // Other double marks inside: a span between two quotes, not one.
-    else if (c === 34 || c === 0x201c || c === 0x201d) return false;
+    if (c !== 39 && c !== 0x2019 && c !== 34 && c !== 0x201d) break;
   }
-  return spaces >= 7;
+  if (k < start) return false;
+  const c = text.charCodeAt(k);
+  return c === 46 || c === 33 || c === 63 || c === 0x2026;
+}
+
+/** /[.,;:!?…]\s*$/ on text[start, end). */
+function endsWithStop(text: string, start: number, end: number): boolean {
+  let k = end - 1;
+  while (k >= start && isSpaceUnit(text.charCodeAt(k))) k--;
+  if (k < start) return false;
+  const c = text.charCodeAt(k);
+  return c === 46 || c === 44 || c === 59 || c === 58 || c === 33 || c === 63 || c === 0x2026;
+}
+
+/** A quote's opening words (readHead): how many, the lists they are in, the capitalised ones. */
+const headWords = { count: 0, classes: 0, functionWords: 0, long: 0, titled: 0, digit: false };
+
+/** n't, a byte a unit. */
+const N_T = (110 << 16) | (39 << 8) | 116;
+
+/**
+ * The words of text[start, end) as rawWords reads them, each lower-cased alone, counted and
+ * looked up once (the head of a quote: its words, their lists, how many of 4+ letters and how
+ * many of those capitalised, any digit). Nothing kept but the counts.
+ */
+function readHead(text: string, start: number, end: number): void {
+  let count = 0;
+  let classes = 0;
+  let functionWords = 0;
+  let long = 0;
+  let titled = 0;
+  let digit = false;
+  let i = start;
+  while (i < end) {
+    const code = text.charCodeAt(i);
+    if (code < 128 ? (ASCII_KIND[code] & K_WORD) === 0 : !LETTER_OR_DIGIT.test(text[i])) {
+      i++;
+      continue;
+    }
+    if (code >= 48 && code <= 57) digit = true;
+    let j = i + 1;
+    let plain = code < 128 && (ASCII_KIND[code] & K_UPPER) === 0;
+    let ascii = code < 128;
+    let curly = false;
+    let h = ascii ? ASCII_LOWER[code] : 0;
+    // The last three units lower-cased, a byte each (ASCII only): does the word end in n't?
+    let last3 = h;
+    for (; j < end; j++) {
+      const c = text.charCodeAt(j);
+      if (c < 128) {
+        const kind = ASCII_KIND[c];
+        if ((kind & K_IN_WORD) === 0) break;
+        if ((kind & K_UPPER) !== 0) plain = false;
+        else if ((kind & K_DIGIT) !== 0) digit = true;
+        const lower = ASCII_LOWER[c];
+        h = hashStep(h, lower);
+        last3 = ((last3 << 8) | lower) & 0xffffff;
+        continue;
+      }
+      if (c === 0x2019) curly = true;
+      else if (LETTER_OR_DIGIT.test(text[j])) plain = false;
+      else break;
+      ascii = false;
+    }
+    let cls: number;
+    let first: number;
+    let nt: boolean;
+    if (ascii) {
+      // Lower-cased unit by unit, as lower-casing does to ASCII.
+      cls = asciiWordClass(text, i, j, h);
+      first = ASCII_LOWER[code];
+      nt = last3 === N_T;
+    } else {
+      let w = plain ? text.slice(i, j) : text.slice(i, j).toLowerCase();
+      if (curly) w = w.replace(/’/g, "'");
+      cls = wordClass(w);
+      first = w.charCodeAt(0);
+      nt = w.endsWith("n't");
+    }
+    count++;
+    classes |= cls;
+    if ((cls & W_FUNCTION) !== 0) functionWords++;
+    // Or-ed whatever the word (a branch taken rarely would have the compiled code thrown away the first time).
+    classes |= nt ? W_VERB : 0;
+    if (j - i >= 4 && isLetterAt(text, i) && isLetterAt(text, i + 1) && isLetterAt(text, i + 2) && isLetterAt(text, i + 3)) {
+      long++;
+      if (code !== first) titled++;
+    }
+    i = j;
+  }
+  headWords.count = count;
+  headWords.classes = classes;
+  headWords.functionWords = functionWords;
+  headWords.long = long;
+  headWords.titled = titled;
+  headWords.digit = digit;
+}
+
+/** The sentence's words before the marks (readBefore). */
+const sentenceBefore = { count: 0, classes: 0, cue: false, cueThenClause: false, cueThenPhrase: false };
+
+/**
+ * Reads the sentence's words before the marks: their lists, and whether a verb of saying or
+ * thinking comes before them and what follows it (said that …, said he …, against said on …, told “…”).
+ */
+function readBefore(text: string, start: number, end: number): void {
+  const n = readWords(text, start, end);
+  let classes = 0;
+  let lastCue = -1;
+  let clause = false;
+  for (let k = 0; k < n; k++) {
+    const cls = WORD_CLASSES[k];
+    classes |= cls;
+    if ((cls & W_CUE_OR_ATTITUDE) !== 0) {
+      lastCue = k;
+      clause = false;
+    } else if ((cls & W_CLAUSE) !== 0) clause = true;
+  }
+  let cueThenClause = false;
+  let cueThenPhrase = false;
+  if (lastCue >= 0 && lastCue < n - 1) {
+    cueThenClause = clause;
+    cueThenPhrase = !clause && (WORD_CLASSES[lastCue + 1] & W_PHRASE) !== 0;
+  }
+  if (lastCue === n - 1 && lastCue >= 0 && (WORD_CLASSES[lastCue] & W_ADDRESSEE) !== 0) cueThenPhrase = true;
+  sentenceBefore.count = n;
+  sentenceBefore.classes = classes;
+  sentenceBefore.cue = lastCue >= 0;
+  sentenceBefore.cueThenClause = cueThenClause;
+  sentenceBefore.cueThenPhrase = cueThenPhrase;
+}
+
+/** The lists of the first `n` words of the last readWords, or-ed together. */
+function classesOfWords(n: number): number {
+  let classes = 0;
+  for (let k = 0; k < n; k++) classes |= WORD_CLASSES[k];
+  return classes;
+}
+
+/**
+ * An attribution closing the sentence: after the last comma (or dash) past the marks, at most
+ * six words holding a verb of saying.
+ */
+function tailCueAt(text: string, from: number, sentEnd: number): boolean {
+  // The last comma, dash or spaced hyphen in text[from, sentEnd).
+  // The two units after k are carried along (-1: past sentEnd), not read again.
+  let k = sentEnd - 1;
+  let next1 = -1;
+  let next2 = -1;
+  for (; k >= from; k--) {
+    const c = text.charCodeAt(k);
+    if (c === 44 || c === 0x2014 || (c === 32 && next1 === 45 && next2 === 32)) break;
+    next2 = next1;
+    next1 = c;
+  }
+  if (k < from) return false;
+  const n = readWords(text, k, sentEnd);
+  return n > 0 && n <= 6 && (classesOfWords(n) & W_CUE) !== 0;
+}
+
+/** prevSentenceCue's last answer, for the sentence read (quotes of one sentence share it); cleared by quoteFeatures. */
+let prevCueStart = -1;
+let prevCueEnd = -1;
+let prevCue = false;
+
+function sentenceHasCue(text: string, start: number, end: number): boolean {
+  if (start !== prevCueStart || end !== prevCueEnd) {
+    prevCue = (classesOfWords(readWords(text, start, end)) & W_CUE_OR_ATTITUDE) !== 0;
+    prevCueStart = start;
+    prevCueEnd = end;
+  }
+  return prevCue;
+}
+
+/** People named in the sentence around the marks: before them (1), anywhere outside them (2), right before as a possessive (4). */
+function peopleAround(text: string, mentions: Span[], q: RawQuote, sentStart: number, sentEnd: number): number {
+  let found = 0;
+  for (let m = firstStartingAt(mentions, sentStart); m < mentions.length && mentions[m].start < sentEnd; m++) {
+    const { start, end } = mentions[m];
+    if (end <= q.open) {
+      found |= 3;
+      if (q.open - end <= 4 && /^['’]s?\s*$/.test(text.slice(end, q.open))) found |= 4;
+    } else if (start >= q.close && end <= sentEnd) found |= 2;
+  }
+  return found;
+}
+
+/** CAPS_PAIR on text[start, end). */
+function capsPairBefore(text: string, start: number, end: number): boolean {
+  const stretch = text.slice(start, end);
+  return CAPS_PAIR_UNITS.test(stretch) && CAPS_PAIR.test(stretch);
+}
+
+/** The features of raw[i], a span that is not plain speech, in the order of FEATURES. */
+function spanFeatures(input: QuoteFilterInput, paragraphs: Span[], sentences: Sentence[], i: number, repeated: boolean): number[] {
+  const { text, raw, attributions, mentions } = input;
+  const q = raw[i];
+  const a = attributions[i];
+  const body = text.slice(q.start, q.end);
+  const bodyLength = q.end - q.start;
+  // A long quote's opening tells enough about it, and costs less to read than all of it.
+  readHead(text, q.start, bodyLength > HEAD ? q.start + HEAD : q.end);
+  const count = headWords.count;
+  const headClasses = headWords.classes;
+  const long = headWords.long;
+  const titled = headWords.titled;
+  const n = Math.max(1, bodyLength <= HEAD ? count : Math.round((count * bodyLength) / HEAD));
+  const para = paragraphs[q.paragraph];
+  const paraStart = para.start;
+  const paraEnd = para.end;
+  const si = firstStartingAt(sentences, q.open + 1) - 1;
+  const inSentence = si >= 0 && sentences[si].start <= q.open && q.open < sentences[si].end;
+  const sentence = inSentence ? sentences[si] : null;
+  // The sentence around the marks, at most CONTEXT characters either side.
+  const sentStart = Math.max(Math.min(sentence ? sentence.start : paraStart, q.open), q.open - CONTEXT);
+  const sentEnd = Math.min(Math.max(sentence ? sentence.end : paraEnd, q.close), q.close + CONTEXT);
+  // The sentence's words outside the marks, each list read once.
+  readBefore(text, sentStart, q.open);
+  const beforeCount = sentenceBefore.count;
+  const beforeClasses = sentenceBefore.classes;
+  const cueBefore = sentenceBefore.cue;
+  const cueThenClause = sentenceBefore.cueThenClause;
+  const cueThenPhrase = sentenceBefore.cueThenPhrase;
+  const afterCount = readWords(text, q.close, sentEnd);
+  const afterClasses = classesOfWords(afterCount);
+  const outsideClasses = beforeClasses | afterClasses;
+  const cueOutside = cueBefore || (afterClasses & W_CUE_OR_ATTITUDE) !== 0;
+  const beforeStart = Math.max(paraStart, q.open - 40);
+  const before = text.slice(beforeStart, q.open);
+  const nBefore = readWords(text, beforeStart, q.open);
+  // The last word before the marks, the first two after them: their lists only.
+  const lastBefore = nBefore > 0 ? WORD_CLASSES[nBefore - 1] : 0;
+  const nAfter = readWords(text, q.close, Math.min(paraEnd, q.close + 40));
+  const next = nAfter > 0 ? WORD_CLASSES[0] : 0;
+  const second = nAfter > 1 ? WORD_CLASSES[1] : 0;
+  const short = count <= 3;
+  const titleCase = count <= 6 && long > 0 && titled === long;
+  const startsUpper = /^\W*\p{Lu}/u.test(body);
+  const people = peopleAround(text, mentions, q, sentStart, sentEnd);
+  const neighbourSpeaker = (i > 0 && raw[i - 1].paragraph === q.paragraph && attributions[i - 1].speakerMention !== null) || (i + 1 < raw.length && raw[i + 1].paragraph === q.paragraph && attributions[i + 1].speakerMention !== null);
+  const tailCue = tailCueAt(text, q.end - 1, sentEnd);
+  let prevSentenceCue = false;
+  if (si > 0 && inSentence && sentences[si - 1].paragraph === q.paragraph) {
+    const prev = sentences[si - 1];
+    prevSentenceCue = sentenceHasCue(text, Math.max(prev.start, prev.end - CONTEXT), prev.end);
+  }
+  // A lower-case word right after the closing mark, with no punctuation between, that is neither
+  // a function word nor a verb: most often the noun the span qualifies (a “pilot” program).
+  const modifierUse =
+    nAfter > 0 &&
+    !endsWithStop(text, q.start, q.end) &&
+    /^[a-z]/.test(text.slice(q.close, q.close + 40).trimStart()) &&
+    (next & (W_FUNCTION | W_VERB | W_CUE_OR_ATTITUDE | W_SUBJECT | W_NOT_NOUN)) === 0;
+  const speaker = a.speakerMention !== null;
+  return [
+    1,
+    Math.log(n),
+    long ? titled / long : 0,
+    bit(headClasses, W_FIRST),
+    bit(headClasses, W_SECOND),
+    bit(headClasses, W_VERB),
+    headWords.functionWords / n,
+    b(endsWithPunct(text, q.start, q.end)),
+    b(startsUpper),
+    b(/^\s*[“"‘']?\s*$/.test(text.slice(sentStart, q.open)) || q.open === paraStart || endsWithBeforeSpaces(text, beforeStart, q.open, 58)),
+    b(q.open <= paraStart + 1 && q.close >= paraEnd - 1),
+    b(speaker),
+    b(a.rule === 'after'),
+    b(a.rule === 'before'),
+    bit(lastBefore, W_CUE),
+    bit(next | second, W_CUE),
+    b(NAMING_BEFORE.test(before)),
+    b(PREPOSITION_BEFORE.test(before)),
+    b(POSSESSIVE_BEFORE.test(before)),
+    b(TITLE_BEFORE.test(before)),
+    b(repeated),
+    b(!q.closed),
+    b(q.continued),
+    b(/[“”"]|['’]{2}/.test(body)),
+    b(headWords.digit),
+    b(cueBefore),
+    bit(outsideClasses, W_ATTITUDE),
+    b(short && !speaker),
+    b(short && !cueOutside),
+    b(short && !startsUpper),
+    b(neighbourSpeaker),
+    b(bodyLength > 400),
+    bit(beforeClasses, W_SUBJECT),
+    b((people & 1) !== 0),
+    b((people & 2) !== 0),
+    bit(lastBefore, W_AS),
+    b(endsWithBeforeSpaces(text, beforeStart, q.open, 40)),
+    Math.log(1 + beforeCount + afterCount),
+    b(capsPairBefore(text, Math.max(paraStart, q.open - CONTEXT), q.open)),
+    b(titleCase),
+    b(titleCase && TITLE_PLACE_BEFORE.test(before)),
+    b(cueThenClause),
+    b(cueThenPhrase),
+    b(tailCue),
+    b(/\baccording to\b/i.test(text.slice(sentStart, sentEnd))),
+    // SPEECH_NOUN_BEFORE ends in white space: nothing else need be tried.
+    b(q.open > beforeStart && isSpaceUnit(text.charCodeAt(q.open - 1)) && SPEECH_NOUN_BEFORE.test(before)),
+    bit(outsideClasses, W_FIRST),
+    b((people & 4) !== 0),
+    bit(beforeClasses, W_STANCE),
+    bit(outsideClasses, W_MEDIA),
+    b(prevSentenceCue),
+    b(modifierUse),
+  ];
 }
 
 /** The features of each span of `input.raw` in the order of FEATURES; null for plain speech (plainlySpeech). */
 export function quoteFeatures(input: QuoteFilterInput): (number[] | null)[] {
-  const { text, raw, attributions, sentences, paragraphs, mentions } = input;
-  const plain = raw.map((q, i) => plainlySpeech(text, q, attributions[i]));
+  const { text, raw, attributions } = input;
+  const plain: boolean[] = [];
+  const keys: string[] = [];
   const keyCount = new Map<string, number>();
-  const keys = raw.map((q, i) => (plain[i] ? '' : normalKey(text.slice(q.start, q.end))));
-  for (const k of keys) keyCount.set(k, (keyCount.get(k) ?? 0) + 1);
-  return raw.map((q, i) => {
-    if (plain[i]) return null;
-    const a = attributions[i];
-    const body = text.slice(q.start, q.end);
-    // A long quote's opening tells enough about it, and costs less to read than all of it.
-    const head = body.length > HEAD ? body.slice(0, HEAD) : body;
-    const asWritten = rawWords(head);
-    const ws = asWritten.map((w) => w.toLowerCase());
-    const n = Math.max(1, head === body ? ws.length : Math.round((ws.length * body.length) / HEAD));
-    // Words that open with 4+ letters, and how many of them are capitalised.
-    let long = 0;
-    let titled = 0;
-    for (let k = 0; k < asWritten.length; k++) {
-      const w = asWritten[k];
-      if (w.length < 4 || !isLetterAt(w, 0) || !isLetterAt(w, 1) || !isLetterAt(w, 2) || !isLetterAt(w, 3)) continue;
-      long++;
-      if (w[0] !== ws[k][0]) titled++;
-    }
-    const para = paragraphs[q.paragraph];
-    const si = firstStartingAt(sentences, q.open + 1) - 1;
-    const sentence = si >= 0 && sentences[si].start <= q.open && q.open < sentences[si].end ? sentences[si] : para;
-    // The sentence around the marks, at most CONTEXT characters either side.
-    const sentStart = Math.max(Math.min(sentence.start, q.open), q.open - CONTEXT);
-    const sentEnd = Math.min(Math.max(sentence.end, q.close), q.close + CONTEXT);
-    const inSentenceBefore = wordsIn(text, sentStart, q.open);
-    const inSentenceAfter = wordsIn(text, q.close, sentEnd);
-    // The sentence's words outside the marks are these two lists, each read once for a verb of
-    // saying (not joined, nor read again for each feature that asks).
-    // Is the span inside what someone is said to have said? Look at what lies between the last
-    // verb of saying before the marks and the marks.
-    let lastCue = -1;
-    for (let k = inSentenceBefore.length - 1; k >= 0; k--) {
-      if (isCueOrAttitude(inSentenceBefore[k])) {
-        lastCue = k;
-        break;
-      }
-    }
-    const cueBefore = lastCue >= 0;
-    const cueOutside = cueBefore || inSentenceAfter.some(isCueOrAttitude);
-    const beforeStart = Math.max(para.start, q.open - 40);
-    const before = text.slice(beforeStart, q.open);
-    const wordsBefore = wordsIn(text, beforeStart, q.open);
-    const wordsAfter = wordsIn(text, q.close, Math.min(para.end, q.close + 40));
-    const lastBefore = wordsBefore[wordsBefore.length - 1] ?? '';
-    const short = ws.length <= 3;
-    const titleCase = ws.length <= 6 && long > 0 && titled === long;
-    const startsUpper = /^\W*\p{Lu}/u.test(body);
-    let personPossessive = false;
-    let personBefore = false;
-    let personInSentence = false;
-    for (let m = firstStartingAt(mentions, sentStart); m < mentions.length && mentions[m].start < sentEnd; m++) {
-      const { start, end } = mentions[m];
-      if (end <= q.open) {
-        personBefore = personInSentence = true;
-        if (q.open - end <= 4 && /^['’]s?\s*$/.test(text.slice(end, q.open))) personPossessive = true;
-      } else if (start >= q.close && end <= sentEnd) personInSentence = true;
-    }
-    const neighbourSpeaker = (i > 0 && raw[i - 1].paragraph === q.paragraph && attributions[i - 1].speakerMention !== null) || (i + 1 < raw.length && raw[i + 1].paragraph === q.paragraph && attributions[i + 1].speakerMention !== null);
-    let cueThenClause = false;
-    let cueThenPhrase = false;
-    if (lastCue >= 0 && lastCue < inSentenceBefore.length - 1) {
-      let clause = false;
-      for (let k = lastCue + 1; k < inSentenceBefore.length; k++) if (CLAUSE_OPENERS.has(inSentenceBefore[k])) clause = true;
-      cueThenClause = clause;
-      cueThenPhrase = !clause && PHRASE_OPENERS.has(inSentenceBefore[lastCue + 1]);
-    }
-    if (lastCue === inSentenceBefore.length - 1 && lastCue >= 0 && ADDRESSEE_VERBS.has(inSentenceBefore[lastCue])) cueThenPhrase = true;
-    // An attribution closing the sentence: after the last comma (or dash) past the marks, at most
-    // six words holding a verb of saying.
-    const afterText = text.slice(q.end - 1, sentEnd);
-    const cut = Math.max(afterText.lastIndexOf(','), afterText.lastIndexOf('—'), afterText.lastIndexOf(' - '));
-    let tailCue = false;
-    if (cut >= 0) {
-      const tail = wordsIn(text, q.end - 1 + cut, sentEnd);
-      tailCue = tail.length > 0 && tail.length <= 6 && tail.some((w) => CUE_VERBS.has(w));
-    }
-    let prevSentenceCue = false;
-    if (si > 0 && sentence !== para && sentences[si - 1].paragraph === q.paragraph) {
-      const prev = sentences[si - 1];
-      prevSentenceCue = wordsIn(text, Math.max(prev.start, prev.end - CONTEXT), prev.end).some(isCueOrAttitude);
-    }
-    const next = wordsAfter[0] ?? '';
-    // A lower-case word right after the closing mark, with no punctuation between, that is neither
-    // a function word nor a verb: most often the noun the span qualifies (a “pilot” program).
-    const modifierUse =
-      next !== '' && !/[.,;:!?…]\s*$/.test(body) && /^[a-z]/.test(text.slice(q.close, q.close + 40).trimStart()) && !FUNCTION_WORDS.has(next) && !VERBS.has(next) && !isCueOrAttitude(next) && !SUBJECT_PRONOUNS.has(next) && !NOT_NOUNS_AFTER.has(next);
-    const b = (x: boolean): number => (x ? 1 : 0);
-    return [
-      1,
-      Math.log(n),
-      long ? titled / long : 0,
-      b(ws.some((w) => FIRST_PERSON.has(w))),
-      b(ws.some((w) => SECOND_PERSON.has(w))),
-      b(ws.some((w) => VERBS.has(w) || /n't$/.test(w))),
-      ws.filter((w) => FUNCTION_WORDS.has(w)).length / n,
-      b(/[.!?…]['’"”]*\s*$/.test(body)),
-      b(startsUpper),
-      b(/^\s*[“"‘']?\s*$/.test(text.slice(sentStart, q.open)) || q.open === para.start || /:\s*$/.test(before)),
-      b(q.open <= para.start + 1 && q.close >= para.end - 1),
-      b(a.speakerMention !== null),
-      b(a.rule === 'after'),
-      b(a.rule === 'before'),
-      b(CUE_VERBS.has(lastBefore)),
-      b(CUE_VERBS.has(wordsAfter[0] ?? '') || CUE_VERBS.has(wordsAfter[1] ?? '')),
-      b(NAMING_BEFORE.test(before)),
-      b(PREPOSITION_BEFORE.test(before)),
-      b(POSSESSIVE_BEFORE.test(before)),
-      b(TITLE_BEFORE.test(before)),
-      b((keyCount.get(keys[i]) ?? 0) > 1),
-      b(!q.closed),
-      b(q.continued),
-      b(/[“”"]|['’]{2}/.test(body)),
-      b(/\d/.test(head)),
-      b(cueBefore),
-      b(inSentenceBefore.some(isAttitude) || inSentenceAfter.some(isAttitude)),
-      b(short && a.speakerMention === null),
-      b(short && !cueOutside),
-      b(short && !startsUpper),
-      b(neighbourSpeaker),
-      b(body.length > 400),
-      b(inSentenceBefore.some((w) => SUBJECT_PRONOUNS.has(w))),
-      b(personBefore),
-      b(personInSentence),
-      b(lastBefore === 'as'),
-      b(/\(\s*$/.test(before)),
-      Math.log(1 + inSentenceBefore.length + inSentenceAfter.length),
-      b(CAPS_PAIR.test(text.slice(Math.max(para.start, q.open - CONTEXT), q.open))),
-      b(titleCase),
-      b(titleCase && TITLE_PLACE_BEFORE.test(before)),
-      b(cueThenClause),
-      b(cueThenPhrase),
-      b(tailCue),
-      b(/\baccording to\b/i.test(text.slice(sentStart, sentEnd))),
-      b(SPEECH_NOUN_BEFORE.test(before)),
-      b(inSentenceBefore.some(isFirstPerson) || inSentenceAfter.some(isFirstPerson)),
-      b(personPossessive),
-      b(inSentenceBefore.some((w) => STANCE_NOUNS.has(w))),
-      b(inSentenceBefore.some(isMediaWord) || inSentenceAfter.some(isMediaWord)),
-      b(prevSentenceCue),
-      b(modifierUse),
-    ];
-  });
+  for (let i = 0; i < raw.length; i++) {
+    const q = raw[i];
+    const p = plainlySpeech(text, q, attributions[i]);
+    const k = p ? '' : normalKey(text.slice(q.start, q.end));
+    plain.push(p);
+    keys.push(k);
+    keyCount.set(k, (keyCount.get(k) ?? 0) + 1);
+  }
+  prevCueStart = -1;
+  prevCueEnd = -1;
+  const paragraphs = sameKind(input.paragraphs);
+  const sentences = sameKind(input.sentences);
+  const out: (number[] | null)[] = [];
+  for (let i = 0; i < raw.length; i++) out.push(plain[i] ? null : spanFeatures(input, paragraphs, sentences, i, (keyCount.get(keys[i]) ?? 0) > 1));
+  return out;
 }
 
 const WEIGHT_LIST = FEATURES.map((name) => WEIGHTS[name]);
@@ -486,7 +850,8 @@ export function quoteScore(features: number[]): number {
 
 /** Markup debris (`author="…"`, a quoted attribute value): never a quote, whatever the model says. */
 export function isMarkupDebris(text: string, q: RawQuote): boolean {
-  return /=\s*$/.test(text.slice(Math.max(0, q.open - 24), q.open)) || /=$/.test(text.slice(q.start, q.end));
+  // /=\s*$/ on the 24 characters before the marks, and /=$/ on the quote's text.
+  return endsWithBeforeSpaces(text, Math.max(0, q.open - 24), q.open, 61) || (q.end > q.start && text.charCodeAt(q.end - 1) === 61);
 }
 
 /** Either case of a word's first letter: the words below open sentences too (Speaking on …). */
@@ -527,16 +892,34 @@ const OPEN_TAG = /^<[a-z][\w-]*\b(?:(?!\/>)[^])*$/i;
 
 /** Words of 4+ letters that titles leave in lower case (This Week with …). */
 const TITLE_LOWER = new Set(`with from into over upon than that this`.split(' '));
-/** Reads like a title: up to 6 words, the first and every word of 4+ letters (but TITLE_LOWER) capitalised. */
-function isTitleLike(body: string): boolean {
-  if (body.length > 120) return false;
-  const ws = rawWords(body);
-  if (ws.length === 0 || ws.length > 6 || ws[0][0] === ws[0][0].toLowerCase()) return false;
-  for (const w of ws) {
-    if (w.length < 4 || !isLetterAt(w, 0) || !isLetterAt(w, 1) || !isLetterAt(w, 2) || !isLetterAt(w, 3) || TITLE_LOWER.has(w)) continue;
-    if (w[0] === w[0].toLowerCase()) return false;
+/**
+ * Reads like a title: up to 6 words, the first and every word of 4+ letters (but TITLE_LOWER)
+ * capitalised. The words of text[start, end) as rawWords reads them, looked at in place: no list,
+ * and no word cut out but one of 4 letters to look up.
+ */
+function isTitleLike(text: string, start: number, end: number): boolean {
+  if (end - start > 120) return false;
+  let count = 0;
+  let i = start;
+  while (i < end) {
+    const code = text.charCodeAt(i);
+    if (!isWordChar(code, text, i)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    for (; j < end; j++) {
+      const c = text.charCodeAt(j);
+      if (!(c === 39 || c === 45 || c === 0x2019 || isWordChar(c, text, j))) break;
+    }
+    if (++count > 6) return false;
+    const first = text[i];
+    const lower = first === first.toLowerCase();
+    if (count === 1 && lower) return false;
+    if (lower && j - i >= 4 && isLetterAt(text, i) && isLetterAt(text, i + 1) && isLetterAt(text, i + 2) && isLetterAt(text, i + 3) && !(j - i === 4 && TITLE_LOWER.has(text.slice(i, j)))) return false;
+    i = j;
   }
-  return true;
+  return count > 0;
 }
 
 /**
@@ -553,16 +936,22 @@ function isTitleLike(body: string): boolean {
  *   of saying between the tag and the marks: the post's own words, or its attributes.
  */
 export function notReported(text: string, q: RawQuote, para: Span): boolean {
-  const body = text.slice(q.start, q.end);
-  if (isTitleLike(body)) {
+  return notReportedAt(text, q, para, text.indexOf('<'));
+}
+
+/** notReported, told where the text's first '<' is (-1: none), so that a text with no tag before the marks is not searched for one. */
+function notReportedAt(text: string, q: RawQuote, para: Span, firstTag: number): boolean {
+  if (isTitleLike(text, q.start, q.end)) {
     const before = text.slice(Math.max(para.start, q.open - 150), q.open);
     if (VENUE_BEFORE.test(before) || WORK_VENUE_BEFORE.test(before)) return true;
   }
-  if (CLICK_BEFORE.test(text.slice(Math.max(para.start, q.open - 30), q.open))) return true;
+  // CLICK_BEFORE ends in white space: nothing else need be tried.
+  const clickFrom = Math.max(para.start, q.open - 30);
+  if (q.open > clickFrom && isSpaceUnit(text.charCodeAt(q.open - 1)) && CLICK_BEFORE.test(text.slice(clickFrom, q.open))) return true;
   const after = text.slice(q.close, Math.min(para.end, q.close + 120));
   if (LINK_AFTER.test(after) || DATED_AFTER.test(after)) return true;
   // The last '<' before the marks, in the paragraph: a tag opened and not closed since?
-  const lt = text.slice(para.start, q.open).lastIndexOf('<');
+  const lt = firstTag < 0 || firstTag >= q.open ? -1 : text.slice(para.start, q.open).lastIndexOf('<');
   if (lt >= 0) {
     const tag = OPEN_TAG.exec(text.slice(para.start + lt, q.open));
     if (tag) {
@@ -573,8 +962,18 @@ export function notReported(text: string, q: RawQuote, para: Span): boolean {
   return false;
 }
 
-/** Which of `input.raw` are quotes: not debris, not plainly unreported (notReported), and kept by the model. */
+/** Which of `input.raw` are quotes: kept by the model, not debris, not plainly unreported (notReported). */
 export function keepQuotes(input: QuoteFilterInput): boolean[] {
-  const { text, raw, paragraphs } = input;
-  return quoteFeatures(input).map((x, i) => !isMarkupDebris(text, raw[i]) && !notReported(text, raw[i], paragraphs[raw[i].paragraph]) && (x === null || quoteScore(x) > THRESHOLD));
+  const { text, raw } = input;
+  const paragraphs = sameKind(input.paragraphs);
+  const features = quoteFeatures(input);
+  const firstTag = text.indexOf('<');
+  const keep: boolean[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const x = features[i];
+    const q = raw[i];
+    // The model first: the rules need not read what it drops.
+    keep.push((x === null || quoteScore(x) > THRESHOLD) && !isMarkupDebris(text, q) && !notReportedAt(text, q, paragraphs[q.paragraph], firstTag));
+  }
+  return keep;
 }

@@ -17,8 +17,34 @@ export interface RawQuote extends Span {
 
 /** The marks scanQuotes looks at. */
 const MARK = /[“”"‘'„«»]/g;
+/**
+ * … when single marks are not read as quotes: then they change nothing, and passing over them
+ * in the pattern's scan saves stopping at every apostrophe.
+ */
+const DOUBLE_MARK = /[“”"„«»]/g;
 const OPEN_CONTEXT = /[\s([{\u2014\u2013\-/“‘"'—:]/;
-const isLetterOrDigit = (c: string | undefined): boolean => !!c && /[\p{L}\p{N}]/u.test(c);
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const isLetterOrDigit = (c: string | undefined): boolean => !!c && LETTER_OR_DIGIT.test(c);
+/** isLetterOrDigit(text[i]), ASCII read by its code. */
+function isLetterOrDigitAt(text: string, i: number): boolean {
+  if (i >= text.length) return false;
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return LETTER_OR_DIGIT.test(text[i]);
+}
+/** /[\p{L}\p{N}]/u on text[start, end): a letter or digit, read by code unit up to the first surrogate. */
+function hasLetterOrDigit(text: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 128) {
+      if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return true;
+    } else if (c >= 0xd800 && c <= 0xdfff) {
+      // A pair is one code point to the pattern: let it read the rest.
+      return LETTER_OR_DIGIT.test(text.slice(k, end));
+    } else if (LETTER_OR_DIGIT.test(text[k])) return true;
+  }
+  return false;
+}
 
 function opensHere(text: string, i: number, paraStart: number): boolean {
   return i === paraStart || OPEN_CONTEXT.test(text[i - 1]);
@@ -42,10 +68,11 @@ export function scanQuotes(text: string, paragraphList: Span[], singleQuotes = f
   // read a long text with few marks once per paragraph (22 s for a 2.5 MB file of short paragraphs).
   let scannedFrom = 0;
   let nextMark = -1;
+  const marks = singleQuotes ? MARK : DOUBLE_MARK;
   const markAtOrAfter = (i: number): number => {
     if (i >= scannedFrom && i <= nextMark) return nextMark;
-    MARK.lastIndex = i;
-    nextMark = MARK.test(text) ? MARK.lastIndex - 1 : text.length;
+    marks.lastIndex = i;
+    nextMark = marks.test(text) ? marks.lastIndex - 1 : text.length;
     scannedFrom = i;
     return nextMark;
   };
@@ -77,7 +104,7 @@ export function scanQuotes(text: string, paragraphList: Span[], singleQuotes = f
         continue;
       }
       // A wrong-way mark after a word and before a space ("unusual,“ said") is a typo for a closing one.
-      const closing = c === '”' || c === '»' || ((c === '"' || c === '“') && !(opensHere(text, i, para.start) && isLetterOrDigit(text[i + 1])) && (c === '"' || !isLetterOrDigit(text[i + 1])));
+      const closing = c === '”' || c === '»' || ((c === '"' || c === '“') && !(opensHere(text, i, para.start) && isLetterOrDigitAt(text, i + 1)) && (c === '"' || !isLetterOrDigitAt(text, i + 1)));
       if (closing) {
         quotes.push({ start: openAt + 1, end: i, open: openAt, close: i + 1, closed: true, paragraph, continued, mark: 'double' });
         openAt = -1;
@@ -100,7 +127,7 @@ export function scanQuotes(text: string, paragraphList: Span[], singleQuotes = f
   const out: RawQuote[] = [];
   for (const q of quotes) {
     const t = trimQuote(text, q);
-    if (t.end > t.start && /[\p{L}\p{N}]/u.test(text.slice(t.start, t.end))) out.push(t);
+    if (t.end > t.start && hasLetterOrDigit(text, t.start, t.end)) out.push(t);
   }
   return out;
 }
