@@ -259,7 +259,10 @@ function writeCacheFiles(index: SourceIndex, stamps: Map<string, FileStamp>, cac
  * order as they come back (the extension's indexer does the same), with a
  * bounded number of files in flight.
  */
-async function indexWithPool(index: SourceIndex, files: string[], stamps: Map<string, FileStamp>, pool: ParsePool): Promise<void> {
+async function indexWithPool(index: SourceIndex, files: string[], stamps: Map<string, FileStamp>, pool: ParsePool): Promise<number> {
+  // The longest single step on this thread (one article indexed, one step of the final fold):
+  // the editor waits that long at most while the extension indexes.
+  let longest = 0;
   const window: Promise<ParseOutcome>[] = [];
   const WINDOW = 64;
   let next = 0;
@@ -277,8 +280,18 @@ async function indexWithPool(index: SourceIndex, files: string[], stamps: Map<st
     const outcome = await (window.shift() as Promise<ParseOutcome>);
     refill();
     if (!outcome.ok) throw new Error(outcome.error);
+    const began = performance.now();
     index.setArticle(outcome.article, outcome.fingerprint);
+    longest = Math.max(longest, performance.now() - began);
   }
+  // As the extension's indexer does after a bulk load: the word indexes folded in steps.
+  const steps = index.optimizeSteps();
+  for (;;) {
+    const began = performance.now();
+    if (steps.next().done) break;
+    longest = Math.max(longest, performance.now() - began);
+  }
+  return longest;
 }
 
 async function main(): Promise<void> {
@@ -343,12 +356,12 @@ async function main(): Promise<void> {
   const pool = new ParsePool(path.join(__dirname, '..', 'src', 'node', 'parseWorker.js'));
   out['index.workers'] = pool.size;
   const started = performance.now();
-  await indexWithPool(index, files, stamps, pool);
-  index.optimize();
+  const longestStep = await indexWithPool(index, files, stamps, pool);
   const indexMs = performance.now() - started;
   const cpuAfter = threadCpu();
   await pool.dispose();
   out['index.ms'] = round(indexMs, 0);
+  out['index.longestStepMs'] = round(longestStep, 1);
   {
     // Threads that did not exist before the pool started are its workers.
     const startedThreads = new Set([...(cpuAfter?.keys() ?? [])].filter((tid) => !cpuBefore?.has(tid)));
@@ -685,6 +698,7 @@ async function main(): Promise<void> {
   }
   const goals: Record<string, string> = {
     'index.ms': '≤ 5000',
+    'index.longestStepMs': '≤ 50 (the editor waits at most this)',
     'index.cpuMainS': 'CPU s of the cold index: main thread',
     'index.cpuWorkersS': 'parse workers',
     'index.cpuOtherS': "V8's compiler and collector threads, libuv",

@@ -136,6 +136,8 @@ const LOG_CHUNK = 1 << 16;
 export const SKIP = 64;
 /** Postings decoded at a time while walking a list (a scratch buffer of this size). */
 const WALK_CHUNK = 4096;
+/** Postings folded between two steps of PostingStore.foldSteps (about a millisecond's work). */
+const FOLD_STEP = 1 << 16;
 
 /** Bytes of `v` (0 <= v < 2^31) as a varint. */
 function varintLength(v: number): number {
@@ -348,9 +350,12 @@ export class PostingStore {
   /** The log grouped by word, built on demand while the log is small. */
   private logByWord: Map<number, number[]> | null = null;
   private words = 0;
+  /** Bumped by every change (a posting logged, a fold, a word added): a fold in steps stops when it moves. */
+  private version = 0;
 
   addWord(): void {
     this.words++;
+    this.version++;
   }
 
   push(word: number, id: number): void {
@@ -364,6 +369,7 @@ export class PostingStore {
     this.logId[this.logFill++] = id;
     this.logLength++;
     this.logByWord = null;
+    this.version++;
   }
 
   /** The log's chunks with how much of each is filled, oldest first. */
@@ -384,20 +390,44 @@ export class PostingStore {
    * after its old ones). Only a sweep of the dead decodes every list.
    */
   fold(alive?: (id: number) => boolean): void {
+    const steps = this.foldSteps(alive);
+    while (!steps.next().done);
+  }
+
+  /**
+   * fold() in steps of about FOLD_STEP postings, for a caller that gives the
+   * editor its turn between them (folding a 10,000-article archive's
+   * sentences took about 250 ms at once). Until the last step the store is
+   * untouched, and searches read it as before; when postings are added or the
+   * store is folded between two steps, the rest is dropped (a later fold, or
+   * the next search, does it).
+   */
+  *foldSteps(alive?: (id: number) => boolean): Generator<void, void> {
     if (this.logLength === 0 && !alive && this.start.length === this.words + 1) return;
+    const version = this.version;
     const words = this.words;
     const logStart = new Int32Array(words + 1);
     const log = this.logParts();
     for (const { words: logWord, ids: logId, length } of log) {
-      for (let c = 0; c < length; c++) if (!alive || alive(logId[c])) logStart[logWord[c] + 1]++;
+      for (let from = 0; from < length; from += FOLD_STEP) {
+        const to = Math.min(length, from + FOLD_STEP);
+        for (let c = from; c < to; c++) if (!alive || alive(logId[c])) logStart[logWord[c] + 1]++;
+        yield;
+        if (this.version !== version) return;
+      }
     }
     for (let w = 0; w < words; w++) logStart[w + 1] += logStart[w];
     const logIds = new Int32Array(logStart[words]);
     const fill = logStart.slice(0, words);
     for (const { words: logWord, ids: logId, length } of log) {
-      for (let c = 0; c < length; c++) {
-        const id = logId[c];
-        if (!alive || alive(id)) logIds[fill[logWord[c]]++] = id;
+      for (let from = 0; from < length; from += FOLD_STEP) {
+        const to = Math.min(length, from + FOLD_STEP);
+        for (let c = from; c < to; c++) {
+          const id = logId[c];
+          if (!alive || alive(id)) logIds[fill[logWord[c]]++] = id;
+        }
+        yield;
+        if (this.version !== version) return;
       }
     }
     const oldStart = this.start;
@@ -412,7 +442,15 @@ export class PostingStore {
     let runTo = 0;
     let scratch = new Int32Array(0);
     const cursor = new PostingCursor();
+    // Postings written since the last step (words untouched by the log cost little: counted as one).
+    let sinceStep = 0;
     for (let w = 0; w < words; w++) {
+      if (sinceStep >= FOLD_STEP) {
+        sinceStep = 0;
+        yield;
+        if (this.version !== version) return;
+      }
+      sinceStep += 1 + logStart[w + 1] - logStart[w];
       const a = w < folded ? oldStart[w] : end;
       const b = w < folded ? oldStart[w + 1] : end;
       const from = logStart[w];
@@ -451,6 +489,7 @@ export class PostingStore {
     this.data = out.done();
     this.foldedCount = total;
     this.clearLog();
+    this.version++;
   }
 
   private clearLog(): void {
@@ -519,6 +558,7 @@ export class PostingStore {
     this.data = postings;
     this.foldedCount = total;
     this.clearLog();
+    this.version++;
   }
 }
 
@@ -763,6 +803,11 @@ export class PairIndex {
   /** Folds what was added since into the table (after a bulk load). */
   trim(): void {
     this.store.fold();
+  }
+
+  /** trim() in steps (PostingStore.foldSteps). */
+  trimSteps(): Generator<void, void> {
+    return this.store.foldSteps();
   }
 
   /** Drops the occurrences of dead items. */
@@ -1199,6 +1244,13 @@ export class WordIndex {
   trim(): void {
     this.fold();
     this.pairPostings.trim();
+  }
+
+  /** trim() in steps of about a millisecond (PostingStore.foldSteps), for the editor's thread. */
+  *trimSteps(): Generator<void, void> {
+    yield* this.postings.foldSteps();
+    this.expansionCache = new Map();
+    yield* this.pairPostings.trimSteps();
   }
 
   private fold(): void {
