@@ -38,11 +38,17 @@ function run(command, args, cwd, extraEnv = {}) {
 
 /** The version line of the cached code-server, or null when it does not run. */
 export function installedVersion() {
-  if (!existsSync(codeServerEntry)) return null;
+  return askVersion().version;
+}
+
+/** `entry.js --version`: the version line, or why there is none (for the error message). */
+function askVersion() {
+  if (!existsSync(codeServerEntry)) return { version: null, why: 'entry.js is missing' };
   const result = spawnSync(process.execPath, [codeServerEntry, '--version'], { encoding: 'utf8', timeout: 60_000 });
-  if (result.status !== 0) return null;
-  const firstLine = result.stdout.trim().split('\n')[0] ?? '';
-  return firstLine.startsWith(CODE_SERVER_VERSION) ? firstLine : null;
+  const firstLine = (result.stdout ?? '').trim().split('\n')[0] ?? '';
+  if (result.status === 0 && firstLine.startsWith(CODE_SERVER_VERSION)) return { version: firstLine, why: '' };
+  const tail = `${result.stderr ?? ''}${result.error ? ` ${result.error.message}` : ''}`.trim().split('\n').slice(-5).join(' | ');
+  return { version: null, why: `status ${result.status}${result.signal ? `, signal ${result.signal}` : ''}, stdout "${firstLine}"${tail ? `, stderr: ${tail}` : ''}` };
 }
 
 function linkRipgrep(vscodeDir) {
@@ -81,8 +87,15 @@ export function ensureCodeServer() {
 
   run('npm', ['install', '--omit=dev', '--no-package-lock', '--foreground-scripts'], join(vscodeDir, 'extensions'));
 
-  const version = installedVersion();
-  if (!version) throw new Error('code-server was installed but `entry.js --version` does not answer');
+  // Asked twice: once, on a freshly installed machine under load, the first answer did not come
+  // (and the same command answered at once afterwards).
+  let answer = askVersion();
+  if (!answer.version) {
+    log(`entry.js --version did not answer (${answer.why}); asking again`);
+    answer = askVersion();
+  }
+  const version = answer.version;
+  if (!version) throw new Error(`code-server was installed but \`entry.js --version\` does not answer (${answer.why})`);
   log(`ready: ${version}`);
   return version;
 }
