@@ -56,14 +56,19 @@ export class PackedPerson implements ArticlePerson {
   }
 
   /** The mentions as the cache entry writes them (count, then start, end, name, candidates each), without building them; `str` gives a string's index in the entry. */
-  encodeMentions(out: number[], str: (s: string) => number): void {
+  /** Writes the mentions' count and numbers into `out` from `to` on (as cacheEntry lays them out); returns where they end. */
+  encodeMentions(out: Int32Array, to: number, str: (s: string) => number): number {
     const { numbers, strings } = this.packed;
-    out.push(this.mentionCount);
+    out[to++] = this.mentionCount;
     for (let k = 0, at = this.first * MENTION_WIDTH; k < this.mentionCount; k++, at += MENTION_WIDTH) {
       const nameRef = numbers[at + 2];
       const candidates = numbers[at + 3];
-      out.push(numbers[at], numbers[at + 1], nameRef < 0 ? nameRef : str(strings[nameRef]), candidates < 0 ? candidates : str(strings[candidates]));
+      out[to++] = numbers[at];
+      out[to++] = numbers[at + 1];
+      out[to++] = nameRef < 0 ? nameRef : str(strings[nameRef]);
+      out[to++] = candidates < 0 ? candidates : str(strings[candidates]);
     }
+    return to;
   }
 
   /** Points the names the mentions refer to at shared copies (see SourceIndex.shareStrings). */
