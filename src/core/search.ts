@@ -352,10 +352,26 @@ export class PostingStore {
   private words = 0;
   /** Bumped by every change (a posting logged, a fold, a word added): a fold in steps stops when it moves. */
   private version = 0;
+  /**
+   * Postings in the log per word, counted as they are logged: the fold's counting sort starts
+   * from them instead of reading the whole log once more (its first pass, at the end of a bulk
+   * load, when nothing else is left to do).
+   */
+  private logCounts: Int32Array;
+
+  /** `countLogged`: keep logCounts (not for word pairs: a million of them would hold 4 MB or more for it). */
+  constructor(private readonly countLogged = true) {
+    this.logCounts = new Int32Array(countLogged ? 1024 : 0);
+  }
 
   addWord(): void {
     this.words++;
     this.version++;
+    if (this.countLogged && this.words > this.logCounts.length) {
+      const grown = new Int32Array(2 * this.logCounts.length);
+      grown.set(this.logCounts);
+      this.logCounts = grown;
+    }
   }
 
   push(word: number, id: number): void {
@@ -367,6 +383,7 @@ export class PostingStore {
     }
     this.logWord[this.logFill] = word;
     this.logId[this.logFill++] = id;
+    if (this.countLogged) this.logCounts[word]++;
     this.logLength++;
     this.logByWord = null;
     this.version++;
@@ -408,14 +425,17 @@ export class PostingStore {
     const words = this.words;
     const logStart = new Int32Array(words + 1);
     const log = this.logParts();
-    for (const { words: logWord, ids: logId, length } of log) {
-      for (let from = 0; from < length; from += FOLD_STEP) {
-        const to = Math.min(length, from + FOLD_STEP);
-        for (let c = from; c < to; c++) if (!alive || alive(logId[c])) logStart[logWord[c] + 1]++;
-        yield;
-        if (this.version !== version) return;
+    // Each word's postings: counted as they were logged, unless only the living ones are kept.
+    if (alive || !this.countLogged) {
+      for (const { words: logWord, ids: logId, length } of log) {
+        for (let from = 0; from < length; from += FOLD_STEP) {
+          const to = Math.min(length, from + FOLD_STEP);
+          for (let c = from; c < to; c++) if (!alive || alive(logId[c])) logStart[logWord[c] + 1]++;
+          yield;
+          if (this.version !== version) return;
+        }
       }
-    }
+    } else logStart.set(this.logCounts.subarray(0, words), 1);
     for (let w = 0; w < words; w++) logStart[w + 1] += logStart[w];
     const logIds = new Int32Array(logStart[words]);
     const fill = logStart.slice(0, words);
@@ -499,6 +519,7 @@ export class PostingStore {
     this.logFill = 0;
     this.logLength = 0;
     this.logByWord = null;
+    this.logCounts.fill(0);
   }
 
   private logged(word: number): number[] | undefined {
@@ -557,6 +578,7 @@ export class PostingStore {
     this.start = start;
     this.data = postings;
     this.foldedCount = total;
+    if (this.countLogged) this.logCounts = new Int32Array(Math.max(1024, words));
     this.clearLog();
     this.version++;
   }
@@ -739,7 +761,7 @@ export class PairIndex {
   /** Pair number + 1 per slot; 0: empty. */
   private pairs = new Int32Array(1 << 14);
   private used = 0;
-  private store = new PostingStore();
+  private store = new PostingStore(false);
   /** Per pair, the last id added (an item may hold a pair twice: it is listed once). */
   private lastId = new Int32Array(1 << 10).fill(-1);
 
@@ -844,7 +866,7 @@ export class PairIndex {
     this.keys = p.keys;
     this.pairs = p.pairs;
     this.used = used;
-    this.store = new PostingStore();
+    this.store = new PostingStore(false);
     this.store.install(used, p.start, p.postings);
     // Items added from here have ids above every installed one.
     this.lastId = new Int32Array(Math.max(1 << 10, used)).fill(-1);
