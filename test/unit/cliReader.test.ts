@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../src/cli/main';
+import { tempDir } from './tempDirs';
 
 async function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
@@ -46,7 +46,7 @@ describe('sourcebook quotes / people (contract JSON)', () => {
   });
 
   it('reads a BOM file given by path; offsets index the decoded text', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-'));
+    const dir = tempDir('sb-cli-');
     const file = path.join(dir, 'bom.txt');
     fs.writeFileSync(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('“Vote early,” Mayor Ann Lee said.\n')]));
     const r = await runCli(['quotes', '--json', file]);
@@ -55,7 +55,7 @@ describe('sourcebook quotes / people (contract JSON)', () => {
   });
 
   it('a broken file is skipped with a line on stderr; the rest are read', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-'));
+    const dir = tempDir('sb-cli-');
     fs.writeFileSync(path.join(dir, 'good.txt'), '“Fine,” Ann Lee said.\n');
     fs.writeFileSync(path.join(dir, 'bad.txt'), Buffer.from([0, 1, 2, 3, 0, 5]));
     fs.writeFileSync(path.join(dir, 'empty.md'), '');

@@ -6,7 +6,6 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { decodeSource } from '../../src/core/decode';
 import { parseArticle } from '../../src/core/article';
@@ -15,6 +14,7 @@ import { terminalSafe } from '../../src/cli/io';
 import { main, takeMaxSize } from '../../src/cli/main';
 import { formatCitation } from '../../src/core/citation';
 import type { Article } from '../../src/core/types';
+import { tempDir as newTempDir } from './tempDirs';
 
 /* eslint-disable no-control-regex -- these tests look for control characters on purpose */
 
@@ -22,7 +22,7 @@ const projectRoot = path.resolve(__dirname, '..', '..', '..');
 const CLI = path.join(projectRoot, 'dist', 'cli.js');
 
 function tempDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'sb-hardening-'));
+  return newTempDir('sb-hardening-');
 }
 
 /** A short article with one attributed quote; the speaker's name varies per file. */

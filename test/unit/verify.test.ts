@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { Article, ArticlePerson, Quote } from '../../src/core/types';
 import { packParagraphs, packSentences } from '../../src/core/spans';
 import { Finding, FindingKind, QuoteSource, articleSource, verifyDraft } from '../../src/core/verify';
+import { tempDir } from './tempDirs';
 
 // The fixture articles are read from disk, but their quotes, speakers and
 // people are annotated here by hand, so these tests judge verification alone,
@@ -270,7 +270,7 @@ describe('verifyDraft with the project index and reader', () => {
 
 describe('sourcebook verify (CLI)', () => {
   const seedDraft = (body: string) => {
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sb-verify-')), 'draft.md');
+    const file = path.join(tempDir('sb-verify-'), 'draft.md');
     fs.writeFileSync(file, body);
     return file;
   };
