@@ -350,7 +350,7 @@ export class PostingStore {
   /** The log grouped by word, built on demand while the log is small. */
   private logByWord: Map<number, number[]> | null = null;
   private words = 0;
-  /** Bumped by every change (a posting logged, a fold, a word added): a fold in steps stops when it moves. */
+  /** Bumped by each fold and install: a fold in steps stops when it moves, or when the log grows (logLength). */
   private version = 0;
   /**
    * Postings in the log per word, counted as they are logged: the fold's counting sort starts
@@ -366,7 +366,6 @@ export class PostingStore {
 
   addWord(): void {
     this.words++;
-    this.version++;
     if (this.countLogged && this.words > this.logCounts.length) {
       const grown = new Int32Array(2 * this.logCounts.length);
       grown.set(this.logCounts);
@@ -386,7 +385,6 @@ export class PostingStore {
     if (this.countLogged) this.logCounts[word]++;
     this.logLength++;
     this.logByWord = null;
-    this.version++;
   }
 
   /** The log's chunks with how much of each is filled, oldest first. */
@@ -421,7 +419,9 @@ export class PostingStore {
    */
   *foldSteps(alive?: (id: number) => boolean): Generator<void, void> {
     if (this.logLength === 0 && !alive && this.start.length === this.words + 1) return;
+    // What it folds: the log as it is now (a word is added only with a posting, which grows the log).
     const version = this.version;
+    const logLength = this.logLength;
     const words = this.words;
     const logStart = new Int32Array(words + 1);
     const log = this.logParts();
@@ -432,7 +432,7 @@ export class PostingStore {
           const to = Math.min(length, from + FOLD_STEP);
           for (let c = from; c < to; c++) if (!alive || alive(logId[c])) logStart[logWord[c] + 1]++;
           yield;
-          if (this.version !== version) return;
+          if (this.moved(version, logLength)) return;
         }
       }
     } else logStart.set(this.logCounts.subarray(0, words), 1);
@@ -447,7 +447,7 @@ export class PostingStore {
           if (!alive || alive(id)) logIds[fill[logWord[c]]++] = id;
         }
         yield;
-        if (this.version !== version) return;
+        if (this.moved(version, logLength)) return;
       }
     }
     const oldStart = this.start;
@@ -468,7 +468,7 @@ export class PostingStore {
       if (sinceStep >= FOLD_STEP) {
         sinceStep = 0;
         yield;
-        if (this.version !== version) return;
+        if (this.moved(version, logLength)) return;
       }
       sinceStep += 1 + logStart[w + 1] - logStart[w];
       const a = w < folded ? oldStart[w] : end;
@@ -510,6 +510,11 @@ export class PostingStore {
     this.foldedCount = total;
     this.clearLog();
     this.version++;
+  }
+
+  /** Whether the store was folded, installed or logged to since a fold in steps read it. */
+  private moved(version: number, logLength: number): boolean {
+    return this.version !== version || this.logLength !== logLength;
   }
 
   private clearLog(): void {
@@ -1264,8 +1269,8 @@ export class WordIndex {
    * keystrokes does not copy them back and forth).
    */
   trim(): void {
-    this.fold();
-    this.pairPostings.trim();
+    const steps = this.trimSteps();
+    while (!steps.next().done);
   }
 
   /** trim() in steps of about a millisecond (PostingStore.foldSteps), for the editor's thread. */

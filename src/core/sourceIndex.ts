@@ -882,10 +882,8 @@ export class SourceIndex {
 
   /** Gives back spare capacity after a bulk load (otherwise done by the first search). */
   optimize(): void {
-    this.quoteIndex.trim();
-    this.sentenceIndex.trim();
-    this.quoteOwner.trim();
-    this.sentenceOwner.trim();
+    const steps = this.optimizeSteps();
+    while (!steps.next().done);
   }
 
   /**
