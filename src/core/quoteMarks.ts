@@ -24,8 +24,7 @@ const MARK = /[“”"‘'„«»]/g;
 const DOUBLE_MARK = /[“”"„«»]/g;
 const OPEN_CONTEXT = /[\s([{\u2014\u2013\-/“‘"'—:]/;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-const isLetterOrDigit = (c: string | undefined): boolean => !!c && LETTER_OR_DIGIT.test(c);
-/** isLetterOrDigit(text[i]), ASCII read by its code. */
+/** Whether text[i] is a letter or digit (false past the end), ASCII read by its code. */
 function isLetterOrDigitAt(text: string, i: number): boolean {
   if (i >= text.length) return false;
   const c = text.charCodeAt(i);
@@ -93,7 +92,7 @@ export function scanQuotes(text: string, paragraphList: Span[], singleQuotes = f
           continued = i === para.start && previousLeftOpen;
           continue;
         }
-        if (singleQuotes && (c === '‘' || c === "'") && opensHere(text, i, para.start) && isLetterOrDigit(text[i + 1])) {
+        if (singleQuotes && (c === '‘' || c === "'") && opensHere(text, i, para.start) && isLetterOrDigitAt(text, i + 1)) {
           const close = findSingleClose(text, i + 1, para.end, c);
           if (close > 0) {
             quotes.push({ start: i + 1, end: close, open: i, close: close + 1, closed: true, paragraph, continued: false, mark: 'single' });
@@ -139,7 +138,7 @@ function findSingleClose(text: string, from: number, end: number, openMark: stri
     if (c === '“' || c === '”' || c === '"') return -1;
     if (c !== closeMark && !(openMark === "'" && c === '’')) continue;
     // An apostrophe inside a word (it’s, O’Brien) or after an s (voters’ rights) is not a close.
-    if (isLetterOrDigit(text[j + 1])) continue;
+    if (isLetterOrDigitAt(text, j + 1)) continue;
     if (text[j - 1] === 's' && /^\s+\p{Ll}/u.test(text.slice(j + 1, j + 3)) && j - from > 1) continue;
     if (isSpaceCode(text.charCodeAt(j - 1))) continue;
     return j;
