@@ -350,7 +350,7 @@ export class PostingStore {
   /** The log grouped by word, built on demand while the log is small. */
   private logByWord: Map<number, number[]> | null = null;
   private words = 0;
-  /** Bumped by each fold and install: a fold in steps stops when it moves, or when the log grows (logLength). */
+  /** Bumped by each fold and install: a fold in steps stops when it moves (see foldSteps). */
   private version = 0;
   /**
    * Postings in the log per word, counted as they are logged: the fold's counting sort starts
@@ -413,13 +413,17 @@ export class PostingStore {
    * fold() in steps of about FOLD_STEP postings, for a caller that gives the
    * editor its turn between them (folding a 10,000-article archive's
    * sentences took about 250 ms at once). Until the last step the store is
-   * untouched, and searches read it as before; when postings are added or the
-   * store is folded between two steps, the rest is dropped (a later fold, or
-   * the next search, does it).
+   * untouched, and searches read it as before. Postings logged between two
+   * steps stay in the log for the next fold: a bulk load's indexer starts the
+   * fold while its last files are still being parsed, and the fold that comes
+   * after them has only those left. When the store is folded or installed
+   * between two steps (a search folds what it needs at once), or postings
+   * are logged during a sweep of the dead (`alive`), the rest is dropped.
    */
   *foldSteps(alive?: (id: number) => boolean): Generator<void, void> {
     if (this.logLength === 0 && !alive && this.start.length === this.words + 1) return;
     // What it folds: the log as it is now (a word is added only with a posting, which grows the log).
+    // Later postings are appended behind these, in the same chunks or new ones.
     const version = this.version;
     const logLength = this.logLength;
     const words = this.words;
@@ -432,7 +436,7 @@ export class PostingStore {
           const to = Math.min(length, from + FOLD_STEP);
           for (let c = from; c < to; c++) if (!alive || alive(logId[c])) logStart[logWord[c] + 1]++;
           yield;
-          if (this.moved(version, logLength)) return;
+          if (this.moved(version, logLength, alive)) return;
         }
       }
     } else logStart.set(this.logCounts.subarray(0, words), 1);
@@ -447,7 +451,7 @@ export class PostingStore {
           if (!alive || alive(id)) logIds[fill[logWord[c]]++] = id;
         }
         yield;
-        if (this.moved(version, logLength)) return;
+        if (this.moved(version, logLength, alive)) return;
       }
     }
     const oldStart = this.start;
@@ -468,7 +472,7 @@ export class PostingStore {
       if (sinceStep >= FOLD_STEP) {
         sinceStep = 0;
         yield;
-        if (this.moved(version, logLength)) return;
+        if (this.moved(version, logLength, alive)) return;
       }
       sinceStep += 1 + logStart[w + 1] - logStart[w];
       const a = w < folded ? oldStart[w] : end;
@@ -508,13 +512,29 @@ export class PostingStore {
     this.start = start;
     this.data = out.done();
     this.foldedCount = total;
-    this.clearLog();
+    this.dropFolded(logLength);
     this.version++;
   }
 
-  /** Whether the store was folded, installed or logged to since a fold in steps read it. */
-  private moved(version: number, logLength: number): boolean {
-    return this.version !== version || this.logLength !== logLength;
+  /** Whether a fold in steps that read the store at `version`, with `logLength` postings logged, must stop (see foldSteps). */
+  private moved(version: number, logLength: number, alive?: (id: number) => boolean): boolean {
+    return this.version !== version || (alive !== undefined && this.logLength !== logLength);
+  }
+
+  /** Takes the log's first `folded` postings out (the table has them now), keeping those logged since. */
+  private dropFolded(folded: number): void {
+    if (this.logLength === folded) {
+      this.clearLog();
+      return;
+    }
+    const parts = this.logParts();
+    this.clearLog();
+    let skip = folded;
+    for (const { words, ids, length } of parts) {
+      const from = Math.min(skip, length);
+      skip -= from;
+      for (let c = from; c < length; c++) this.push(words[c], ids[c]);
+    }
   }
 
   private clearLog(): void {

@@ -890,8 +890,9 @@ export class SourceIndex {
    * optimize() in steps of about a millisecond, for the editor's thread to
    * run between its other work: after a bulk load the folds took about 250
    * ms at once for a 10,000-article archive. Searches between two steps read
-   * the index as it was; an article added between them leaves the rest of the
-   * fold to the next search.
+   * the index as it was; what an article added between them indexes waits for
+   * the next fold (PostingStore.foldSteps), so a bulk load can start folding
+   * before its last files are in.
    */
   *optimizeSteps(): Generator<void, void> {
     yield* this.quoteIndex.trimSteps();

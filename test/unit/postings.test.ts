@@ -107,6 +107,40 @@ describe('postings: varint lists with skip tables', () => {
     check(4, store.export(), 2000);
   });
 
+  it('keeps postings logged between the steps of a fold for the next fold, new words included', () => {
+    fc.assert(
+      fc.property(fc.array(ascending, { minLength: 1, maxLength: 8 }), fc.nat(), fc.boolean(), (lists, cut, countLogged) => {
+        const store = new PostingStore(countLogged);
+        let words = 0;
+        // A word is added when its first posting comes, so some come only while the fold runs.
+        const log = (w: number, id: number): void => {
+          while (words <= w) {
+            store.addWord();
+            words++;
+          }
+          store.push(w, id);
+        };
+        const postings = lists.flatMap((ids, w) => ids.map((id) => [id, w]));
+        postings.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+        const before = cut % (postings.length + 1);
+        for (const [id, w] of postings.slice(0, before)) log(w, id);
+        const steps = store.foldSteps();
+        steps.next();
+        for (const [id, w] of postings.slice(before)) log(w, id);
+        while (!steps.next().done);
+        // The table holds what was logged before the fold began, the log the rest.
+        lists.forEach((ids, w) => {
+          const folded = ids.filter((id) => postings.findIndex(([i, x]) => i === id && x === w) < before);
+          assert.deepEqual(store.list(w).toArray(), folded, `word ${w} folded`);
+          assert.deepEqual(store.tail(w) ?? [], ids.slice(folded.length), `word ${w} logged`);
+        });
+        store.fold();
+        assertHolds(store, lists);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('refuses a damaged table: varint cut short, not canonical, too large, bad skip entry, id out of range', () => {
     const lists = [[3, 9], Array.from({ length: 2 * SKIP + 1 }, (_, k) => 5 * k)];
     const table = storeOf(lists).export();
