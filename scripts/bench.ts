@@ -18,7 +18,7 @@ import { foldText, words } from '../src/core/text';
 import type { Article } from '../src/core/types';
 import { sentenceAt, sentenceCount, sentenceList } from '../src/core/spans';
 import { unpackText } from '../src/core/packedText';
-import { ParsePool, type ParseOutcome, type ReadOutcome } from '../src/node/parsePool';
+import { ParsePool, type ReadOutcome } from '../src/node/parsePool';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const BENCH_DIR = path.join(ROOT, '.bench');
@@ -259,17 +259,16 @@ function writeCacheFiles(index: SourceIndex, stamps: Map<string, FileStamp>, cac
  * order as they come back (the extension's indexer does the same), with a
  * bounded number of files in flight.
  */
-async function indexWithPool(index: SourceIndex, files: string[], stamps: Map<string, FileStamp>, pool: ParsePool): Promise<number> {
+async function indexWithPool(index: SourceIndex, files: string[], pool: ParsePool): Promise<number> {
   // The longest single step on this thread (one article indexed, one step of the final fold):
   // the editor waits that long at most while the extension indexes.
   let longest = 0;
-  const window: Promise<ParseOutcome>[] = [];
+  const window: Promise<ReadOutcome>[] = [];
   const WINDOW = 64;
   let next = 0;
   const submit = (): void => {
-    const f = files[next++];
-    // The workers read the files too, as the extension has them do for local files.
-    window.push(pool.parse(f, stamps.get(f) as FileStamp, null));
+    // As the extension's indexer asks for a local file with no cache entry: the worker stats, reads and parses it.
+    window.push(pool.readLocal(files[next++], Number.MAX_SAFE_INTEGER, null));
   };
   // Refilled by halves, as the extension's indexer does: one message to the worker per refill.
   const refill = (): void => {
@@ -277,9 +276,10 @@ async function indexWithPool(index: SourceIndex, files: string[], stamps: Map<st
   };
   refill();
   while (window.length > 0) {
-    const outcome = await (window.shift() as Promise<ParseOutcome>);
+    const outcome = await (window.shift() as Promise<ReadOutcome>);
     refill();
     if (!outcome.ok) throw new Error(outcome.error);
+    if (!outcome.article) throw new Error('bench: a file came back unparsed');
     const began = performance.now();
     index.setArticle(outcome.article, outcome.fingerprint);
     longest = Math.max(longest, performance.now() - began);
@@ -356,7 +356,7 @@ async function main(): Promise<void> {
   const pool = new ParsePool(path.join(__dirname, '..', 'src', 'node', 'parseWorker.js'));
   out['index.workers'] = pool.size;
   const started = performance.now();
-  const longestStep = await indexWithPool(index, files, stamps, pool);
+  const longestStep = await indexWithPool(index, files, pool);
   const indexMs = performance.now() - started;
   const cpuAfter = threadCpu();
   await pool.dispose();

@@ -16,42 +16,68 @@ type Failure = { reason: FailReason; error: string; size?: number };
 
 const sameStamp = (a: FileStamp, b: FileStamp | null): boolean => !!b && a.size === b.size && a.mtimeMs === b.mtimeMs;
 
-/** The local file's stamp (a regular file within the limit), or why not. */
-function statLocal(req: ParseRequest): FileStamp | Failure {
-  try {
-    const stat = fs.statSync(req.path);
-    // Reading a named pipe (or a device) called like a source would wait forever.
-    if (!stat.isFile()) return { reason: 'read', error: 'cannot be read (not a regular file)' };
-    if (stat.size > req.maxBytes) return { reason: 'size', error: 'too large', size: stat.size };
-    return { size: stat.size, mtimeMs: stat.mtimeMs };
-  } catch (error) {
-    return readFailure(error);
-  }
-}
-
 function readFailure(error: unknown): Failure {
   const code = (error as NodeJS.ErrnoException).code;
   return { reason: 'read', error: code === 'ENOENT' ? 'ENOENT' : `cannot be read (${error instanceof Error ? error.message : String(error)})` };
 }
 
-/** The file's bytes, or why not. The caller (or statLocal) has checked it is a regular file within the size limit. */
-function readBytes(req: ParseRequest): Uint8Array | Failure {
-  if (req.bytes) return req.bytes;
+/**
+ * Opened without waiting: opening a named pipe (or a device) called like a source for reading
+ * would wait for a writer forever; it is refused once open, as not a regular file.
+ */
+const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
+
+/**
+ * The local file's bytes and its stamp as opened (a regular file within the size limit), or why
+ * not: one open, one fstat, the reads and a close. It used to stat the path and then read it with
+ * readFileSync, which opened and looked the file up again (two lookups of the path and two stats).
+ */
+function readLocalFile(path: string, maxBytes: number): { stamp: FileStamp; bytes: Uint8Array } | Failure {
+  let fd: number;
   try {
-    const bytes = fs.readFileSync(req.path);
-    // It may have grown since it was looked at.
-    return bytes.length > req.maxBytes ? { reason: 'size', error: `grew past the size limit (${(bytes.length / 1024 / 1024).toFixed(1)} MB)`, size: bytes.length } : bytes;
+    fd = fs.openSync(path, OPEN_FLAGS);
   } catch (error) {
     return readFailure(error);
+  }
+  try {
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) return { reason: 'read', error: 'cannot be read (not a regular file)' };
+    if (stat.size > maxBytes) return { reason: 'size', error: 'too large', size: stat.size };
+    // As readFileSync does: the size seen when opened (a file still being written is read again when it changes).
+    const bytes = Buffer.allocUnsafe(stat.size);
+    let read = 0;
+    while (read < bytes.length) {
+      const n = fs.readSync(fd, bytes, read, bytes.length - read, null);
+      if (n === 0) break;
+      read += n;
+    }
+    return { stamp: { size: stat.size, mtimeMs: stat.mtimeMs }, bytes: read === bytes.length ? bytes : bytes.subarray(0, read) };
+  } catch (error) {
+    return readFailure(error);
+  } finally {
+    fs.closeSync(fd);
   }
 }
 
 function handle(req: ParseRequest): ParseReply {
   const fail = (f: Failure): ParseReply => ({ id: req.id, ok: false, ...f });
-  const stamp = req.stamp ?? statLocal(req);
-  if ('reason' in stamp) return fail(stamp);
-  const bytes = readBytes(req);
-  if ('reason' in bytes) return fail(bytes);
+  let stamp: FileStamp;
+  let bytes: Uint8Array;
+  if (req.bytes) {
+    if (!req.stamp) return fail({ reason: 'read', error: 'no stamp given with the bytes' });
+    stamp = req.stamp;
+    bytes = req.bytes;
+  } else {
+    const local = readLocalFile(req.path, req.maxBytes);
+    if ('reason' in local) {
+      // The caller that gave a stamp had checked the size: the file grew since.
+      if (local.reason === 'size' && req.stamp && local.size !== undefined) return fail({ ...local, error: `grew past the size limit (${(local.size / 1024 / 1024).toFixed(1)} MB)` });
+      return fail(local);
+    }
+    // A stamp the caller gave stands (it is the one it checked); otherwise the one seen when opened.
+    stamp = req.stamp ?? local.stamp;
+    bytes = local.bytes;
+  }
   try {
     const decoded = decodeSource(bytes);
     if ('error' in decoded) return fail({ reason: 'decode', error: decoded.error });

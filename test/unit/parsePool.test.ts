@@ -1,6 +1,7 @@
 // The worker threads that parse for the extension's indexer: what comes back
 // must be exactly what parsing on the calling thread gives.
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -101,6 +102,11 @@ describe('ParsePool', function () {
       fs.mkdirSync(path.join(dir, 'folder.md'));
       const folder = await pool.readLocal(path.join(dir, 'folder.md'), 1e6, null);
       assert.ok(!folder.ok && folder.reason === 'read' && /not a regular file/.test(folder.error));
+      // A named pipe called like a source: refused at once, not waited on for a writer.
+      if (spawnSync('mkfifo', [path.join(dir, 'pipe.md')]).status === 0) {
+        const pipe = await pool.readLocal(path.join(dir, 'pipe.md'), 1e6, null);
+        assert.ok(!pipe.ok && pipe.reason === 'read' && /not a regular file/.test(pipe.error));
+      }
       fs.writeFileSync(path.join(dir, 'bin.md'), new Uint8Array(64));
       const binary = await pool.readLocal(path.join(dir, 'bin.md'), 1e6, null);
       assert.ok(!binary.ok && binary.reason === 'decode');
