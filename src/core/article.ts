@@ -1,5 +1,5 @@
 // Reading one article: structure, people, quotes and who said them.
-import type { Article, ArticlePerson, Quote, Sentence } from './types';
+import type { Article, ArticlePerson, Quote, Sentence, Span } from './types';
 import { readStructure, splitSentences } from './structure';
 import { readPeople } from './people';
 import { scanQuotes } from './quoteMarks';
@@ -58,9 +58,11 @@ export function readQuoteCandidates(path: string, text: string) {
   const structure = readStructure(text, path);
   const { meta } = structure;
   // The dateline "(Bloomberg) --" is not story text; the paragraph starts after it.
-  const paragraphs = structure.paragraphs.map((p) => (p.start < structure.bodyStart && structure.bodyStart <= p.end ? { start: structure.bodyStart, end: p.end } : p));
+  // Lists built in loops (see structure.ts, nonEmptySpans).
+  const paragraphs: Span[] = [];
+  for (const p of structure.paragraphs) paragraphs.push(p.start < structure.bodyStart && structure.bodyStart <= p.end ? { start: structure.bodyStart, end: p.end } : p);
   const sentences: Sentence[] = [];
-  paragraphs.forEach((p, i) => sentences.push(...splitSentences(text, p, i)));
+  for (let i = 0; i < paragraphs.length; i++) for (const s of splitSentences(text, paragraphs[i], i)) sentences.push(s);
   const peopleResult = readPeople(text, paragraphs, meta.contributors);
   const personByName = new Map<string, ArticlePerson>(peopleResult.people.map((p) => [p.name, p]));
   const raw = scanQuotes(text, paragraphs);
@@ -77,8 +79,10 @@ export function parseArticle(path: string, text: string): Article {
   const keep = keepQuotes({ text, raw, attributions, sentences, paragraphs, mentions: peopleResult.mentions });
   const seen = new Map<string, number>();
   const pathHash = hashString(path);
-  const quotes: Quote[] = raw.flatMap((q, i) => {
-    if (!keep[i]) return [];
+  const quotes: Quote[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    if (!keep[i]) continue;
+    const q = raw[i];
     const quoteText = text.slice(q.start, q.end);
     const key = hashString(quoteText);
     const n = (seen.get(key) ?? 0) + 1;
@@ -95,11 +99,13 @@ export function parseArticle(path: string, text: string): Article {
       paragraph: q.paragraph,
     };
     if (a.rule) new RuleNote(quote, a.rule);
-    return [quote];
-  });
+    quotes.push(quote);
+  }
 
   // Speakers who are not people (China, the State Department, a spokeswoman).
-  const otherSpeakers = [...new Set(quotes.map((q) => q.speaker).filter((s): s is string => !!s && !personByName.has(s)))];
+  const others = new Set<string>();
+  for (const q of quotes) if (q.speaker && !personByName.has(q.speaker)) others.add(q.speaker);
+  const otherSpeakers = [...others];
   // People named only in passing still count; contributors were already left out.
   return { path, text, meta, paragraphs: packParagraphs(paragraphs), sentences: packSentences(sentences), people: peopleResult.people, quotes, otherSpeakers };
 }

@@ -624,10 +624,16 @@ function peopleIn(text: string, tokens: TokenTable, contributors: string[], para
     }
   };
   const resolveSurname = (owners: ArticlePerson[]): { person: ArticlePerson | null; candidates: string[] } => {
-    const seen = owners.filter((p) => lastSeen.has(p.name));
-    if (seen.length === 0) return { person: owners.length === 1 ? owners[0] : null, candidates: owners.map((p) => p.name) };
+    // Lists built in loops (see structure.ts, nonEmptySpans).
+    const seen: ArticlePerson[] = [];
+    const candidates: string[] = [];
+    for (const p of owners) {
+      if (lastSeen.has(p.name)) seen.push(p);
+      candidates.push(p.name);
+    }
+    if (seen.length === 0) return { person: owners.length === 1 ? owners[0] : null, candidates };
     seen.sort((a, b) => lastSeen.get(b.name)! - lastSeen.get(a.name)!);
-    return { person: seen[0], candidates: owners.map((p) => p.name) };
+    return { person: seen[0], candidates };
   };
   // Full names in text order (found is in text order), walked alongside the tokens rather than
   // looked up in a map for every token.

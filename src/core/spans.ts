@@ -14,20 +14,21 @@ export const SENTENCE_WIDTH = 3;
 
 export function packParagraphs(list: readonly Span[]): Int32Array {
   const out = new Int32Array(list.length * PARAGRAPH_WIDTH);
-  list.forEach((p, i) => {
-    out[2 * i] = p.start;
-    out[2 * i + 1] = p.end;
-  });
+  for (let i = 0; i < list.length; i++) {
+    out[2 * i] = list[i].start;
+    out[2 * i + 1] = list[i].end;
+  }
   return out;
 }
 
 export function packSentences(list: readonly Sentence[]): Int32Array {
   const out = new Int32Array(list.length * SENTENCE_WIDTH);
-  list.forEach((s, i) => {
+  for (let i = 0; i < list.length; i++) {
+    const s = list[i];
     out[3 * i] = s.start;
     out[3 * i + 1] = s.end;
     out[3 * i + 2] = s.paragraph;
-  });
+  }
   return out;
 }
 

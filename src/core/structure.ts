@@ -113,7 +113,7 @@ function splitBlocks(text: string, from: number): Span[] {
     last = blankLineEnd;
   }
   spans.push(trimSpan(text, last, text.length));
-  let blocks = spans.filter((s) => s.end > s.start);
+  let blocks = nonEmptySpans(spans);
   // Files without blank lines between paragraphs (one paragraph a line) are common
   // in exported text; a long single block of many lines is read line by line.
   if (blocks.length <= 2) {
@@ -128,10 +128,24 @@ function splitBlocks(text: string, from: number): Span[] {
       }
       lines.push(trimSpan(text, lineStart, b.end));
     }
-    const nonEmpty = lines.filter((s) => s.end > s.start);
+    const nonEmpty = nonEmptySpans(lines);
     if (nonEmpty.length > 3) blocks = nonEmpty;
   }
   return blocks;
+}
+
+/*
+ * The reader's lists are built by pushing in loops, not by map(), filter() or flatMap(): those
+ * builtins make arrays of another kind when the code calling them is optimized than when it is
+ * not, and every function that reads a list then met a second kind and had its optimized code
+ * thrown away (a cascade of about ten such deoptimizations once the reader warmed up, each
+ * followed by a large compile, while the slow code ran meanwhile).
+ */
+
+function nonEmptySpans(spans: Span[]): Span[] {
+  const out: Span[] = [];
+  for (let i = 0; i < spans.length; i++) if (spans[i].end > spans[i].start) out.push(spans[i]);
+  return out;
 }
 
 const COPYRIGHT = /^(?:©|\(c\)|copyright\b)\s*(?:©\s*)?(\d{4})?\s*(.*?)\s*\.?$/i;
@@ -173,6 +187,7 @@ function parseDate(value: string): string | null {
 
 export function readStructure(text: string, path: string): Structure {
   const meta: ArticleMeta = { outlet: null, date: null, title: null, url: null, contributors: [] };
+  const contributors: string[] = [];
   const front = readFrontMatter(text);
   const from = front ? front.end : 0;
   if (front) {
@@ -183,10 +198,11 @@ export function readStructure(text: string, path: string): Structure {
     meta.date = date ? parseDate(date) ?? date : null;
     meta.url = f.get('url') || f.get('link') || f.get('canonical') || null;
     const authors = f.get('author') || f.get('authors') || f.get('byline');
-    if (authors) meta.contributors.push(...splitNames(authors.replace(/^\[|\]$/g, '')));
+    if (authors) contributors.push(...splitNames(authors.replace(/^\[|\]$/g, '')));
   }
 
-  const blocks: Block[] = splitBlocks(text, from).map((s) => ({ start: s.start, end: s.end, role: 'story' as const }));
+  const blocks: Block[] = [];
+  for (const s of splitBlocks(text, from)) blocks.push({ start: s.start, end: s.end, role: 'story' });
   let bodyStart = from;
   let firstStory = true;
   for (let i = 0; i < blocks.length; i++) {
@@ -206,12 +222,12 @@ export function readStructure(text: string, path: string): Structure {
     }
     if ((m = ASSISTANCE.exec(line)) && line.length < 300) {
       b.role = 'byline';
-      meta.contributors.push(...splitNames(m[1]));
+      contributors.push(...splitNames(m[1]));
       continue;
     }
     if ((m = BYLINE.exec(line)) && line.length < 200) {
       b.role = 'byline';
-      meta.contributors.push(...splitNames(m[1]));
+      contributors.push(...splitNames(m[1]));
       continue;
     }
     if (/^#{1,6}\s/.test(line)) {
@@ -237,8 +253,9 @@ export function readStructure(text: string, path: string): Structure {
     const fromName = parseDate(path.split(/[\\/]/).pop() ?? '');
     if (fromName && /\d{4}-\d{2}-\d{2}/.test(fromName)) meta.date = fromName;
   }
-  meta.contributors = [...new Set(meta.contributors)];
-  const paragraphs = blocks.filter((b) => b.role === 'story' || b.role === 'headline').map((b) => ({ start: b.start, end: b.end }));
+  meta.contributors = [...new Set(contributors)];
+  const paragraphs: Span[] = [];
+  for (const b of blocks) if (b.role === 'story' || b.role === 'headline') paragraphs.push({ start: b.start, end: b.end });
   return { meta, blocks, paragraphs, bodyStart };
 }
 
