@@ -330,6 +330,24 @@ class ByteWriter {
   }
 }
 
+/**
+ * An empty list of the kind that holds objects. One made by `[]` is of another kind until its
+ * first element, so code that pushes onto lists of both kinds lost its optimized code when it
+ * met the second (the indexing loop, which pushes a full chunk of the log: the whole of addText).
+ */
+function objectList<T extends object>(): T[] {
+  const list: (T | null)[] = [null];
+  list.length = 0;
+  return list as T[];
+}
+
+/** A part of a PostingStore's log: its first `length` entries are postings (word, id). */
+interface LogPart {
+  words: Int32Array;
+  ids: Int32Array;
+  length: number;
+}
+
 export class PostingStore {
   /** Folded part: word w's list is data[start[w] .. start[w + 1]) (see above). */
   private start: Int32Array<ArrayBuffer> = new Int32Array(1);
@@ -342,7 +360,7 @@ export class PostingStore {
    * one growing array copied itself at every doubling (and its large
    * allocations drove the garbage collector).
    */
-  private logChunks: { words: Int32Array; ids: Int32Array }[] = [];
+  private logChunks: { words: Int32Array; ids: Int32Array }[] = objectList();
   private logWord: Int32Array = new Int32Array(FIRST_LOG_CHUNK);
   private logId: Int32Array = new Int32Array(FIRST_LOG_CHUNK);
   private logFill = 0;
@@ -388,8 +406,13 @@ export class PostingStore {
   }
 
   /** The log's chunks with how much of each is filled, oldest first. */
-  private logParts(): { words: Int32Array; ids: Int32Array; length: number }[] {
-    return [...this.logChunks.map((c) => ({ ...c, length: c.ids.length })), { words: this.logWord, ids: this.logId, length: this.logFill }];
+  private logParts(): LogPart[] {
+    // One shape for every part, built in a loop (see structure.ts, nonEmptySpans): spread copies
+    // had another shape than the last part, and the fold's loops lost their optimized code on it.
+    const parts: LogPart[] = [];
+    for (const c of this.logChunks) parts.push({ words: c.words, ids: c.ids, length: c.ids.length });
+    parts.push({ words: this.logWord, ids: this.logId, length: this.logFill });
+    return parts;
   }
 
   /** Whether the log is big enough that searching should fold it first. */
@@ -538,7 +561,9 @@ export class PostingStore {
   }
 
   private clearLog(): void {
-    this.logChunks = [];
+    // Emptied in place: a new empty array is of another kind than one holding chunks, and the
+    // indexing loop (which pushes a full chunk here) lost its optimized code on it after each fold.
+    this.logChunks.length = 0;
     this.logWord = new Int32Array(FIRST_LOG_CHUNK);
     this.logId = new Int32Array(FIRST_LOG_CHUNK);
     this.logFill = 0;
