@@ -294,6 +294,26 @@ async function indexWithPool(index: SourceIndex, files: string[], pool: ParsePoo
   return longest;
 }
 
+/**
+ * The production bundles (scripts/bundles.cjs, as `vsce package` builds them) in .bench/shipped/:
+ * the extension's size is the bundle figure, and the cold index runs its parse worker. Null when
+ * esbuild cannot run here.
+ */
+function buildShipped(log: (msg: string) => void): { extension: string; worker: string } | null {
+  const outdir = path.join(BENCH_DIR, 'shipped');
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const esbuild = require('esbuild') as typeof import('esbuild');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { bundles } = require(path.join(ROOT, 'scripts', 'bundles.cjs')) as { bundles: (o: { production: boolean; outdir: string }) => import('esbuild').BuildOptions[] };
+    for (const options of bundles({ production: true, outdir })) esbuild.buildSync(options);
+    return { extension: path.join(outdir, 'extension.js'), worker: path.join(outdir, 'parseWorker.js') };
+  } catch (err) {
+    log(`bundle: production build not made, the worker runs from the tsc build (${(err as Error).message.split('\n')[0]})`);
+    return null;
+  }
+}
+
 async function main(): Promise<void> {
   const opts = parseOptions(process.argv.slice(2));
   const out: Bench = {};
@@ -312,6 +332,10 @@ async function main(): Promise<void> {
   out['machine.cpus'] = os.cpus().length;
   out['machine.loadAvg1'] = round(os.loadavg()[0]);
   const trainDir = trainTextDir(opts.corpus);
+  const shipped = buildShipped(log);
+  // The parse worker as the extension ships it (the production bundle); the tsc build when that
+  // cannot be built (bundle.kB is then null).
+  const workerScript = shipped?.worker ?? path.join(__dirname, '..', 'src', 'node', 'parseWorker.js');
 
   // Throughput of the reader and the index on the 840 train articles (issue 3).
   {
@@ -353,7 +377,7 @@ async function main(): Promise<void> {
   const heapBefore = heapMB();
   let index = new SourceIndex();
   const cpuBefore = threadCpu();
-  const pool = new ParsePool(path.join(__dirname, '..', 'src', 'node', 'parseWorker.js'));
+  const pool = new ParsePool(workerScript);
   out['index.workers'] = pool.size;
   const started = performance.now();
   const longestStep = await indexWithPool(index, files, pool);
@@ -414,7 +438,7 @@ async function main(): Promise<void> {
     const restored = await (async () => {
       const fresh = new SourceIndex();
       // Started first, as the extension's indexer does: the worker is ready by the time the cache is read.
-      const pool = new ParsePool(path.join(__dirname, '..', 'src', 'node', 'parseWorker.js'));
+      const pool = new ParsePool(workerScript);
       // File reads are asynchronous in the extension (they do not hold its thread): not steps.
       const bytes = fs.readFileSync(cachePath);
       // One entry (article) at a time, as the extension reads it.
@@ -679,16 +703,7 @@ async function main(): Promise<void> {
   {
     const dev = path.join(ROOT, 'dist', 'extension.js');
     out['bundle.devKB'] = fs.existsSync(dev) ? round(fs.statSync(dev).size / 1000, 1) : null;
-    out['bundle.kB'] = null;
-    try {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const esbuild = require('esbuild') as typeof import('esbuild');
-      const outfile = path.join(BENCH_DIR, 'extension.production.js');
-      esbuild.buildSync({ entryPoints: [path.join(ROOT, 'src', 'extension', 'extension.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify: true, external: ['vscode'], outfile, logLevel: 'warning' });
-      out['bundle.kB'] = round(fs.statSync(outfile).size / 1000, 1);
-    } catch (err) {
-      log(`bundle: production build not measured (${(err as Error).message.split('\n')[0]})`);
-    }
+    out['bundle.kB'] = shipped ? round(fs.statSync(shipped.extension).size / 1000, 1) : null;
   }
 
   out['machine.loadAvg1End'] = round(os.loadavg()[0]);
