@@ -478,7 +478,8 @@ function subjectBefore(ctx: AttributionContext, words: Word[], cueIdx: number): 
     // "the secretary of state said": a role "of" something.
     if (x.lower === 'of' && q < k && q > 0 && ROLE_WORDS.has(words[q - 1].lower)) continue;
     // A describing phrase of plain words counts only when a determiner opens it ("the gambling tycoon").
-    if (!NP_BREAKERS.has(x.lower) && /^\p{Ll}+$/u.test(x.text)) {
+    // (A hyphenated head too: "the GOP front-runner said", "the long-time aide said".)
+    if (!NP_BREAKERS.has(x.lower) && /^\p{Ll}+(?:-\p{Ll}+)*$/u.test(x.text)) {
       let d = q - 1;
       while (d >= 0 && k - d < 6 && gapIsSpace(text, words[d], words[d + 1]) && !NP_BREAKERS.has(words[d].lower) && !DETERMINERS.has(words[d].lower)) d--;
       if (d >= 0 && DETERMINERS.has(words[d].lower) && words[d].lower !== 'that' && gapIsSpace(text, words[d], words[d + 1])) first = d;
@@ -504,10 +505,17 @@ function sentenceSubject(ctx: AttributionContext, words: Word[], cueIdx: number)
   while (i < cueIdx && /^(?:but|and|however|still|yet|meanwhile|instead|then|later|so)$/.test(words[i].lower)) i++;
   // "Before the vote, Police Chief Calvin Ward lobbied …": skip an opening phrase (also one led by an
   // adverb: "Shortly after the vote, …").
-  if (i < cueIdx && (CLAUSE_OPENERS.has(words[i].lower) || (/^\p{Lu}\p{Ll}+ly$/u.test(words[i].text) && !ctx.people.mentionAt.has(words[i].start)))) {
+  // (Or by a participle: "Reading from a prepared text, Ben Carson …"; and a second opening phrase may follow
+  // the first: "On Thursday, after a long silence, Lee …".)
+  for (let round = 0; round < 2; round++) {
+    const opener = i < cueIdx && (CLAUSE_OPENERS.has(words[i].lower) || (/^\p{Lu}\p{Ll}+ly$/u.test(words[i].text) && !ctx.people.mentionAt.has(words[i].start)) || (round === 0 && /^\p{Lu}\p{Ll}+ing$/u.test(words[i].text) && !ctx.people.mentionAt.has(words[i].start)) || (round === 1 && /^\p{Ll}/u.test(words[i].text) && CLAUSE_OPENERS.has(words[i].lower)));
+    // ("Eight years ago, he …", "Two weeks ago, Lee …": a time phrase ending in "ago" and a comma.)
+    const ago = !opener && i + 2 < cueIdx && words.slice(i, i + 5).findIndex((w, d) => w.lower === 'ago' && d >= 1 && /^,\s*$/.test(ctx.text.slice(w.end, words[i + d + 1]?.start ?? w.end)));
+    if (!opener && !(typeof ago === 'number' && ago > 0)) break;
     let j = i;
     while (j < cueIdx - 1 && j - i < 10 && !/,\s*$/.test(ctx.text.slice(words[j].end, words[j + 1].start))) j++;
-    if (j < cueIdx - 1 && j - i < 10) i = j + 1;
+    if (!(j < cueIdx - 1 && j - i < 10)) break;
+    i = j + 1;
   }
   if (i >= cueIdx) return null;
   const w = words[i];
@@ -627,10 +635,16 @@ function attributionAfter(ctx: AttributionContext, q: RawQuote, limit: number): 
     }
   }
   // "Price said", "Wang Yi, China’s foreign minister, said", "the newspaper wrote"
+  // (A verb of a relative clause set off by commas was passed over: the rule is then 'who-aside'.)
+  let asideCue = false;
   for (let k = 1; k < words.length && k < 14; k++) {
     // "“…,” Lee went on.": "went on" continues speaking.
     const wentOn = /^(?:went|goes)$/.test(words[k].lower) && words[k + 1]?.lower === 'on';
     if (!isCueWord(words[k]) && !wentOn) continue;
+    if (inWhoAside(text, words, k)) {
+      asideCue = true;
+      continue;
+    }
     // "the email said", "his tweet read": a speech noun after a determiner is the subject, not the verb.
     if (NOUN_LIKE_CUES.has(words[k].lower) && DETERMINERS.has(words[k - 1].lower) && words[k + 1] && isCueWord(words[k + 1])) continue;
     const subj = subjectBefore(ctx, words, k);
@@ -644,11 +658,31 @@ function attributionAfter(ctx: AttributionContext, q: RawQuote, limit: number): 
         ? lead.every((w) => !NP_BREAKERS.has(w.lower) && !SUBORDINATORS.has(w.lower) && !isCue(w.lower) && !PREPOSITIONS.has(w.lower) && !/^\p{Ll}+ing$/u.test(w.text))
         : lead.length <= 4 && lead.every((w) => /^\p{Lu}/u.test(w.text) || DESCRIPTION_WORDS.has(w.lower));
     if (subj && leadOk) {
-      return withCue(resolveSubject(ctx, lead.length ? { start: words[0].start, end: subj.end } : subj, q.paragraph), words[k].text);
+      const a = withCue(resolveSubject(ctx, lead.length ? { start: words[0].start, end: subj.end } : subj, q.paragraph), words[k].text);
+      return asideCue && a ? withRule(a, 'who-aside') : a;
     }
     break;
   }
   return headBeforeCue(ctx, q, limit) ?? saidAtSentenceEnd(ctx, q, limit) ?? anyVerbAfter(ctx, q, words) ?? readAfter(ctx, q, words, limit);
+}
+
+/**
+ * Whether `words[k]` lies inside a relative clause set off by commas ("an aide, who was not authorized to speak
+ * publicly, said", "a source, who spoke on condition of anonymity, told"): a comma and "who" open it and a
+ * comma closes it after `words[k]`. Its verb is the aside's, never the attribution's.
+ */
+function inWhoAside(text: string, words: Word[], k: number): boolean {
+  for (let j = k; j >= 1 && k - j < 12; j--) {
+    if (j < k && /,/.test(text.slice(words[j].end, words[j + 1].start))) return false;
+    if (words[j].lower !== 'who' || !/^\s*,\s*$/.test(text.slice(words[j - 1].end, words[j].start))) continue;
+    for (let e = k; e + 1 < words.length && e - k < 12; e++) {
+      const gap = text.slice(words[e].end, words[e + 1].start);
+      if (/^\s*,\s*$/.test(gap)) return true;
+      if (!/^\s+$/.test(gap)) return false;
+    }
+    return false;
+  }
+  return false;
 }
 
 /** "another", "one", "others" standing alone before the end of its clause ("“…,” tweeted another."). */
@@ -825,7 +859,7 @@ function headBeforeCue(ctx: AttributionContext, q: RawQuote, limit: number): Att
   if (!/[,?!]$/.test(text.slice(q.start, q.end)) && text[q.close] !== ',') return null;
   const words = wordsIn(text, q.close, limit).slice(0, 30);
   // "reads" and "states" are verbs here ("“…,” the sign reads.") when they end the clause.
-  const k = words.findIndex((w, i) => isCueWord(w) || (i > 0 && /^(?:reads|states)$/.test(w.lower) && /^\s*[.,]/.test(text.slice(w.end, w.end + 2))));
+  const k = words.findIndex((w, i) => (isCueWord(w) && !inWhoAside(text, words, i)) || (i > 0 && /^(?:reads|states)$/.test(w.lower) && /^\s*[.,]/.test(text.slice(w.end, w.end + 2))));
   if (k < 1) return null;
   if (/[—–(;:]/.test(text.slice(q.close, words[k].start)) || PRONOUNS.has(words[0].lower) || CLAUSE_OPENERS.has(words[0].lower)) return null;
   let cut = k;
@@ -851,11 +885,13 @@ function headBeforeCue(ctx: AttributionContext, q: RawQuote, limit: number): Att
   if (words.slice(cut, k).some((w) => PRONOUNS.has(w.lower))) return null;
   const span = { start: head[0].start, end: head[head.length - 1].end };
   const m = mentionsIn(ctx, span.start, span.end).filter((x) => x.end === span.end && x.name).pop();
-  if (m) return { speaker: m.name, speakerMention: { start: m.start, end: m.end }, cue: words[k].text, rule: 'after-head' };
+  // (A verb of a relative clause set off by commas was passed over: 'who-aside'.)
+  const headRule = words.slice(0, k).some((w) => isCueWord(w)) ? 'who-aside' : 'after-head';
+  if (m) return { speaker: m.name, speakerMention: { start: m.start, end: m.end }, cue: words[k].text, rule: headRule };
   if (mentionsIn(ctx, span.start, span.end).length > 0) {
     // "Clinton aides": a name modifying a description is not the speaker.
     const phrase = text.slice(span.start, span.end);
-    return { speaker: phrase.replace(/^(?:The|A|An)\s/, (d) => d.toLowerCase()), speakerMention: span, cue: words[k].text, rule: 'after-head' };
+    return { speaker: phrase.replace(/^(?:The|A|An)\s/, (d) => d.toLowerCase()), speakerMention: span, cue: words[k].text, rule: headRule };
   }
   // A description must look like one: "a spokesman", "the Cato Institute", never "giving …" or "part of …".
   if (!(DETERMINERS.has(head[0].lower) && head[0].lower !== 'that' && head[0].lower !== 'this') && !/^\p{Lu}/u.test(head[0].text)) return null;
@@ -868,7 +904,7 @@ function headBeforeCue(ctx: AttributionContext, q: RawQuote, limit: number): Att
   const speaks = plainSaid || DESCRIPTION_WORDS.has(last) || PERSON_HEADS.has(last) || ROLE_WORDS.has(last) || ROLE_WORDS.has(last.replace(/s$/, '')) || (head.length >= 2 && head.every((w) => /^\p{Lu}/u.test(w.text)));
   if (!speaks) return null;
   const a = resolveSubject(ctx, span, q.paragraph);
-  return a ? withRule(a, 'after-head', words[k].text) : null;
+  return a ? withRule(a, headRule, words[k].text) : null;
 }
 
 /** `… “the last straw” for the union, said Ann Lee, a party leader.`: the sentence ends with its attribution. */
@@ -951,6 +987,9 @@ function passiveAgent(ctx: AttributionContext, q: RawQuote, from: number, limit:
   return a ? withRule(a, 'passive-agent', before[k].text) : null;
 }
 
+/** Plain verbs of saying that introduce a quote right after them ("said, “…”"). */
+const DIRECT_SAYING = /^(?:said|says|told|tells|added|adds|asked|asks|wrote|writes|replied|replies|responded|responds|explained|explains|declared|declares|stated|states|remarked|remarks|quipped|quips|joked|jokes|exclaimed|exclaims|answered|answers)$/;
+
 /** Nouns of something said that a possessive pronoun can own ("her remark that “…”", "his call for “…”"). */
 const OWNED_SPEECH = /^(?:remarks?|comments?|calls?|claims?|promises?|pledges?|vows?|assertions?|statements?|slogans?|warnings?|declarations?|boasts?|insistence|argument|contention|demands?|accusations?|refrain|mantra)$/;
 
@@ -1005,6 +1044,7 @@ function attributionBefore(ctx: AttributionContext, q: RawQuote, from: number, s
   }
   for (let k = words.length - 1; k >= 0; k--) {
     if (!isCueWord(words[k])) continue;
+    let embeddedDirect = false;
     // Too far from the quote: the cue belongs to something else. A person's "NAME said …" reaches up to 40
     // words when nothing in between could start another attribution (no other cue, no new clause).
     if (words.length - k > 20) {
@@ -1037,10 +1077,12 @@ function attributionBefore(ctx: AttributionContext, q: RawQuote, from: number, s
       else if (si > 0 && SHARE_OF.test(text.slice(words[Math.max(0, si - 6)].start, subj.start))) subj = null;
     }
     // "Lee said she wanted …", "Lee said that he would …": PolNeAR marks the main clause's subject.
-    if (subj && PRONOUNS.has(text.slice(subj.start, subj.end).toLowerCase())) {
+    // (So with a described subject: "Lee said the front-runner had referred to it as “…”".)
+    const described = !!subj && /^(?:the|a|an)$/.test(words[firstStartingAt(words, subj.start)].lower);
+    if (subj && (PRONOUNS.has(text.slice(subj.start, subj.end).toLowerCase()) || described)) {
       let j = firstStartingAt(words, subj.start) - 1;
       if (j >= 0 && words[j].lower === 'that') j--;
-      if (j >= 0 && isCueWord(words[j]) && !/ing$/.test(words[j].lower) && /^\s+$/.test(text.slice(words[j].end, words[j + 1].start))) {
+      if (j >= 0 && isCueWord(words[j]) && !/ing$/.test(words[j].lower) && !(described && NOUN_LIKE_CUES.has(words[j].lower)) && /^\s+$/.test(text.slice(words[j].end, words[j + 1].start))) {
         const outer = subjectBefore(ctx, words, j);
         if (outer && !embedded(words, outer)) subj = outer;
       }
@@ -1060,7 +1102,13 @@ function attributionBefore(ctx: AttributionContext, q: RawQuote, from: number, s
       const says = !/^(?:call|calls|called|calling|dub|dubs|dubbed|label|labels|labeled|labelled|name|named|term|termed|terms)$/.test(words[k].lower);
       // ("… the levy, which he described as “…”": a relative "which" clause after its antecedent keeps its own pronoun.)
       const antecedent = whichClause(words, firstStartingAt(words, subj.start) - 1, k);
-      if (!(relative && (named || (pronoun && (!earlierCue || antecedent)) || (says && !pronoun && whichClause(words, firstStartingAt(words, subj.start) - 1, k))))) continue;
+      // "… so heated that Ann Lee said, “…”": a verb of saying that introduces the quote itself, right before
+      // it with a comma or a colon, speaks for the quote whatever clause it is in (PolNeAR marks the
+      // innermost source), when its subject is a named person.
+      const direct = mentionsIn(ctx, subj.start, subj.end).some((m) => m.name && m.end === subj!.end) && k === words.length - 1 && DIRECT_SAYING.test(words[k].lower) && /^[^\S\n]*[,:][^\S\n]*$/.test(text.slice(words[k].end, q.open));
+      const kept = relative && (named || (pronoun && (!earlierCue || antecedent)) || (says && !pronoun && whichClause(words, firstStartingAt(words, subj.start) - 1, k)));
+      if (!kept && !direct) continue;
+      embeddedDirect = !kept;
     }
     // Naming, not speaking: "a group called “…”", "what her campaign calls “…”".
     // A relative "who" naming a person is that person ("Mayor Ann Lee, who called the plan “unfit”").
@@ -1099,7 +1147,7 @@ function attributionBefore(ctx: AttributionContext, q: RawQuote, from: number, s
       if (a && NOUN_LIKE_CUES.has(words[k].lower) && !isPersonOrPronoun(ctx, a) && !/s$/.test(ctx.text.slice(subj.start, subj.end))) continue;
       // A participle ("…, saying “…”") is trusted only with a named or pronoun subject:
       // on PolNeAR train, descriptions found that way were right 8 times in 36.
-      if (a && (!(participle || coordinated || /ing$/.test(words[k].lower)) || isPersonOrPronoun(ctx, a))) return withRule(a, a.rule, words[k].text);
+      if (a && (!(participle || coordinated || /ing$/.test(words[k].lower)) || isPersonOrPronoun(ctx, a))) return withRule(a, embeddedDirect ? 'embedded-direct' : a.rule, words[k].text);
     }
     // "Lee issued a statement backing …", "Ruiz rallied the crowd by warning …": the participle's
     // subject is the sentence's, when that is a person.
@@ -1325,6 +1373,31 @@ function leadParagraph(ctx: AttributionContext, q: RawQuote, paragraph: number):
 }
 
 /**
+ * `Mara Quill praised the harbor crew on Monday. “We could not have done it without them.”`: as leadParagraph,
+ * within a paragraph: a quote that is a whole sentence (ending in . ! or ?) with no attribution of its own,
+ * right after a sentence with no quote that opens with a person or a pronoun and has a verb of saying.
+ */
+function leadSentence(ctx: AttributionContext, q: RawQuote, before: Sentence): Attribution | null {
+  const { text } = ctx;
+  const quoted = text.slice(q.start, q.end);
+  if (!/\p{Ll}/u.test(quoted) || !/[.!?…]$/.test(quoted)) return null;
+  const body = text.slice(before.start, before.end);
+  if (/[“”"]/.test(body) || !/[.]\s*$/.test(body)) return null;
+  const words = wordsIn(text, before.start, before.end);
+  const ss = sentenceSubject(ctx, words, words.length);
+  if (!ss) return null;
+  const j = firstStartingAt(words, ss.end);
+  if (!words.slice(j).some((w) => isCueWord(w) && !NOUN_LIKE_CUES.has(w.lower))) return null;
+  // Not when the next sentence opens with someone saying something ("“…” Tom Ruiz said the pier was sound."):
+  // who the quote belongs to is then unclear.
+  const next = wordsIn(text, q.close, Math.min(text.length, q.close + 120)).slice(0, 6);
+  const c = next.findIndex((w) => isCueWord(w));
+  if (c >= 1 && c <= 4 && (PRONOUNS.has(next[0].lower) || ctx.people.mentionAt.get(next[0].start)?.name)) return null;
+  const a = resolveSubject(ctx, ss, q.paragraph);
+  return a && isPersonOrPronoun(ctx, a) ? withRule(a, 'lead-sentence', null) : null;
+}
+
+/**
  * `Ann Lee has promised “a fair count.”`, `But Lee’s reply was that “nothing changed.”`: with no cue to
  * read, a quote inside a plain clause is its subject's when that subject opens the sentence and is a
  * named person or a pronoun. Not when the clause goes on to another subject (a relative or subordinate
@@ -1355,10 +1428,31 @@ function subjectOfPlainClause(ctx: AttributionContext, q: RawQuote, from: number
   // (A possessive may refer back to the subject, "Lee renewed her call for “…”", but not in a second clause
   // with a subject of its own: "Lee started a channel, and his first videos show …".)
   if (/,\s+(?:and|but|or|yet|so)\s/.test(gap)) return null;
-  if (words.slice(j).some((w) => isCueWord(w) || /^(?:who|which|whom|whose|where|when|while|because|whether|if|what|that|as|its|they|he|she|it)$/.test(w.lower))) return null;
+  // "Lee hailed the deal as a “…”": after a past-tense verb right after the subject, "as" and perhaps an
+  // article right before the quote name what the subject called it (not "as he said", not "is known for
+  // appearances as the “…”"): 'plain-clause-as'.
+  // "Lee pushed his promise of “…”", "Lee repeated his claim that “…”": a noun of speech the subject's
+  // possessive owns is no other speaker's cue: 'plain-clause-owned'.
+  let rule = 'plain-clause';
+  const n = words.length;
+  const asAt = words[n - 1].lower === 'as' ? n - 1 : n >= 2 && words[n - 2].lower === 'as' && /^(?:a|an|the)$/.test(words[n - 1].lower) ? n - 2 : -1;
+  for (let i = j; i < n; i++) {
+    const w = words[i];
+    if (i === asAt && /^\p{Ll}+ed$/u.test(words[j].text) && /^\s*$/.test(text.slice(words[n - 1].end, q.open))) {
+      rule = 'plain-clause-as';
+      continue;
+    }
+    const owned = i > j && /^(?:his|her|their)$/.test(words[i - 1].lower) && (OWNED_SPEECH.test(w.lower) || NOUN_LIKE_CUES.has(w.lower));
+    if (owned) {
+      rule = 'plain-clause-owned';
+      if (i + 1 < n && /^(?:that|of|for)$/.test(words[i + 1].lower)) i++;
+      continue;
+    }
+    if (isCueWord(w) || /^(?:who|which|whom|whose|where|when|while|because|whether|if|what|that|as|its|they|he|she|it)$/.test(w.lower)) return null;
+  }
   if (mentionsIn(ctx, ss.end, q.open).some((m) => m.name && m.name !== a.speaker)) return null;
   if (wordsIn(text, q.close, Math.max(q.close, sentenceEnd)).slice(-4).some((w) => isCueWord(w))) return null;
-  return withRule(a, 'plain-clause', null);
+  return withRule(a, rule, null);
 }
 
 /**
@@ -1561,6 +1655,9 @@ function attributeAll(ctx: AttributionContext, raw: RawQuote[]): Attribution[] {
     }
     // "Or maybe the mayor, consultant Ivo Prentiss says. “Several polls …”": the previous sentence ends with its attribution.
     if (!a && sentence && sentence.start === q.open && s > 0 && sentences[s - 1].paragraph === q.paragraph) a = tag(trailingAttribution(ctx, sentences[s - 1], q.paragraph), 'trailing');
+    // "Lee praised the harbor crew on Monday. “…”": a quote that is a sentence of its own with no attribution,
+    // after a sentence of the same paragraph with no quote that opens with a person and has a verb of saying.
+    if (!a && sentence && sentence.start === q.open && s > 0 && sentences[s - 1].paragraph === q.paragraph && q.closed && /^[\s”"’]*$/.test(text.slice(q.close, limit))) a = leadSentence(ctx, q, sentences[s - 1]);
     // A paragraph introduced by the previous one ("Cruz continued:", "… said in a statement:").
     if (!a && q.open === para.start && q.paragraph > 0) a = tag(introducedBy(ctx, q.paragraph - 1), 'introduced');
     if (!a && q.open === para.start && q.close >= para.end - 1 && q.paragraph > 0) a = leadParagraph(ctx, q, q.paragraph - 1);
