@@ -437,9 +437,9 @@ export class PostingStore {
    * editor its turn between them (folding a 10,000-article archive's
    * sentences took about 250 ms at once). Until the last step the store is
    * untouched, and searches read it as before. Postings logged between two
-   * steps stay in the log for the next fold: a bulk load's indexer starts the
-   * fold while its last files are still being parsed, and the fold that comes
-   * after them has only those left. When the store is folded or installed
+   * steps stay in the log for the next fold (a file saved while the indexer
+   * folds a bulk load no longer stops it and leaves all of it to the next
+   * search, which would fold at once). When the store is folded or installed
    * between two steps (a search folds what it needs at once), or postings
    * are logged during a sweep of the dead (`alive`), the rest is dropped.
    */

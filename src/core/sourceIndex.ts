@@ -891,8 +891,7 @@ export class SourceIndex {
    * run between its other work: after a bulk load the folds took about 250
    * ms at once for a 10,000-article archive. Searches between two steps read
    * the index as it was; what an article added between them indexes waits for
-   * the next fold (PostingStore.foldSteps), so a bulk load can start folding
-   * before its last files are in.
+   * the next fold (PostingStore.foldSteps), and the fold goes on.
    */
   *optimizeSteps(): Generator<void, void> {
     yield* this.quoteIndex.trimSteps();

@@ -134,14 +134,13 @@ function splitBlocks(text: string, from: number): Span[] {
   return blocks;
 }
 
-/*
- * The reader's lists are built by pushing in loops, not by map(), filter() or flatMap(): those
- * builtins make arrays of another kind when the code calling them is optimized than when it is
- * not, and every function that reads a list then met a second kind and had its optimized code
- * thrown away (a cascade of about ten such deoptimizations once the reader warmed up, each
- * followed by a large compile, while the slow code ran meanwhile).
+/**
+ * The spans that are not empty. Like the reader's other lists, built by pushing in a loop, not by
+ * map(), filter() or flatMap(): those builtins make arrays of another kind when the code calling
+ * them is optimized than when it is not, and every function that reads a list then met a second
+ * kind and had its optimized code thrown away (a cascade of about ten such deoptimizations once
+ * the reader warmed up, each followed by a large compile, while the slow code ran meanwhile).
  */
-
 function nonEmptySpans(spans: Span[]): Span[] {
   const out: Span[] = [];
   for (let i = 0; i < spans.length; i++) if (spans[i].end > spans[i].start) out.push(spans[i]);
