@@ -253,6 +253,55 @@ function copyWords(list: string[]): number {
   return list.length;
 }
 
+/** What scanWord read of its word (one object for all words: nothing is made per word). */
+const scanned = { ascii: false, plain: false, curly: false, special: false, digit: false, hash: 0, last3: 0 };
+
+/**
+ * Where the word that starts at text[i] (a letter or digit) ends, at most at `end`, and in
+ * `scanned` what readWords and readHead need of it: whether it is all ASCII (then `hash` is its
+ * lower-cased hash and `last3` its last three units lower-cased, a byte each), already lower case
+ * (`plain`), holds a curly apostrophe, an ASCII digit, or a unit lower-casing does not map to one
+ * of the same kind (`special`: İ, Σ, a surrogate; the scan goes on past İ and Σ and stops at a
+ * surrogate, as a letter test does).
+ */
+function scanWord(text: string, i: number, end: number): number {
+  const code = text.charCodeAt(i);
+  let plain = code < 128 && (ASCII_KIND[code] & K_UPPER) === 0;
+  let ascii = code < 128;
+  let curly = false;
+  let special = false;
+  let digit = code >= 48 && code <= 57;
+  let h = ascii ? ASCII_LOWER[code] : 0;
+  let last3 = h;
+  let j = i + 1;
+  for (; j < end; j++) {
+    const c = text.charCodeAt(j);
+    if (c < 128) {
+      const kind = ASCII_KIND[c];
+      if ((kind & K_IN_WORD) === 0) break;
+      if ((kind & K_UPPER) !== 0) plain = false;
+      else if ((kind & K_DIGIT) !== 0) digit = true;
+      const lower = ASCII_LOWER[c];
+      h = hashStep(h, lower);
+      last3 = ((last3 << 8) | lower) & 0xffffff;
+      continue;
+    }
+    if (c === 0x130 || c === 0x3a3 || (c >= 0xd800 && c <= 0xdfff)) special = true;
+    if (c === 0x2019) curly = true;
+    else if (LETTER_OR_DIGIT.test(text[j])) plain = false;
+    else break;
+    ascii = false;
+  }
+  scanned.ascii = ascii;
+  scanned.plain = plain;
+  scanned.curly = curly;
+  scanned.special = special;
+  scanned.digit = digit;
+  scanned.hash = h;
+  scanned.last3 = last3;
+  return j;
+}
+
 /**
  * words(text.slice(start, end)) into the lists above, returning how many, without copying the
  * stretch and lower-casing the copy: each word is read from the text and lower-cased alone. That
@@ -279,31 +328,13 @@ function readWords(text: string, start: number, end: number): number {
         continue;
       }
     }
-    let j = i + 1;
-    let plain = code < 128 && (ASCII_KIND[code] & K_UPPER) === 0;
-    let ascii = code < 128;
-    let curly = false;
-    let h = ascii ? ASCII_LOWER[code] : 0;
-    for (; j < end; j++) {
-      const c = text.charCodeAt(j);
-      if (c < 128) {
-        const kind = ASCII_KIND[c];
-        if ((kind & K_IN_WORD) === 0) break;
-        if ((kind & K_UPPER) !== 0) plain = false;
-        h = hashStep(h, ASCII_LOWER[c]);
-        continue;
-      }
-      if (c === 0x130 || c === 0x3a3 || (c >= 0xd800 && c <= 0xdfff)) return copyWords(words(text.slice(start, end)));
-      if (c === 0x2019) curly = true;
-      else if (LETTER_OR_DIGIT.test(text[j])) plain = false;
-      else break;
-      ascii = false;
-    }
+    const j = scanWord(text, i, end);
+    if (scanned.special) return copyWords(words(text.slice(start, end)));
     if (n === wordCapacity) growWords();
-    if (ascii) WORD_CLASSES[n] = asciiWordClass(text, i, j, h);
+    if (scanned.ascii) WORD_CLASSES[n] = asciiWordClass(text, i, j, scanned.hash);
     else {
-      const w = plain ? text.slice(i, j) : text.slice(i, j).toLowerCase();
-      WORD_CLASSES[n] = wordClass(curly ? w.replace(/’/g, "'") : w);
+      const w = scanned.plain ? text.slice(i, j) : text.slice(i, j).toLowerCase();
+      WORD_CLASSES[n] = wordClass(scanned.curly ? w.replace(/’/g, "'") : w);
     }
     n++;
     i = j;
@@ -544,42 +575,19 @@ function readHead(text: string, start: number, end: number): void {
       i++;
       continue;
     }
-    if (code >= 48 && code <= 57) digit = true;
-    let j = i + 1;
-    let plain = code < 128 && (ASCII_KIND[code] & K_UPPER) === 0;
-    let ascii = code < 128;
-    let curly = false;
-    let h = ascii ? ASCII_LOWER[code] : 0;
-    // The last three units lower-cased, a byte each (ASCII only): does the word end in n't?
-    let last3 = h;
-    for (; j < end; j++) {
-      const c = text.charCodeAt(j);
-      if (c < 128) {
-        const kind = ASCII_KIND[c];
-        if ((kind & K_IN_WORD) === 0) break;
-        if ((kind & K_UPPER) !== 0) plain = false;
-        else if ((kind & K_DIGIT) !== 0) digit = true;
-        const lower = ASCII_LOWER[c];
-        h = hashStep(h, lower);
-        last3 = ((last3 << 8) | lower) & 0xffffff;
-        continue;
-      }
-      if (c === 0x2019) curly = true;
-      else if (LETTER_OR_DIGIT.test(text[j])) plain = false;
-      else break;
-      ascii = false;
-    }
+    const j = scanWord(text, i, end);
+    if (scanned.digit) digit = true;
     let cls: number;
     let first: number;
     let nt: boolean;
-    if (ascii) {
+    if (scanned.ascii) {
       // Lower-cased unit by unit, as lower-casing does to ASCII.
-      cls = asciiWordClass(text, i, j, h);
+      cls = asciiWordClass(text, i, j, scanned.hash);
       first = ASCII_LOWER[code];
-      nt = last3 === N_T;
+      nt = scanned.last3 === N_T;
     } else {
-      let w = plain ? text.slice(i, j) : text.slice(i, j).toLowerCase();
-      if (curly) w = w.replace(/’/g, "'");
+      let w = scanned.plain ? text.slice(i, j) : text.slice(i, j).toLowerCase();
+      if (scanned.curly) w = w.replace(/’/g, "'");
       cls = wordClass(w);
       first = w.charCodeAt(0);
       nt = w.endsWith("n't");
