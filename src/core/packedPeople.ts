@@ -55,8 +55,11 @@ export class PackedPerson implements ArticlePerson {
     return out;
   }
 
-  /** The mentions as the cache entry writes them (count, then start, end, name, candidates each), without building them; `str` gives a string's index in the entry. */
-  /** Writes the mentions' count and numbers into `out` from `to` on (as cacheEntry lays them out); returns where they end. */
+  /**
+   * Writes the mentions as the cache entry lays them out (count, then start, end, name, candidates
+   * each) into `out` from `to` on, without building them; returns where they end. `str` gives a
+   * string's index in the entry.
+   */
   encodeMentions(out: Int32Array, to: number, str: (s: string) => number): number {
     const { numbers, strings } = this.packed;
     out[to++] = this.mentionCount;
