@@ -31,6 +31,15 @@ function isLetterOrDigitAt(text: string, i: number): boolean {
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
   return LETTER_OR_DIGIT.test(text[i]);
 }
+/**
+ * Whether a straight mark glued to text[i] can open a quote: after a letter or a sentence's
+ * punctuation, yes; after a digit it is inches (a 6"pipe), after "=" markup (author="…").
+ */
+function glueOpensAfter(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c === 46 || c === 44 || c === 59 || c === 33 || c === 63) return true;
+  return !(c >= 48 && c <= 57) && isLetterOrDigitAt(text, i);
+}
 /** /[\p{L}\p{N}]/u on text[start, end): a letter or digit, read by code unit up to the first surrogate. */
 function hasLetterOrDigit(text: string, start: number, end: number): boolean {
   for (let k = start; k < end; k++) {
@@ -86,7 +95,10 @@ export function scanQuotes(text: string, paragraphList: Span[], singleQuotes = f
       if (i >= para.end) break;
       const c = text[i];
       if (openAt < 0) {
-        const opening = c === '“' || c === '„' || c === '«' || (c === '"' && opensHere(text, i, para.start));
+        // With nothing open, a straight mark before a word opens a quote even with no space before it
+        // (waxed poetic about"joint …", authorities."We …").
+        const opening =
+          c === '“' || c === '„' || c === '«' || (c === '"' && (opensHere(text, i, para.start) || (isLetterOrDigitAt(text, i + 1) && glueOpensAfter(text, i - 1))));
         if (opening) {
           openAt = i;
           continued = i === para.start && previousLeftOpen;

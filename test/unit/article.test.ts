@@ -127,6 +127,15 @@ describe('quote constructions', () => {
     assert.equal(a.quotes[0].end, text.indexOf('\n'));
   });
 
+  it('a straight mark with no space before it still opens a quote when none is open', () => {
+    assert.deepEqual(quotesOf(parseArticle('a.txt', 'Mayor Ann Lee praised the pact and spoke of"joint work between our two towns." She left.')), [
+      ['joint work between our two towns.', 'Ann Lee'],
+    ]);
+    assert.deepEqual(quotesOf(parseArticle('a.txt', 'Mayor Ann Lee was angry."We were deceived," she said.')), [['We were deceived,', 'Ann Lee']]);
+    // After a digit the mark is inches, and with a quote open it closes it.
+    assert.deepEqual(quotesOf(parseArticle('a.txt', 'The 6"pipe burst. “It was old,"said Ann Lee.')), [['It was old,', 'Ann Lee']]);
+  });
+
   it('partial quotes inside reported speech', () => {
     assert.equal(speakerOf('Economist Lisa Cook said the plan was “deeply flawed” and would fail.', 'deeply'), 'Lisa Cook');
     assert.equal(speakerOf('The ministry described the talks as “frank and useful.”', 'frank'), 'the ministry');
