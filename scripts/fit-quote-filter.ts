@@ -43,8 +43,8 @@ function oldLooksLikeTitle(quote: string): boolean {
 
 /** The reader's steps up to the keep filter: parseArticle's own (readQuoteCandidates). */
 function readerInput(file: string, text: string): QuoteFilterInput {
-  const { raw, attributions, sentences, paragraphs, peopleResult } = readQuoteCandidates(file, text);
-  return { text, raw, attributions, sentences, paragraphs, mentions: peopleResult.mentions };
+  const { reading, raw, attributions, sentences, paragraphs, peopleResult } = readQuoteCandidates(file, text);
+  return { text: reading, raw, attributions, sentences, paragraphs, mentions: peopleResult.mentions };
 }
 
 function load(corpus: string, split: string): Doc[] {
@@ -77,7 +77,7 @@ function load(corpus: string, split: string): Doc[] {
         hasSpeaker: a.speakerMention !== null,
         speakerRight: !!(g && g.source && a.speakerMention && g.source.some((s) => overlaps(s, a.speakerMention!))),
         oldKeep,
-        debris: isMarkupDebris(text, q) || notReported(text, q, input.paragraphs[q.paragraph]),
+        debris: isMarkupDebris(input.text, q) || notReported(input.text, q, input.paragraphs[q.paragraph]),
       };
     });
     docs.push({ file, samples, gold: gold.map((g) => ({ key: norm(text, g), hasSource: !!g.source })) });

@@ -2,7 +2,7 @@
 import type { Article, ArticlePerson, Quote, Sentence, Span } from './types';
 import { readStructure, splitSentences } from './structure';
 import { readPeople } from './people';
-import { scanQuotes } from './quoteMarks';
+import { readingCopy, scanQuotes } from './quoteMarks';
 import { attributeQuotes } from './attribution';
 import { keepQuotes } from './quoteFilter';
 import { packParagraphs, packSentences } from './spans';
@@ -56,27 +56,30 @@ export function attributionRule(quote: Quote): string | undefined {
  */
 export function readQuoteCandidates(path: string, text: string) {
   const structure = readStructure(text, path);
+  // Every step after the paragraphs reads ''…'' as “…” (readingCopy); what the article shows is
+  // sliced from the text itself.
+  const reading = readingCopy(text);
   const { meta } = structure;
   // The dateline "(Bloomberg) --" is not story text; the paragraph starts after it.
   // Lists built in loops (see structure.ts, nonEmptySpans).
   const paragraphs: Span[] = [];
   for (const p of structure.paragraphs) paragraphs.push(p.start < structure.bodyStart && structure.bodyStart <= p.end ? { start: structure.bodyStart, end: p.end } : p);
   const sentences: Sentence[] = [];
-  for (let i = 0; i < paragraphs.length; i++) for (const s of splitSentences(text, paragraphs[i], i)) sentences.push(s);
-  const peopleResult = readPeople(text, paragraphs, meta.contributors);
+  for (let i = 0; i < paragraphs.length; i++) for (const s of splitSentences(reading, paragraphs[i], i)) sentences.push(s);
+  const peopleResult = readPeople(reading, paragraphs, meta.contributors);
   const personByName = new Map<string, ArticlePerson>(peopleResult.people.map((p) => [p.name, p]));
-  const raw = scanQuotes(text, paragraphs);
-  const attributions = attributeQuotes({ text, people: peopleResult, personByName, sentences, paragraphs, recentSpeakers: [] }, raw);
-  return { meta, paragraphs, sentences, peopleResult, personByName, raw, attributions };
+  const raw = scanQuotes(reading, paragraphs);
+  const attributions = attributeQuotes({ text: reading, people: peopleResult, personByName, sentences, paragraphs, recentSpeakers: [] }, raw);
+  return { reading, meta, paragraphs, sentences, peopleResult, personByName, raw, attributions };
 }
 
 export function parseArticle(path: string, text: string): Article {
-  const { meta, paragraphs, sentences, peopleResult, personByName, raw, attributions } = readQuoteCandidates(path, text);
+  const { reading, meta, paragraphs, sentences, peopleResult, personByName, raw, attributions } = readQuoteCandidates(path, text);
 
   // Quote marks also set off titles ("Face the Nation"), nicknames, slogans and scare quotes
   // (a so-called “deal”) that nobody is quoted as saying: a small fitted model (quoteFilter.ts)
   // decides which spans are quotes.
-  const keep = keepQuotes({ text, raw, attributions, sentences, paragraphs, mentions: peopleResult.mentions });
+  const keep = keepQuotes({ text: reading, raw, attributions, sentences, paragraphs, mentions: peopleResult.mentions });
   const seen = new Map<string, number>();
   const pathHash = hashString(path);
   const quotes: Quote[] = [];

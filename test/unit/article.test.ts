@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { parseArticle } from '../../src/core/article';
 import { decodeSource } from '../../src/core/decode';
 import { splitSentences } from '../../src/core/structure';
+import { readingCopy } from '../../src/core/quoteMarks';
 import type { Article } from '../../src/core/types';
 import { paragraphList, sentenceList } from '../../src/core/spans';
 
@@ -134,6 +135,21 @@ describe('quote constructions', () => {
     assert.deepEqual(quotesOf(parseArticle('a.txt', 'Mayor Ann Lee was angry."We were deceived," she said.')), [['We were deceived,', 'Ann Lee']]);
     // After a digit the mark is inches, and with a quote open it closes it.
     assert.deepEqual(quotesOf(parseArticle('a.txt', 'The 6"pipe burst. “It was old,"said Ann Lee.')), [['It was old,', 'Ann Lee']]);
+  });
+
+  it("reads doubled single marks as double ones: ''…'' (archive copy), ‘‘…’’, and three marks with a nested quote", () => {
+    const text =
+      "The ferry report was grim.\n\n''We may finally be seeing some repairs, and if it lasts, that would be a big story,'' the harbor master Ann Lee said.\n\nMs. Lee added, ''it gets harder every winter.'' The voters' mood was sour.\n\nHer deputy, Tom Ruiz, said: ''I told them 'no.''' He left.\n\n‘‘The pier is safe,’’ said Dana Holt.\n";
+    const a = parseArticle('a.txt', text);
+    assert.deepEqual(quotesOf(a), [
+      ['We may finally be seeing some repairs, and if it lasts, that would be a big story,', 'Ann Lee'],
+      ['it gets harder every winter.', 'Ann Lee'],
+      ["I told them 'no.'", 'Tom Ruiz'],
+      ['The pier is safe,', 'Dana Holt'],
+    ]);
+    for (const q of a.quotes) assert.equal(text.slice(q.start, q.end), q.text);
+    // The article keeps the text as written.
+    assert.equal(a.text, text);
   });
 
   it('partial quotes inside reported speech', () => {
@@ -268,7 +284,7 @@ describe('articles as users have them', () => {
 });
 
 describe('properties of the reader on any input', () => {
-  const marks = fc.constantFrom('“', '”', '"', '‘', '’', "'", ' said ', ' Ann Lee ', ', ', '.', '\n\n', '\r\n', 'Sen. ', 'he ', ':', 'according to ', '—', 'J. ', 'A. B. ', ', a ', ' Jr.');
+  const marks = fc.constantFrom('“', '”', '"', '‘', '’', "'", "''", "'''", '‘‘', '’’', ' said ', ' Ann Lee ', ', ', '.', '\n\n', '\r\n', 'Sen. ', 'he ', ':', 'according to ', '—', 'J. ', 'A. B. ', ', a ', ' Jr.');
   const pieces = fc.array(fc.oneof(marks, fc.string({ maxLength: 8 }), fc.string({ unit: 'grapheme', maxLength: 4 })), { maxLength: 60 });
 
   it('never throws, and every span lies inside the text and slices to the quote', () => {
@@ -293,6 +309,22 @@ describe('properties of the reader on any input', () => {
       const a = parseArticle('p.txt', text);
       assert.ok(!a.people.some((p) => /^(?:\p{L}\.\s?)+$/u.test(p.name)), JSON.stringify(a.people.map((p) => p.name)));
     }
+  });
+
+  it('the reading copy keeps every offset: same length, and only doubled marks and their padding differ', () => {
+    fc.assert(
+      fc.property(pieces, (parts) => {
+        const text = parts.join('');
+        const reading = readingCopy(text);
+        assert.equal(reading.length, text.length);
+        for (let i = 0; i < text.length; i++) {
+          if (reading[i] === text[i]) continue;
+          assert.ok("'‘’".includes(text[i]), `changed ${JSON.stringify(text[i])} at ${i}`);
+          assert.ok('"“” '.includes(reading[i]));
+        }
+      }),
+      { numRuns: 400 },
+    );
   });
 
   it('decoding never throws on random bytes', () => {
