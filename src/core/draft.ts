@@ -3,6 +3,8 @@
 // Pure text processing: no knowledge of the sources except through an
 // optional name resolver, so the CLI, the editor and the tests share it.
 
+import { readingCopy } from './quoteMarks';
+
 /** One word of a quote or a source, normalised for comparison. */
 export interface WordToken {
   /** Lower-cased, apostrophes unified: only typography is folded away. */
@@ -526,7 +528,8 @@ export function maskNonProse(text: string): string {
 }
 
 export function parseDraft(draftText: string, resolve?: NameResolver): ParsedDraftQuote[] {
-  const raws = scanQuotes(maskNonProse(draftText));
+  // ''…'' pasted from archive copy is a quote to check like any other (readingCopy keeps offsets).
+  const raws = scanQuotes(readingCopy(maskNonProse(draftText)));
   const out: ParsedDraftQuote[] = [];
   let mentions: NameMention[] | null = null;
   let lastExplicit: string | null = null;

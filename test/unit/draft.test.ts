@@ -14,6 +14,19 @@ describe('findDraftQuotes: quoted passages', () => {
     for (const q of found) assert.equal(draft.slice(q.start, q.end), q.text);
   });
 
+  it("reads doubled single marks (''…'' from archive copy) as double ones", () => {
+    const draft = "''We will rebuild the pier,'' Ann Lee said. Then ‘‘one more,’’ she added.";
+    const found = findDraftQuotes(draft);
+    assert.deepEqual(
+      found.map((q) => ({ text: q.text, by: q.attribution?.name ?? null })),
+      [
+        { text: 'We will rebuild the pier,', by: 'Ann Lee' },
+        { text: 'one more,', by: 'Ann Lee' },
+      ],
+    );
+    for (const q of found) assert.equal(draft.slice(q.start, q.end), q.text);
+  });
+
   it('reads German and French marks', () => {
     assert.deepEqual(findDraftQuotes('Er sagte „wir bauen“ und « nous construisons » heute.').map((q) => q.text), ['wir bauen', 'nous construisons']);
   });
