@@ -1,7 +1,7 @@
 // Who said it: the cue next to a quote and the speaker it names.
 import type { ArticlePerson, Mention, Sentence, Span } from './types';
 import type { RawQuote } from './quoteMarks';
-import { CUE_VERBS, PRONOUNS, ROLE_WORDS, SPEECH_NOUNS } from './lexicon';
+import { CUE_VERBS, NON_NAME_WORDS, PRONOUNS, ROLE_WORDS, SPEECH_NOUNS } from './lexicon';
 import { scanTokenEnd, stableArray, tokenUnits, type PeopleResult } from './people';
 import { isSpaceCode } from './text';
 import { firstStartingAt } from './spans';
@@ -364,6 +364,52 @@ function describedBeforeWho(ctx: AttributionContext, words: Word[], k: number): 
   return null;
 }
 
+/** Subjects found past a "which" aside (describedBeforeWhich), for the rule tag 'which-aside'. */
+const WHICH_ASIDE_SUBJECTS = new WeakSet<Span>();
+
+/**
+ * "The complaint, which was filed in federal court on Monday, alleged": as describedBeforeWho, for a thing
+ * that speaks (a filing, a report, a group): a determiner-led phrase opens the clause, then a comma and a
+ * relative "which" clause that ends at `words[k]` (a comma follows it).
+ */
+function describedBeforeWhich(ctx: AttributionContext, words: Word[], k: number): Span | null {
+  const { text } = ctx;
+  for (let w = k - 1; w >= Math.max(1, k - 20); w--) {
+    if (words[w].lower !== 'which') continue;
+    if (!/^,\s*$/.test(text.slice(words[w - 1].end, words[w].start)) || /[“”";:()—–]/.test(text.slice(words[w].end, words[k].end))) return null;
+    for (let j = Math.max(0, w - 5); j < w - 1; j++) {
+      if (!/^(?:the|a|an|its|their|his|her)$/.test(words[j].lower) || !opensClause(ctx, words, j) || !words.slice(j + 1, w).every((x, i) => gapIsSpace(text, words[j + i], x))) continue;
+      if (words.slice(j + 1, w).some((x) => NP_BREAKERS.has(x.lower) || isCue(x.lower) || PRONOUNS.has(x.lower))) continue;
+      const span = { start: words[j].start, end: words[w - 1].end };
+      WHICH_ASIDE_SUBJECTS.add(span);
+      return span;
+    }
+    return null;
+  }
+  return null;
+}
+
+/** Words for an unnamed person or group of people ("someone", "a man", "members"). */
+const SOMEONE = /^(?:someone|somebody|anyone|one|man|woman|men|women|people|person|member|members|protester|protesters|heckler|hecklers|voice|voices)$/;
+
+/** "someone in", "a woman at": an unnamed person before the preposition `words[p]`, opening its clause. */
+function personBeforePlace(ctx: AttributionContext, words: Word[], p: number): Span | null {
+  const { text } = ctx;
+  if (p < 1 || !gapIsSpace(text, words[p - 1], words[p])) return null;
+  const head = words[p - 1];
+  if (!SOMEONE.test(head.lower) && !PERSON_HEADS.has(head.lower)) return null;
+  let j = p - 1;
+  if (j > 0 && /^(?:a|an|the|one|another|some|several|many)$/.test(words[j - 1].lower) && gapIsSpace(text, words[j - 1], head)) j--;
+  else if (!/^(?:someone|somebody|anyone|people|protesters|hecklers|members)$/.test(head.lower)) return null;
+  if (j > 0 && !SUBORDINATORS.has(words[j - 1].lower) && !/,\s*$/.test(text.slice(words[j - 1].end, words[j].start))) return null;
+  return { start: words[j].start, end: head.end };
+}
+
+/** A pronoun with an auxiliary written onto it: "he’s", "she’d", "they’ve". */
+const CONTRACTED = /^(he|she|they)['’](?:s|d|ll|ve|re)$/;
+/** Subjects found as contracted pronouns, for the rule tag 'contracted-pronoun'. */
+const CONTRACTED_SUBJECTS = new WeakSet<Span>();
+
 /** The noun phrase ending right before `words[cueIdx]` (the cue), walking left. */
 function subjectBefore(ctx: AttributionContext, words: Word[], cueIdx: number): Span | null {
   const { text } = ctx;
@@ -433,7 +479,7 @@ function subjectBefore(ctx: AttributionContext, words: Word[], cueIdx: number): 
       return named && /^\s*,\s+who\s/.test(text.slice(named.end, named.end + 8)) ? named : null;
     }
     const opener = appositiveOpener(text, words, k);
-    if (opener < 0) return namedBeforeComma(ctx, words, k) ?? describedBeforeWho(ctx, words, k);
+    if (opener < 0) return namedBeforeComma(ctx, words, k) ?? describedBeforeWho(ctx, words, k) ?? describedBeforeWhich(ctx, words, k);
     k = opener;
     // "Sen. Ann Lee (D-Vt.), a Democratic candidate, tweeted": the name is before the parenthetical.
     if (/^[.)]*\)/.test(text.slice(words[k].end, words[k].end + 3))) {
@@ -455,6 +501,13 @@ function subjectBefore(ctx: AttributionContext, words: Word[], cueIdx: number): 
   }
   const w = words[k];
   if (PRONOUNS.has(w.lower)) return { start: w.start, end: w.end };
+  // "She’s predicting", "he’d said": a pronoun with an auxiliary written onto it (the pronoun is the mention).
+  const contracted = CONTRACTED.exec(w.lower);
+  if (contracted) {
+    const span = { start: w.start, end: w.start + contracted[1].length };
+    CONTRACTED_SUBJECTS.add(span);
+    return span;
+  }
   // "Donald Trump, who proclaimed …": the relative pronoun names the person before it.
   if (w.lower === 'who' && k > 0 && /^\s*(?:,|—|–|--| -)\s*$/.test(text.slice(words[k - 1].end, w.start))) return { start: w.start, end: w.end };
   let first = -1;
@@ -520,6 +573,9 @@ function sentenceSubject(ctx: AttributionContext, words: Word[], cueIdx: number)
   if (i >= cueIdx) return null;
   const w = words[i];
   if (PRONOUNS.has(w.lower) && w.lower !== 'it') return { start: w.start, end: w.end };
+  // ("She’s pushing for “…”": a pronoun with an auxiliary written onto it.)
+  const contracted = CONTRACTED.exec(w.lower);
+  if (contracted) return { start: w.start, end: w.start + contracted[1].length };
   const m = ctx.people.mentionAt.get(w.start);
   // "Lee backers stood …", "Lee campaign spokesman Tom Ruiz said …": a name modifying a noun is not the subject
   // (a name after the noun may be).
@@ -640,7 +696,9 @@ function attributionAfter(ctx: AttributionContext, q: RawQuote, limit: number): 
   for (let k = 1; k < words.length && k < 14; k++) {
     // "“…,” Lee went on.": "went on" continues speaking.
     const wentOn = /^(?:went|goes)$/.test(words[k].lower) && words[k + 1]?.lower === 'on';
-    if (!isCueWord(words[k]) && !wentOn) continue;
+    // ("“…,” Lee shot back.": a retort.)
+    const shotBack = SHOT.test(words[k].lower) && words[k + 1]?.lower === 'back';
+    if (!isCueWord(words[k]) && !wentOn && !shotBack) continue;
     if (inWhoAside(text, words, k)) {
       asideCue = true;
       continue;
@@ -739,6 +797,34 @@ function laterClauseSaid(ctx: AttributionContext, q: RawQuote, limit: number): A
   const m = ctx.people.mentionAt.get(at);
   if (!m || !m.name || m.end !== at + found[1].length) return null;
   return { speaker: m.name, speakerMention: { start: m.start, end: m.end }, cue: found[2], rule: 'later-clause' };
+}
+
+/**
+ * `… a “fair deal,” as Ann Lee said on Monday, …`, `… “late again” — as described by the harbor master — …`: an
+ * "as" clause of saying a few plain words after the quote gives its speaker.
+ */
+function asSaidAfter(ctx: AttributionContext, q: RawQuote, limit: number): Attribution | null {
+  const { text } = ctx;
+  if (!q.closed) return null;
+  // (Most quotes have no "as" after them: a look at the next few words' text before reading them.)
+  const near = Math.min(limit, q.close + 80);
+  if (!/\bas\s/.test(text.slice(q.close, near))) return null;
+  const words = wordsIn(text, q.close, Math.min(limit, q.close + 160)).slice(0, 14);
+  const a = words.findIndex((w, i) => i < 8 && w.lower === 'as');
+  if (a < 0 || a + 2 >= words.length || /[“”"!?;:()]|[.]\s/.test(text.slice(q.close, words[a].start))) return null;
+  if (/^(?:described|called|put|noted|reported|characterized|characterised)$/.test(words[a + 1].lower) && words[a + 2].lower === 'by') {
+    const subj = subjectAfter(ctx, words, a + 3, limit);
+    const r = subj ? resolveSubject(ctx, subj, q.paragraph) : null;
+    return r ? withRule(r, 'as-said-after', words[a + 1].text) : null;
+  }
+  for (let k = a + 2; k < Math.min(words.length, a + 8); k++) {
+    if (!isCueWord(words[k]) || /ing$/.test(words[k].lower) || NOUN_LIKE_CUES.has(words[k].lower)) continue;
+    const subj = subjectBefore(ctx, words, k);
+    if (!subj || subj.start !== words[a + 1].start) return null;
+    const r = resolveSubject(ctx, subj, q.paragraph);
+    return r && isPersonOrPronoun(ctx, r) ? withRule(r, 'as-said-after', words[k].text) : null;
+  }
+  return null;
 }
 
 /**
@@ -987,6 +1073,9 @@ function passiveAgent(ctx: AttributionContext, q: RawQuote, from: number, limit:
   return a ? withRule(a, 'passive-agent', before[k].text) : null;
 }
 
+/** Verbs that with "back" make a retort ("shot back", "fired back"). */
+const SHOT = /^(?:shot|shoots|fired|fires|hit|hits)$/;
+
 /** Plain verbs of saying that introduce a quote right after them ("said, “…”"). */
 const DIRECT_SAYING = /^(?:said|says|told|tells|added|adds|asked|asks|wrote|writes|replied|replies|responded|responds|explained|explains|declared|declares|stated|states|remarked|remarks|quipped|quips|joked|jokes|exclaimed|exclaims|answered|answers)$/;
 
@@ -1043,7 +1132,10 @@ function attributionBefore(ctx: AttributionContext, q: RawQuote, from: number, s
     }
   }
   for (let k = words.length - 1; k >= 0; k--) {
-    if (!isCueWord(words[k])) continue;
+    // "Lee shot back, “…”", "Lee fired back that “…”": a retort; its subject is the verb's before "back". (Not
+    // "fired back at the boat": only a retort leading straight into its words, perhaps by "that" or an adverb.)
+    const backCue = words[k].lower === 'back' && k > 0 && SHOT.test(words[k - 1].lower) && gapIsSpace(text, words[k - 1], words[k]) && (k + 1 === words.length || /^(?:that|\p{Ll}+ly)$/u.test(words[k + 1].lower));
+    if (!isCueWord(words[k]) && !backCue) continue;
     let embeddedDirect = false;
     // Too far from the quote: the cue belongs to something else. A person's "NAME said …" reaches up to 40
     // words when nothing in between could start another attribution (no other cue, no new clause).
@@ -1062,7 +1154,9 @@ function attributionBefore(ctx: AttributionContext, q: RawQuote, from: number, s
     // "After Ruiz criticized the plan, Lee shot back, “…”": a verb in a subordinate clause opening the
     // sentence does not reach past the main clause's own subject and verb.
     if (SUBORDINATORS.has(words[0].lower) && /^\p{Lu}/u.test(words[0].text) && mainClauseBetween(ctx, words, k)) break;
-    let subj = subjectBefore(ctx, words, k);
+    let subj = subjectBefore(ctx, words, backCue ? k - 1 : k);
+    let placeRule = false;
+    let prepWhichRule = false;
     // "Ruiz went on to say", "Lee wanted to know": the subject of the verb governing "to".
     if (!subj && k >= 2 && words[k - 1].lower === 'to') {
       const gov = words[k - 2].lower === 'on' && k >= 3 ? k - 3 : k - 2;
@@ -1072,7 +1166,15 @@ function attributionBefore(ctx: AttributionContext, q: RawQuote, from: number, s
     // its object, not the verb's subject.
     if (subj) {
       const si = firstStartingAt(words, subj.start);
-      if (si > 0 && /^(?:in|to|at|than|into|onto|toward|towards)$/.test(words[si - 1].lower) && gapIsSpace(text, words[si - 1], words[si])) subj = null;
+      if (si > 0 && /^(?:in|to|at|than|into|onto|toward|towards)$/.test(words[si - 1].lower) && gapIsSpace(text, words[si - 1], words[si])) {
+        // "When someone in the audience shouted", "a man at the rally yelled": a person's phrase and where they
+        // were, opening the clause, is the subject.
+        const placed = /^(?:in|at)$/.test(words[si - 1].lower) ? personBeforePlace(ctx, words, si - 1) : null;
+        if (placed) {
+          subj = { start: placed.start, end: subj.end };
+          placeRule = true;
+        } else subj = null;
+      }
       // "75 percent of Republicans said", "six in 10 voters say": a poll's share of a group, not a speaker.
       else if (si > 0 && SHARE_OF.test(text.slice(words[Math.max(0, si - 6)].start, subj.start))) subj = null;
     }
@@ -1107,12 +1209,21 @@ function attributionBefore(ctx: AttributionContext, q: RawQuote, from: number, s
       // innermost source), when its subject is a named person.
       const direct = mentionsIn(ctx, subj.start, subj.end).some((m) => m.name && m.end === subj!.end) && k === words.length - 1 && DIRECT_SAYING.test(words[k].lower) && /^[^\S\n]*[,:][^\S\n]*$/.test(text.slice(words[k].end, q.open));
       const kept = relative && (named || (pronoun && (!earlierCue || antecedent)) || (says && !pronoun && whichClause(words, firstStartingAt(words, subj.start) - 1, k)));
-      if (!kept && !direct) continue;
-      embeddedDirect = !kept;
+      // "… an interview in which he said the pier was “…”": a relative clause after a preposition is about the
+      // thing its antecedent names (an interview, a speech, a tweet); its subject speaks there, however far the quote.
+      const si = firstStartingAt(words, subj.start);
+      const prepWhich = !kept && !direct && si >= 2 && pronoun && /^(?:which|whom)$/.test(words[si - 1].lower) && /^(?:in|during|at|on|with|from|by|after|before|through)$/.test(words[si - 2].lower) && text.slice(subj.start, subj.end).toLowerCase() !== 'it';
+      if (!kept && !direct && !prepWhich) continue;
+      embeddedDirect = !kept && !prepWhich;
+      prepWhichRule = prepWhich;
     }
     // Naming, not speaking: "a group called “…”", "what her campaign calls “…”".
     // A relative "who" naming a person is that person ("Mayor Ann Lee, who called the plan “unfit”").
-    if (subj && /^(?:call|calls|called|calling|dub|dubs|dubbed|label|labels|labeled|labelled|name|named|titled)$/.test(words[k].lower) && !/^\p{Lu}/u.test(k === words.length - 1 ? ctx.text.slice(subj.start, subj.end).replace(/^(?:The|A|An)\s+(?=\p{Ll}[\p{Ll}\s-]*$)/u, '') : ctx.text.slice(subj.start, subj.end)) && !PRONOUNS.has(ctx.text.slice(subj.start, subj.end).toLowerCase())) {
+    // ("Many commentators called him “…”": an object pronoun after the verb makes it an active verb of naming;
+    // not for the object of "of": "critics of the plan called it “…”" is no plan's word.)
+    const namedObject = subj !== null && words[firstStartingAt(words, subj.start) - 1]?.lower !== 'of' && k + 2 <= words.length && k + 3 >= words.length && /^(?:him|her|them|it)$/.test(words[k + 1].lower) && (k + 2 === words.length || /^(?:a|an|the)$/.test(words[k + 2].lower));
+    const naming = subj !== null && /^(?:call|calls|called|calling|dub|dubs|dubbed|label|labels|labeled|labelled|name|named|titled)$/.test(words[k].lower) && !/^\p{Lu}/u.test(k === words.length - 1 ? ctx.text.slice(subj.start, subj.end).replace(/^(?:The|A|An)\s+(?=\p{Ll}[\p{Ll}\s-]*$)/u, '') : ctx.text.slice(subj.start, subj.end)) && !PRONOUNS.has(ctx.text.slice(subj.start, subj.end).toLowerCase());
+    if (subj && naming && !namedObject) {
       const who = ctx.text.slice(subj.start, subj.end) === 'who' && words.length - k <= 5 ? resolveSubject(ctx, subj, q.paragraph) : null;
       if (!(who && isPersonOrPronoun(ctx, who))) {
         // "Trump released an ad calling it “dangerous”": the participle may still take the sentence's subject.
@@ -1132,10 +1243,16 @@ function attributionBefore(ctx: AttributionContext, q: RawQuote, from: number, s
       // (The cue is that verb: "said", not "adding".)
       if (sa && isPersonOrPronoun(ctx, sa)) return withRule(sa, 'participle-said', words[k - 1].text);
     }
+    // "… he laughed and said, “…”": the verb before "and" has its own subject right before it.
+    let nearVerb = false;
+    if (!subj && coordinated && k >= 3 && /^(?:and|but)$/.test(words[k - 1].lower) && /^\p{Ll}+ed$/u.test(words[k - 2].text) && /^(?:he|she|they)$/.test(words[k - 3].lower) && gapIsSpace(text, words[k - 3], words[k - 2]) && gapIsSpace(text, words[k - 2], words[k - 1])) {
+      subj = { start: words[k - 3].start, end: words[k - 3].end };
+      nearVerb = true;
+    }
     if (!subj && (participle || coordinated)) subj = subjectOfSentence(words, k);
     // "Lee’s comments", "the senators’ claims": after a possessive, a cue word is a noun; it still names
     // the speaker of its own content ("Lee’s claim that “…”").
-    if (k > 0 && (/['’]s$/.test(words[k - 1].text) || /^['’]\s/.test(text.slice(words[k - 1].end, words[k].start))) && words[k + 1]?.lower !== 'that') continue;
+    if (k > 0 && !CONTRACTED.test(words[k - 1].lower) && (/['’]s$/.test(words[k - 1].text) || /^['’]\s/.test(text.slice(words[k - 1].end, words[k].start))) && words[k + 1]?.lower !== 'that') continue;
     // "was retweeted", "were told": a passive's subject is not who speaks.
     if (k > 0 && /^(?:was|were|been|being|is|are|be)$/.test(words[k - 1].lower) && /(?:ed|told|written|said)$/.test(words[k].lower)) continue;
     // "continued to be", "promised to keep": a verb of speech followed by "to" is another verb here.
@@ -1147,7 +1264,13 @@ function attributionBefore(ctx: AttributionContext, q: RawQuote, from: number, s
       if (a && NOUN_LIKE_CUES.has(words[k].lower) && !isPersonOrPronoun(ctx, a) && !/s$/.test(ctx.text.slice(subj.start, subj.end))) continue;
       // A participle ("…, saying “…”") is trusted only with a named or pronoun subject:
       // on PolNeAR train, descriptions found that way were right 8 times in 36.
-      if (a && (!(participle || coordinated || /ing$/.test(words[k].lower)) || isPersonOrPronoun(ctx, a))) return withRule(a, embeddedDirect ? 'embedded-direct' : a.rule, words[k].text);
+      // "The ad ends with a narrator saying: “…”": a participle right before a colon and the quote speaks for
+      // the phrase before it, whatever its head (a voice, a narrator, an ad), when no verb of saying of its own
+      // (a past tense) hides in the phrase.
+      const si = firstStartingAt(words, subj.start);
+      const colonParticiple = !participle && !coordinated && /ing$/.test(words[k].lower) && k === words.length - 1 && /^\s*:\s*$/.test(text.slice(words[k].end, q.open)) && !words.slice(si, k).some((w) => isCue(w.lower) && /(?:ed|s)$/.test(w.lower));
+      if (a && colonParticiple && !isPersonOrPronoun(ctx, a)) return withRule(a, 'colon-participle', words[k].text);
+      if (a && (!(participle || coordinated || /ing$/.test(words[k].lower)) || isPersonOrPronoun(ctx, a))) return withRule(a, embeddedDirect ? 'embedded-direct' : WHICH_ASIDE_SUBJECTS.has(subj) ? 'which-aside' : naming && namedObject ? 'naming-object' : CONTRACTED_SUBJECTS.has(subj) ? 'contracted-pronoun' : placeRule ? 'person-in-place' : backCue ? 'shot-back' : prepWhichRule ? 'prep-which' : nearVerb ? 'near-verb' : a.rule, words[k].text);
     }
     // "Lee issued a statement backing …", "Ruiz rallied the crowd by warning …": the participle's
     // subject is the sentence's, when that is a person.
@@ -1238,6 +1361,34 @@ function attributionBefore(ctx: AttributionContext, q: RawQuote, from: number, s
     const subj = { start, end: start + colon[1].length };
     const m = ctx.people.mentionAt.get(subj.start);
     if (m && m.name) return { speaker: m.name, speakerMention: { start: m.start, end: m.end }, cue: ':' };
+    // "… - Harbor Monitor: “…”", "Rep. Ann Lee (D-Maine): “…”": a capitalised name opening its sentence (or after a
+    // spaced dash) and a colon is the source of what follows, a person or not (not "Update:", "Related:").
+    if (/(?:^|[.!?]["”’]?\s|\s[-—–]\s)\s*$/.test(text.slice(Math.max(from, subj.start - 4), subj.start)) && !NON_NAME_WORDS.has(text.slice(subj.start, subj.end).toLowerCase().split(/\s/)[0])) {
+      const a = resolveSubject(ctx, subj, q.paragraph);
+      if (a) return withRule(a, 'colon-name', ':');
+    }
+  }
+  // "As Ann Lee noted on Monday, the pier is “…”", "As reported by the Gazette, …", "But as Lee put it, …": an
+  // opening "as" clause of saying gives the speaker of the quote in its sentence, when no other verb of saying
+  // follows.
+  const asAt = from !== sentenceStart ? -1 : words.findIndex((w, i) => i < 4 && w.lower === 'as' && (i === 0 || /,\s*$/.test(text.slice(words[i - 1].end, w.start)) || /^(?:but|and)$/i.test(words[i - 1].text)));
+  if (asAt >= 0 && words.length >= asAt + 4) {
+    let c = asAt + 1;
+    while (c < Math.min(words.length - 1, asAt + 10) && !/,\s*$/.test(text.slice(words[c].end, words[c + 1].start))) c++;
+    if (c < words.length - 1 && c < asAt + 10 && !words.slice(c + 1).some((w) => isCueWord(w))) {
+      let r: Attribution | null = null;
+      const putIt = words[c].lower === 'it' && words[c - 1].lower === 'put';
+      if (/^(?:reported|noted|described|put)$/.test(words[asAt + 1].lower) && words[asAt + 2].lower === 'by') {
+        const subj = subjectAfter(ctx, words, asAt + 3, words[c].end);
+        r = subj ? withCue(resolveSubject(ctx, subj, q.paragraph), words[asAt + 1].text) : null;
+      } else if (putIt || (isCueWord(words[c]) && !/ing$/.test(words[c].lower))) {
+        // (A named person opening the clause may be followed by where they are from: "as Ann Lee of the Gazette noted".)
+        const named = ctx.people.mentionAt.get(words[asAt + 1].start);
+        const subj = named?.name && !/^['’]/.test(text.slice(named.end, named.end + 1)) ? { start: named.start, end: named.end } : subjectBefore(ctx, words, putIt ? c - 1 : c);
+        r = subj && subj.start === words[asAt + 1].start ? resolveSubject(ctx, subj, q.paragraph) : null;
+      }
+      if (r) return withRule(r, 'as-opening', putIt ? 'put it' : r.cue ?? words[c].text);
+    }
   }
   return possessiveSpeech(ctx, q, words);
 }
@@ -1629,11 +1780,11 @@ function attributeAll(ctx: AttributionContext, raw: RawQuote[]): Attribution[] {
     const lineEnd = lineBreaks.firstFrom(q.close);
     if (lineEnd >= 0 && lineEnd < limit && /[.!?]["”’]?\s*$/.test(text.slice(Math.max(q.close - 3, 0), lineEnd))) limit = lineEnd;
     let after = tag(attributionAfter(ctx, q, limit), 'after');
-    if (after && after.rule === 'after' && inIntroClause(ctx, q, from, limit, after)) {
+    if (after && (after.rule === 'after' || after.rule === 'any-verb-after') && inIntroClause(ctx, q, from, limit, after)) {
       after = null;
       introQuotes.add(i);
     }
-    let a = tag(transcriptLabel(ctx, q), 'transcript') ?? after ?? passiveAgent(ctx, q, from, limit) ?? tag(attributionBefore(ctx, q, from, sentence && sentence.start <= q.open ? Math.max(sentence.start, para.start) : from), 'before') ?? laterClauseSaid(ctx, q, limit);
+    let a = tag(transcriptLabel(ctx, q), 'transcript') ?? after ?? passiveAgent(ctx, q, from, limit) ?? tag(attributionBefore(ctx, q, from, sentence && sentence.start <= q.open ? Math.max(sentence.start, para.start) : from), 'before') ?? laterClauseSaid(ctx, q, limit) ?? asSaidAfter(ctx, q, limit);
     if (!a) a = saidSentenceAfter(ctx, q) ?? signedBelow(ctx, q);
     if (!a && q.continued && results.length > 0) a = withRule(results[results.length - 1], 'continued');
     // A quote running on over paragraphs: each of its paragraphs opens with a mark, and only the last one
