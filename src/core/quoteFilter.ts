@@ -867,13 +867,13 @@ const eitherCase = (ws: string): string => ws.trim().split(/\s+/).map((w) => `[$
 /**
  * A show named as where someone spoke: “…” right after told, after speaking or talking to or a
  * broadcast of, or after on or with that follow a verb of saying, appearing or airing across words
- * of time and occasion only (said Sunday on NBC’s “…”, told “…”, said in an interview with “…”,
- * aired Monday on “…”). What was said is beside the title. A network's possessive may come
+ * of time, occasion and medium only (said Sunday on NBC’s “…”, told “…”, said in an interview with
+ * “…”, said by telephone on “…”, aired Monday on “…”). What was said is beside the title. A network's possessive may come
  * between (on NBC’s “…”).
  */
 const VENUE_BEFORE = new RegExp(
   `(?:\\b(?:${eitherCase('said says say saying told tells telling speaking spoke speak talking talked interview interviewed appearance appearing appeared appear appears aired airing broadcast')})` +
-    `(?:\\s+(?:in|during|an?|the|his|her|their|its|recent|earlier|later|last|this|that|next|week|weekend|morning|night|evening|afternoon|today|tonight|yesterday|interview|appearance|airing|aired|broadcast|live|exclusive|extended|televised|\\p{L}+day|\\p{L}+day['’]s))*\\s+(?:on|with)` +
+    `(?:\\s+(?:in|during|an?|the|his|her|their|its|recent|earlier|later|last|this|that|next|week|weekend|morning|night|evening|afternoon|today|tonight|yesterday|interview|appearance|airing|aired|broadcast|live|exclusive|extended|televised|by|phone|telephone|video|satellite|\\p{L}+day|\\p{L}+day['’]s))*\\s+(?:on|with)` +
     `|\\b[Bb]roadcast\\s+of|\\b(?:${eitherCase('speaking spoke speak talking talked')})\\s+to|\\b(?:${eitherCase('told tells telling')}))` +
     `\\s+(?:\\p{Lu}[\\p{L}\\p{N}&.-]*(?:\\s+(?:\\p{Lu}[\\p{L}\\p{N}&.-]*|and|&)){0,3}['’]s\\s+)?$`,
   'u',

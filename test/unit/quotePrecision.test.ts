@@ -10,6 +10,8 @@ describe('quote filter: marks that set off no reported words', () => {
     assert.deepEqual(quotesOf('“The ferry will run all winter,” Dana Holt said Sunday on Channel Nine’s “Harbor Morning.”\n'), ['The ferry will run all winter,']);
     assert.deepEqual(quotesOf('“We need two more boats,” the captain told “Island Today,” adding that crews were tired.\n'), ['We need two more boats,']);
     assert.deepEqual(quotesOf('“The crossing was never safe,” Ines Marlow wrote in her memoir, “Salt and Tide.”\n'), ['The crossing was never safe,']);
+    // Spoken by telephone (or phone, video, satellite) on the show.
+    assert.deepEqual(quotesOf('Ms. Holt took on the mayor on Sunday.\n\n“It is nonsense,” Ms. Holt said by telephone on KTV’s “Meet the Harbor.” “She lies,” she added.\n'), ['It is nonsense,', 'She lies,']);
     // Not a venue: the title-case words are what the mayor called the plan.
     assert.deepEqual(quotesOf('The mayor said the plan was “Ferries First” and would pass in May.\n'), ['Ferries First']);
   });
