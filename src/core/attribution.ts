@@ -566,8 +566,9 @@ function sentenceSubject(ctx: AttributionContext, words: Word[], cueIdx: number)
     const ago = !opener && i + 2 < cueIdx && words.slice(i, i + 5).findIndex((w, d) => w.lower === 'ago' && d >= 1 && /^,\s*$/.test(ctx.text.slice(w.end, words[i + d + 1]?.start ?? w.end)));
     if (!opener && !(typeof ago === 'number' && ago > 0)) break;
     let j = i;
-    while (j < cueIdx - 1 && j - i < 10 && !/,\s*$/.test(ctx.text.slice(words[j].end, words[j + 1].start))) j++;
-    if (!(j < cueIdx - 1 && j - i < 10)) break;
+    // (It may be long: "Asked on Monday whether the ferry would run again next spring after the storm, Lee …".)
+    while (j < cueIdx - 1 && j - i < 25 && !/,\s*$/.test(ctx.text.slice(words[j].end, words[j + 1].start))) j++;
+    if (!(j < cueIdx - 1 && j - i < 25)) break;
     i = j + 1;
   }
   if (i >= cueIdx) return null;
@@ -1154,6 +1155,17 @@ function attributionBefore(ctx: AttributionContext, q: RawQuote, from: number, s
     // "After Ruiz criticized the plan, Lee shot back, “…”": a verb in a subordinate clause opening the
     // sentence does not reach past the main clause's own subject and verb.
     if (SUBORDINATORS.has(words[0].lower) && /^\p{Lu}/u.test(words[0].text) && mainClauseBetween(ctx, words, k)) break;
+    // "…, with Ann Lee calling it “…”", "With the harbor board warning that “…”": an absolute phrase; the
+    // participle's own subject is the phrase between "with" and it, not the sentence's.
+    // (Only after a comma or opening the sentence: "stuck with Lee talking about …" is an object.)
+    if (k >= 2 && /ing$/.test(words[k].lower)) {
+      let j = k - 1;
+      while (j > 0 && k - j <= 7 && words[j].lower !== 'with' && gapIsSpace(text, words[j], words[j + 1])) j--;
+      if (words[j].lower === 'with' && j < k - 1 && (j === 0 || /,\s*$/.test(text.slice(words[j - 1].end, words[j].start))) && gapIsSpace(text, words[j], words[j + 1]) && !words.slice(j + 1, k).some((w) => isCueWord(w) || /^(?:and|or|but|which|that|who)$/.test(w.lower))) {
+        const a = resolveSubject(ctx, { start: words[j + 1].start, end: words[k - 1].end }, q.paragraph);
+        if (a) return withRule(a, 'with-participle', words[k].text);
+      }
+    }
     let subj = subjectBefore(ctx, words, backCue ? k - 1 : k);
     let placeRule = false;
     let prepWhichRule = false;
@@ -1181,6 +1193,17 @@ function attributionBefore(ctx: AttributionContext, q: RawQuote, from: number, s
     // "Lee said she wanted …", "Lee said that he would …": PolNeAR marks the main clause's subject.
     // (So with a described subject: "Lee said the front-runner had referred to it as “…”".)
     const described = !!subj && /^(?:the|a|an)$/.test(words[firstStartingAt(words, subj.start)].lower);
+    // (So with a named subject reported by a person or a pronoun: "Lee said Ruiz had called the plan “…”";
+    // an organisation's report keeps the name it reports.)
+    if (subj && !described && !PRONOUNS.has(text.slice(subj.start, subj.end).toLowerCase())) {
+      let j = firstStartingAt(words, subj.start) - 1;
+      if (j >= 0 && words[j].lower === 'that') j--;
+      if (j >= 0 && isCueWord(words[j]) && !/ing$/.test(words[j].lower) && !NOUN_LIKE_CUES.has(words[j].lower) && /^\s+$/.test(text.slice(words[j].end, words[j + 1].start))) {
+        const outer = subjectBefore(ctx, words, j);
+        const oa = outer && !embedded(words, outer) ? resolveSubject(ctx, outer, q.paragraph) : null;
+        if (oa && isPersonOrPronoun(ctx, oa)) subj = outer;
+      }
+    }
     if (subj && (PRONOUNS.has(text.slice(subj.start, subj.end).toLowerCase()) || described)) {
       let j = firstStartingAt(words, subj.start) - 1;
       if (j >= 0 && words[j].lower === 'that') j--;
@@ -1262,6 +1285,9 @@ function attributionBefore(ctx: AttributionContext, q: RawQuote, from: number, s
       // "his recent remarks", "a work email", "the crowd's chant": a speech noun, not a verb; only a
       // person or pronoun makes it a verb ("they email", "voters chant").
       if (a && NOUN_LIKE_CUES.has(words[k].lower) && !isPersonOrPronoun(ctx, a) && !/s$/.test(ctx.text.slice(subj.start, subj.end))) continue;
+      // ("22 Lee emails", "the Lee remarks", "those Ruiz comments": a name after a number or a determiner
+      // modifies the speech noun; it is no subject, person or not.)
+      if (a && NOUN_LIKE_CUES.has(words[k].lower) && /^(?:\d[\d,]*|the|these|those|all|many|some|several|more|her|his|their|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)$/.test(words[firstStartingAt(words, subj.start) - 1]?.lower ?? '')) continue;
       // A participle ("…, saying “…”") is trusted only with a named or pronoun subject:
       // on PolNeAR train, descriptions found that way were right 8 times in 36.
       // "The ad ends with a narrator saying: “…”": a participle right before a colon and the quote speaks for
@@ -1531,7 +1557,8 @@ function leadParagraph(ctx: AttributionContext, q: RawQuote, paragraph: number):
 function leadSentence(ctx: AttributionContext, q: RawQuote, before: Sentence): Attribution | null {
   const { text } = ctx;
   const quoted = text.slice(q.start, q.end);
-  if (!/\p{Ll}/u.test(quoted) || !/[.!?…]$/.test(quoted)) return null;
+  // (It may end with a quote of its own: "… 'How will I manage?'")
+  if (!/\p{Ll}/u.test(quoted) || !/[.!?…]['’]?$/.test(quoted)) return null;
   const body = text.slice(before.start, before.end);
   if (/[“”"]/.test(body) || !/[.]\s*$/.test(body)) return null;
   const words = wordsIn(text, before.start, before.end);

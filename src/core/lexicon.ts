@@ -38,7 +38,8 @@ const CUE_BASES = `accuse call cite refer express speak insist argue claim sugge
   blast thunder chime interject whisper wonder answer press retort offer proclaim chide mock scoff snap demand
   reject advise estimate remember insinuate lash fume gush crow concur counsel implore beg plead quote recite
   talk comment apologize apologise credit lobby read sing chant cheer muse opine posit theorize reason joke tease taunt jeer groan sigh admonish warn
-  imply indicate hint assure vent bemoan protest characterize characterise grouse fret reckon brag reference`;
+  imply indicate hint assure vent bemoan protest characterize characterise grouse fret reckon brag reference
+  scream exhort riff deride cry`;
 
 function inflect(base: string): string[] {
   const e = base.endsWith('e');
