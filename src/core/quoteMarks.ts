@@ -60,6 +60,7 @@ function opensHere(text: string, i: number, paraStart: number): boolean {
 
 /** Runs of two or three like single marks: '' or ''' and the curly ones. */
 const DOUBLED_MARK = /'{2,3}|‘{2,3}|’{2,3}/g;
+const CURLY_DOUBLE = /[“”]/;
 
 /**
  * The text as the reader reads it: each doubled single mark ('' ‘‘ ’’) written as the double mark it
@@ -73,8 +74,12 @@ const DOUBLED_MARK = /'{2,3}|‘{2,3}|’{2,3}/g;
 export function readingCopy(text: string): string {
   DOUBLED_MARK.lastIndex = 0;
   if (!DOUBLED_MARK.test(text)) return text;
+  // A text that quotes with curly marks does not also quote with straight pairs: there '' is a nested
+  // quote or a typo inside the words (“He said ''no'' to me”), and only ‘‘ ’’ stand for “ ”.
+  const straightPairs = !CURLY_DOUBLE.test(text);
   return text.replace(DOUBLED_MARK, (run: string, at: number) => {
     const c = run[0];
+    if (c === "'" && !straightPairs) return run;
     const mark = c === '‘' ? '“' : c === '’' ? '”' : '"';
     // Before a word the mark opens and goes next to the word; otherwise it closes what came before.
     const opens = isLetterOrDigitAt(text, at + run.length);

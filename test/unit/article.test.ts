@@ -152,6 +152,14 @@ describe('quote constructions', () => {
     assert.equal(a.text, text);
   });
 
+  it("in a text quoting with curly marks, '' inside a quote stays part of its words", () => {
+    const text = "“He told me ''no'' twice,” Ann Lee said. ‘‘The pier is safe,’’ said Dana Holt.\n";
+    assert.deepEqual(quotesOf(parseArticle('a.txt', text)), [
+      ["He told me ''no'' twice,", 'Ann Lee'],
+      ['The pier is safe,', 'Dana Holt'],
+    ]);
+  });
+
   it('partial quotes inside reported speech', () => {
     assert.equal(speakerOf('Economist Lisa Cook said the plan was “deeply flawed” and would fail.', 'deeply'), 'Lisa Cook');
     assert.equal(speakerOf('The ministry described the talks as “frank and useful.”', 'frank'), 'the ministry');

@@ -27,6 +27,10 @@ describe('findDraftQuotes: quoted passages', () => {
     for (const q of found) assert.equal(draft.slice(q.start, q.end), q.text);
   });
 
+  it("keeps '' inside a curly-quoted passage as part of its words", () => {
+    assert.deepEqual(quotes("“He told me ''no'' twice,” Reyes said."), [{ text: "He told me ''no'' twice,", by: 'Reyes' }]);
+  });
+
   it('reads German and French marks', () => {
     assert.deepEqual(findDraftQuotes('Er sagte „wir bauen“ und « nous construisons » heute.').map((q) => q.text), ['wir bauen', 'nous construisons']);
   });
@@ -171,8 +175,10 @@ describe('findDraftQuotes: properties', () => {
   });
 
   it('finds nothing in text without double quote marks', () => {
+    // (Two single marks in a row are a double one, ''…'': left out.)
+    const noDoubled = (text: string): boolean => !/''|’’/.test(text);
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('a', 'B', ' ', "'", '’', '\n', '.', ',', '-', '*', '>') }), (text) => {
+      fc.property(fc.string({ unit: fc.constantFrom('a', 'B', ' ', "'", '’', '\n', '.', ',', '-', '*', '>') }).filter(noDoubled), (text) => {
         assert.deepEqual(findDraftQuotes(text), []);
       }),
     );

@@ -49,5 +49,6 @@ describe('speaker rules (fifth set)', () => {
     assert.equal(mentionOf('“No more delays,” the audience screamed back.', 'No more delays'), 'the audience');
     assert.equal(mentionOf('“Go and vote,” exhorted Ann Lee.', 'Go and vote'), 'Ann Lee');
     assert.equal(mentionOf('“Nobody rides it anyway,” Ann Lee riffed on Monday.', 'Nobody rides'), 'Ann Lee');
+    assert.equal(mentionOf('“A ferry to nowhere,” Ann Lee derided on Monday.', 'A ferry to nowhere'), 'Ann Lee');
   });
 });
