@@ -644,7 +644,7 @@ async function main(): Promise<void> {
       const f = forms[Math.floor(rand() * forms.length)];
       times.push(
         time(() => {
-          for (const entry of index.lookupName(f)) void entry.quotes.length;
+          for (const entry of index.lookupName(f)) void entry.firstQuotes(6);
         })[1],
       );
     }

@@ -29,7 +29,15 @@ export interface PersonEntry {
   aliases: string[];
   surname: string;
   surnameFirst: boolean;
-  quotes: IndexedQuote[];
+  /**
+   * What the entry is quoted as saying, across sources, in the order the sources were added.
+   * Built on first use and then kept, as `mentions` is: an archive holds a hundred thousand
+   * quotes, and lists and counts need only `quoteCount`.
+   */
+  readonly quotes: readonly IndexedQuote[];
+  quoteCount: number;
+  /** The first `limit` of `quotes`, without gathering the rest (a hover card shows a few). */
+  firstQuotes(limit: number): readonly IndexedQuote[];
   /**
    * Every place the entry is named, across sources. Built on first use and
    * then kept: an archive names its people hundreds of thousands of times, and
@@ -196,26 +204,38 @@ class MergedEntry implements PersonEntry {
   readonly aliases: string[];
   readonly surname: string;
   readonly surnameFirst: boolean;
-  readonly quotes: IndexedQuote[];
+  readonly quoteCount: number;
   readonly mentionCount: number;
   readonly firstMention: MentionPlace | null;
   readonly articles: Article[];
   readonly kind: EntityKind;
   private list: MentionPlace[] | null = null;
+  private quoteList: IndexedQuote[] | null = null;
   constructor(
     private readonly entity: Entity,
-    fields: Omit<PersonEntry, 'mentions'>,
+    fields: Omit<PersonEntry, 'mentions' | 'quotes' | 'firstQuotes'>,
+    /** The entry's quotes (up to a limit), gathered when first asked for. */
+    private readonly gatherQuotes: (limit: number) => IndexedQuote[],
   ) {
     this.name = fields.name;
     this.titles = fields.titles;
     this.aliases = fields.aliases;
     this.surname = fields.surname;
     this.surnameFirst = fields.surnameFirst;
-    this.quotes = fields.quotes;
+    this.quoteCount = fields.quoteCount;
     this.mentionCount = fields.mentionCount;
     this.firstMention = fields.firstMention;
     this.articles = fields.articles;
     this.kind = fields.kind;
+  }
+
+  get quotes(): readonly IndexedQuote[] {
+    this.quoteList ??= this.gatherQuotes(Infinity);
+    return this.quoteList;
+  }
+
+  firstQuotes(limit: number): readonly IndexedQuote[] {
+    return this.quoteList ? this.quoteList.slice(0, limit) : this.gatherQuotes(limit);
   }
 
   get mentions(): readonly MentionPlace[] {
@@ -709,7 +729,7 @@ export class SourceIndex {
     const aliases: string[] = [];
     const seenTitles = new Set<string>();
     const seenAliases = new Set<string>([entity.name.toLowerCase()]);
-    const quotes: IndexedQuote[] = [];
+    let quoteCount = 0;
     const articles: Article[] = [];
     let mentionCount = 0;
     let firstMention: MentionPlace | null = null;
@@ -719,10 +739,7 @@ export class SourceIndex {
       const { article } = record;
       articles.push(article);
       const person = entity.kind === 'person' ? article.people.find((p) => p.name === entity.name) : undefined;
-      const quoteIndexes: number[] = [];
-      article.quotes.forEach((q, i) => {
-        if (q.speaker === entity.name) quoteIndexes.push(i);
-      });
+      for (const q of article.quotes) if (q.speaker === entity.name) quoteCount++;
       if (person) {
         if (!surname) {
           surname = person.surname;
@@ -748,11 +765,24 @@ export class SourceIndex {
         mentionCount += spans.length;
         firstMention ??= { path: article.path, start: spans[0].start, end: spans[0].end };
       }
-      const indexed = this.indexedQuotes(record);
-      for (const i of quoteIndexes) quotes.push(indexed[i]);
     }
     if (!surname) surname = entity.kind === 'person' ? entity.name.split(/\s+/).pop() ?? entity.name : entity.name;
-    entity.cached = new MergedEntry(entity, { name: entity.name, titles, aliases, surname, surnameFirst, quotes, mentionCount, firstMention, articles, kind: entity.kind });
+    // The sources as they are now: an entry handed out earlier keeps answering for them.
+    const records = entity.contributions.slice();
+    const gatherQuotes = (limit: number): IndexedQuote[] => {
+      const quotes: IndexedQuote[] = [];
+      for (const record of records) {
+        const own = record.article.quotes;
+        let indexed: IndexedQuote[] | null = null;
+        for (let i = 0; i < own.length && quotes.length < limit; i++) {
+          if (own[i].speaker !== entity.name) continue;
+          indexed ??= this.indexedQuotes(record);
+          quotes.push(indexed[i]);
+        }
+      }
+      return quotes;
+    };
+    entity.cached = new MergedEntry(entity, { name: entity.name, titles, aliases, surname, surnameFirst, quoteCount, mentionCount, firstMention, articles, kind: entity.kind }, gatherQuotes);
     return entity.cached;
   }
 

@@ -47,19 +47,19 @@ export function appendPerson(md: vscode.MarkdownString, indexer: SourceIndexer, 
   if (places.length > MAX_PLACES) md.appendMarkdown(inert(` …and ${places.length - MAX_PLACES} more`));
   md.appendMarkdown('\n\n');
 
-  if (person.quotes.length === 0) {
+  if (person.quoteCount === 0) {
     md.appendMarkdown(inert('No direct quotes in the sources.'));
     return;
   }
-  md.appendMarkdown(`${inert(plural(person.quotes.length, 'quote'))}:\n\n`);
-  for (const quote of person.quotes.slice(0, MAX_QUOTES)) {
+  md.appendMarkdown(`${inert(plural(person.quoteCount, 'quote'))}:\n\n`);
+  for (const quote of person.firstQuotes(MAX_QUOTES)) {
     md.appendMarkdown(`- “${inert(cardQuote(quote.text))}” — ${inert(`${quote.article.meta.outlet ?? 'unknown outlet'}, ${quote.article.meta.date ?? 'undated'}`)} · `);
     md.appendMarkdown(commandLink('Insert', 'sourcebook.insertCitation', { quoteId: quote.id }, 'Insert this quote with its attribution'));
     md.appendMarkdown(' · ');
     md.appendMarkdown(commandLink('Open', 'sourcebook.openSource', { quoteId: quote.id }, 'Show the quote in its article'));
     md.appendMarkdown('\n');
   }
-  if (person.quotes.length > MAX_QUOTES) md.appendMarkdown(`- ${inert(`…and ${person.quotes.length - MAX_QUOTES} more (Sourcebook: Search Quotes)`)}\n`);
+  if (person.quoteCount > MAX_QUOTES) md.appendMarkdown(`- ${inert(`…and ${person.quoteCount - MAX_QUOTES} more (Sourcebook: Search Quotes)`)}\n`);
 }
 
 export function personCard(indexer: SourceIndexer, people: PersonEntry[], written: string): vscode.MarkdownString {

@@ -118,6 +118,43 @@ describe('SourceIndex: people merged across articles', () => {
     assert.equal(text.slice(ministry.mentions[0].start, ministry.mentions[0].end).replace(/^the /i, ''), 'Foreign Ministry');
   });
 
+  it('counts quotes without gathering them, gives the first few, and gathers the list once', () => {
+    const C = fakeArticle('/s/c.txt', 'Ned Price said it was “fine.” Price added: “We move on.” He said “no more.”', {
+      people: [{ name: 'Ned Price', aliases: ['Price'] }],
+      quotes: [
+        ['fine.', 'Ned Price'],
+        ['We move on.', 'Ned Price'],
+        ['no more.', null],
+      ],
+    });
+    const ix = build(A, B, C);
+    const price = ix.person('Ned Price');
+    assert.ok(price);
+    assert.equal(price.quoteCount, 4);
+    assert.deepEqual(
+      price.firstQuotes(2).map((q) => q.text),
+      ['were candid, they were substantive.', 'useful.'],
+    );
+    assert.deepEqual(
+      price.firstQuotes(3).map((q) => [q.text, q.path, q.speakerTitle]),
+      [
+        ['were candid, they were substantive.', '/s/a.txt', 'State Department spokesman'],
+        ['useful.', '/s/b.txt', 'spokesman'],
+        ['fine.', '/s/c.txt', 'State Department spokesman'],
+      ],
+    );
+    assert.equal(price.quotes.length, price.quoteCount);
+    assert.strictEqual(price.quotes, price.quotes);
+    assert.deepEqual(price.firstQuotes(10), price.quotes);
+    assert.equal(ix.person('Wang Yi')?.quoteCount, 0);
+    assert.deepEqual(ix.person('Wang Yi')?.firstQuotes(6), []);
+    // An entry handed out before a source is removed still answers for the sources it was made from.
+    const before = ix.person('Ned Price');
+    ix.removeArticle('/s/c.txt');
+    assert.equal(ix.person('Ned Price')?.quoteCount, 2);
+    assert.deepEqual(before?.quotes.map((q) => q.text), ['were candid, they were substantive.', 'useful.', 'fine.', 'We move on.']);
+  });
+
   it('leaves out contributors and organisations from people(), but knows the organisation as a speaker', () => {
     const ix = build(A, B);
     const names = ix.people().map((p) => p.name);

@@ -56,7 +56,7 @@ export function register(context: vscode.ExtensionContext, deps: Deps): void {
         item.detail = insert.firstReference ? `First reference: ${insert.text}` : `Later reference: ${insert.text}`;
         item.documentation = personCard(deps.indexer, [person], person.name);
         // People quoted and mentioned most come first.
-        item.sortText = String(100000 - Math.min(99999, person.mentionCount + 10 * person.quotes.length)).padStart(6, '0') + person.name;
+        item.sortText = String(100000 - Math.min(99999, person.mentionCount + 10 * person.quoteCount)).padStart(6, '0') + person.name;
         items.push(item);
       }
       return items;

@@ -33,7 +33,7 @@ export class PeopleTreeProvider implements vscode.TreeDataProvider<PeopleNode>, 
 
   /** The entries listed: people, and organisations that are quoted. Descriptions ("a spokeswoman") are not someone to look up. */
   private entries(): PersonEntry[] {
-    return this.indexer.index.entries().filter((e) => e.kind === 'person' || (e.kind === 'organization' && e.quotes.length > 0));
+    return this.indexer.index.entries().filter((e) => e.kind === 'person' || (e.kind === 'organization' && e.quoteCount > 0));
   }
 
   getChildren(node?: PeopleNode): PeopleNode[] {
@@ -56,7 +56,7 @@ export class PeopleTreeProvider implements vscode.TreeDataProvider<PeopleNode>, 
     item.iconPath = new vscode.ThemeIcon(entry?.kind === 'organization' ? 'organization' : 'person');
     item.contextValue = 'sourcebook.person';
     if (!entry) return item;
-    const quotes = entry.quotes.length;
+    const quotes = entry.quoteCount;
     if (quotes > 0) item.collapsibleState = vscode.TreeItemCollapsibleState.Collapsed;
     item.description = plain([entry.titles[0], plural(quotes, 'quote')].filter(Boolean).join(' · '));
     item.tooltip = inertTooltip([
