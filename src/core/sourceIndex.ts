@@ -211,6 +211,8 @@ class MergedEntry implements PersonEntry {
   readonly kind: EntityKind;
   private list: MentionPlace[] | null = null;
   private quoteList: IndexedQuote[] | null = null;
+  /** The first quotes a hover card asked for, before anything asked for them all. */
+  private firstList: IndexedQuote[] | null = null;
   constructor(
     private readonly entity: Entity,
     fields: Omit<PersonEntry, 'mentions' | 'quotes' | 'firstQuotes'>,
@@ -235,7 +237,11 @@ class MergedEntry implements PersonEntry {
   }
 
   firstQuotes(limit: number): readonly IndexedQuote[] {
-    return this.quoteList ? this.quoteList.slice(0, limit) : this.gatherQuotes(limit);
+    if (this.quoteList) return this.quoteList.slice(0, limit);
+    // A person quoted a few times may be named in thousands of sources: gathered once, kept.
+    if (this.quoteCount <= limit) return this.quotes.slice();
+    if (!this.firstList || this.firstList.length < limit) this.firstList = this.gatherQuotes(limit);
+    return this.firstList.slice(0, limit);
   }
 
   get mentions(): readonly MentionPlace[] {

@@ -146,6 +146,13 @@ describe('SourceIndex: people merged across articles', () => {
     assert.equal(price.quotes.length, price.quoteCount);
     assert.strictEqual(price.quotes, price.quotes);
     assert.deepEqual(price.firstQuotes(10), price.quotes);
+    // All of them when there are no more than asked for; the first few again after a longer list was asked for.
+    const fresh = build(A, B, C).person('Ned Price');
+    assert.deepEqual(fresh?.firstQuotes(4).map((q) => q.text), ['were candid, they were substantive.', 'useful.', 'fine.', 'We move on.']);
+    assert.deepEqual(fresh?.firstQuotes(1).map((q) => q.text), ['were candid, they were substantive.']);
+    const third = build(A, B, C).person('Ned Price');
+    assert.deepEqual(third?.firstQuotes(3).map((q) => q.text), ['were candid, they were substantive.', 'useful.', 'fine.']);
+    assert.deepEqual(third?.firstQuotes(1).map((q) => q.text), ['were candid, they were substantive.']);
     assert.equal(ix.person('Wang Yi')?.quoteCount, 0);
     assert.deepEqual(ix.person('Wang Yi')?.firstQuotes(6), []);
     // An entry handed out before a source is removed still answers for the sources it was made from.
