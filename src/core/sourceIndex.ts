@@ -701,9 +701,15 @@ export class SourceIndex {
     return record.indexed;
   }
 
-  quotes(): IndexedQuote[] {
+  /** Every quote, sources in the order they were added; or the first `limit` (the picker's list for an empty query), without wrapping the rest. */
+  quotes(limit = Infinity): IndexedQuote[] {
     const out: IndexedQuote[] = [];
-    for (const r of this.records.values()) out.push(...this.indexedQuotes(r));
+    for (const r of this.records.values()) {
+      if (out.length >= limit) break;
+      if (r.article.quotes.length === 0) continue;
+      const indexed = this.indexedQuotes(r);
+      for (let i = 0; i < indexed.length && out.length < limit; i++) out.push(indexed[i]);
+    }
     return out;
   }
 

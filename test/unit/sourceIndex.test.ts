@@ -232,6 +232,8 @@ describe('SourceIndex: quotes and citations', () => {
     assert.equal(q.article, B);
     assert.equal(q.speakerTitle, 'spokesman');
     assert.equal(ix.quotes().length, 4);
+    assert.deepEqual(ix.quotes(2).map((q) => q.text), ix.quotes().slice(0, 2).map((q) => q.text));
+    assert.equal(ix.quotes(0).length, 0);
   });
 
   it('citationFields give what the styles need', () => {

@@ -35,7 +35,7 @@ export function pickQuote(deps: Deps, initialQuery: string, target: EditorTarget
     placeholder: 'Words of the quote, speaker, title or outlet',
     initialQuery,
     emptyMessage: 'No quote matches. (Sourcebook indexes the files matching sourcebook.sources.)',
-    search: (query) => (query.trim() === '' ? index.quotes().slice(0, BROWSE_LIMIT) : index.searchQuotes(query, PICKER_LIMIT).map((r) => r.quote)),
+    search: (query) => (query.trim() === '' ? index.quotes(BROWSE_LIMIT) : index.searchQuotes(query, PICKER_LIMIT).map((r) => r.quote)),
     toItem: (quote) => quoteItem(deps, quote),
     accept: (quote) => insertQuote(deps, quote, target),
     open: (quote) => vscode.commands.executeCommand('sourcebook.openSource', { quoteId: quote.id }),
