@@ -131,7 +131,8 @@ export function scanQuotes(text: string, paragraphList: Span[], singleQuotes = f
           c === '“' || c === '„' || c === '«' || (c === '"' && (opensHere(text, i, para.start) || (isLetterOrDigitAt(text, i + 1) && glueOpensAfter(text, i - 1))));
         if (opening) {
           openAt = i;
-          continued = i === para.start && previousLeftOpen;
+          // (In the reading copy a doubled mark opening the paragraph, ''…, stands one space in: “ at para.start + 1.)
+          continued = (i === para.start || (i === para.start + 1 && text.charCodeAt(para.start) === 32)) && previousLeftOpen;
           continue;
         }
         if (singleQuotes && (c === '‘' || c === "'") && opensHere(text, i, para.start) && isLetterOrDigitAt(text, i + 1)) {

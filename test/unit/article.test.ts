@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { parseArticle } from '../../src/core/article';
+import { parseArticle, readQuoteCandidates } from '../../src/core/article';
 import { decodeSource } from '../../src/core/decode';
 import { splitSentences } from '../../src/core/structure';
 import { readingCopy } from '../../src/core/quoteMarks';
@@ -150,6 +150,17 @@ describe('quote constructions', () => {
     for (const q of a.quotes) assert.equal(text.slice(q.start, q.end), q.text);
     // The article keeps the text as written.
     assert.equal(a.text, text);
+  });
+
+  it("reads a quote running over paragraphs in ''…'' as it does in “…”: each re-opening paragraph goes on from the last", () => {
+    const curly = 'The board met late.\n\n“The ferry is our lifeline. We will not let it go.\n\n“We will fight for it,” Ann Lee said.\n';
+    const doubled = curly.replace(/[“”]/g, "''");
+    const flags = (text: string) => readQuoteCandidates('fixture.txt', text).raw.map((r) => [r.closed, r.continued]);
+    assert.deepEqual(flags(curly), [
+      [false, false],
+      [true, true],
+    ]);
+    assert.deepEqual(flags(doubled), flags(curly));
   });
 
   it("in a text quoting with curly marks, '' inside a quote stays part of its words", () => {
