@@ -1124,10 +1124,14 @@ function notReportedAt(text: string, q: RawQuote, para: Span, firstTag: number, 
     return true;
   }
   if (isLoneLetter(text, q.start, q.end)) return true;
-  const near = text.slice(Math.max(para.start, q.open - 40), q.open);
-  if (LANGUAGE_FOR_BEFORE.test(near) || GIVEN_NAME_BEFORE.test(near)) return true;
-  if (!spoken && SO_CALLED_BEFORE.test(near)) return true;
-  if (q.closed && HASHTAG_DASH_BEFORE.test(near) && DASH_AFTER.test(text.slice(q.close, Math.min(para.end, q.close + 4)))) return true;
+  // The patterns below end in a word of their own: the word before the marks says which may match
+  // (each pattern, tried from every character of the window, cost more than the rest of this function).
+  const nearFrom = Math.max(para.start, q.open - 40);
+  const last = lastWordBefore(text, q.open, nearFrom);
+  if (last === 'for' && LANGUAGE_FOR_BEFORE.test(text.slice(nearFrom, q.open))) return true;
+  if (GIVEN_NAME_LAST_WORDS.has(last) && GIVEN_NAME_BEFORE.test(text.slice(nearFrom, q.open))) return true;
+  if (!spoken && last.endsWith('called') && SO_CALLED_BEFORE.test(text.slice(nearFrom, q.open))) return true;
+  if (q.closed && text.lastIndexOf('#', q.open) >= nearFrom && HASHTAG_DASH_BEFORE.test(text.slice(nearFrom, q.open)) && DASH_AFTER.test(text.slice(q.close, Math.min(para.end, q.close + 4)))) return true;
   if (creditedAfter(text, q, para)) return true;
   // CLICK_BEFORE ends in white space: nothing else need be tried.
   const clickFrom = Math.max(para.start, q.open - 30);
@@ -1144,6 +1148,26 @@ function notReportedAt(text: string, q: RawQuote, para: Span, firstTag: number, 
     }
   }
   return false;
+}
+
+/** The words GIVEN_NAME_BEFORE can end in. */
+const GIVEN_NAME_LAST_WORDS = new Set(`pseudonym alias name plume username moniker coined term phrase word expression`.split(' '));
+
+/**
+ * The lower-case word (letters and hyphens) right before `end`, past white space and commas, not
+ * reaching back before `from`; '' when there is none.
+ */
+function lastWordBefore(text: string, end: number, from: number): string {
+  let e = end;
+  while (e > from && (isSpaceUnit(text.charCodeAt(e - 1)) || text.charCodeAt(e - 1) === 44)) e--;
+  let b = e;
+  while (b > from && e - b < 24) {
+    const d = text.charCodeAt(b - 1);
+    const c = d | 32;
+    if (!((d < 128 && c >= 97 && c <= 122) || d === 45 || d === 0x2010 || d === 0x2011)) break;
+    b--;
+  }
+  return text.slice(b, e).toLowerCase();
 }
 
 /** A closed span right after titled or entitled (TITLED_BEFORE): a work's title, kept. Read only for spans the model drops. */
