@@ -1,6 +1,6 @@
 // Who said it: the cue next to a quote and the speaker it names.
 import type { ArticlePerson, Mention, Sentence, Span } from './types';
-import type { RawQuote } from './quoteMarks';
+import { paragraphOpen, type RawQuote } from './quoteMarks';
 import { CUE_VERBS, HONORIFICS, NON_NAME_WORDS, PRONOUNS, ROLE_WORDS, SPEECH_NOUNS } from './lexicon';
 import { scanTokenEnd, stableArray, tokenUnits, type PeopleResult } from './people';
 import { isSpaceCode } from './text';
@@ -914,16 +914,6 @@ function saidSentenceAfter(ctx: AttributionContext, q: RawQuote): Attribution | 
   const mm = ctx.people.mentionAt.get(at);
   if (!mm || !mm.name || mm.end !== at + m[1].length) return null;
   return { speaker: mm.name, speakerMention: { start: mm.start, end: mm.end }, cue: m[2], rule: 'said-sentence-after' };
-}
-
-/**
- * Where a paragraph's text opens: its start, past the space the reading copy puts before a doubled mark
- * (''…'' is read as “…”, the space keeping the offsets), so a quote opening the paragraph opens it there.
- */
-function paragraphOpen(text: string, para: Span): number {
-  let k = para.start;
-  while (k < para.end && text.charCodeAt(k) === 32) k++;
-  return k;
 }
 
 /**

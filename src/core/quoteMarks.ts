@@ -89,6 +89,17 @@ export function readingCopy(text: string): string {
 }
 
 /**
+ * Where a paragraph's text opens in the reading copy: its start, past the space readingCopy puts before
+ * a doubled mark (''…'' read as “…”, the space keeping the offsets), so that a quote opening the
+ * paragraph opens it there whichever marks it was written with.
+ */
+export function paragraphOpen(text: string, para: Span): number {
+  let k = para.start;
+  while (k < para.end && text.charCodeAt(k) === 32) k++;
+  return k;
+}
+
+/**
  * Scans each paragraph for quotes. Double marks (curly or straight) make quotes.
  * Single marks inside double ones are nested quotes and stay part of the text.
  * Single marks on their own are read as quotes only when asked (`singleQuotes`,
@@ -131,8 +142,7 @@ export function scanQuotes(text: string, paragraphList: Span[], singleQuotes = f
           c === '“' || c === '„' || c === '«' || (c === '"' && (opensHere(text, i, para.start) || (isLetterOrDigitAt(text, i + 1) && glueOpensAfter(text, i - 1))));
         if (opening) {
           openAt = i;
-          // (In the reading copy a doubled mark opening the paragraph, ''…, stands one space in: “ at para.start + 1.)
-          continued = (i === para.start || (i === para.start + 1 && text.charCodeAt(para.start) === 32)) && previousLeftOpen;
+          continued = i === paragraphOpen(text, para) && previousLeftOpen;
           continue;
         }
         if (singleQuotes && (c === '‘' || c === "'") && opensHere(text, i, para.start) && isLetterOrDigitAt(text, i + 1)) {
