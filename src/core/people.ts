@@ -399,6 +399,28 @@ export function isFirstName(lower: string): boolean {
   return FEMALE_NAMES.has(lower) || MALE_NAMES.has(lower);
 }
 
+const HONORIFIC_GENDER = new Map<string, 'f' | 'm'>([
+  ['mr', 'm'],
+  ['mr.', 'm'],
+  ['mrs', 'f'],
+  ['mrs.', 'f'],
+  ['ms', 'f'],
+  ['ms.', 'f'],
+  ['miss', 'f'],
+]);
+const FEMALE_TITLE = /\b(?:spokeswoman|congresswoman|chairwoman|businesswoman|councilwoman|assemblywoman|anchorwoman|actress|wife|widow|mother|daughter|sister|grandmother|aunt|niece|girlfriend|first lady|queen|princess|duchess)\b/i;
+const MALE_TITLE = /\b(?:spokesman|congressman|chairman|businessman|councilman|assemblyman|anchorman|actor|husband|widower|father|son|brother|grandfather|uncle|nephew|boyfriend|king|prince|duke)\b/i;
+
+/**
+ * The gender a title states ("White House spokeswoman", "the senator's wife"), or null. "his"/"her" are
+ * not read: in "her adviser" the pronoun is someone else's.
+ */
+export function genderOfTitle(title: string): 'f' | 'm' | null {
+  const f = FEMALE_TITLE.test(title);
+  const m = MALE_TITLE.test(title);
+  return f && !m ? 'f' : m && !f ? 'm' : null;
+}
+
 export function genderOf(firstLower: string): 'f' | 'm' | null {
   const f = FEMALE_NAMES.has(firstLower);
   const m = MALE_NAMES.has(firstLower);
@@ -588,6 +610,8 @@ function peopleIn(text: string, tokens: TokenTable, contributors: string[], para
     for (const t of titles) {
       const title = text.slice(t.start, t.end).replace(/\s+/g, ' ');
       if (!person.titles.includes(title)) person.titles.push(title);
+      // A title that says it ("spokeswoman", "his wife") tells a given name the lexicon does not know.
+      if (genders.get(f.name) === null && !f.surnameFirst) genders.set(f.name, genderOfTitle(title));
     }
   }
 
@@ -682,6 +706,11 @@ function peopleIn(text: string, tokens: TokenTable, contributors: string[], para
         const alias = possessive ? text.slice(spanStart, tokenEnd + 2) : part;
         // Spelled out, not spread: V8 gives spread copies a large property store, and mentions are many.
         const m: Mention = { start: spanStart, end: spanEnd, name: person ? person.name : null };
+        // "Mr. Patel", "Ms. Ortiz": the writer's own word for who this is, over the given-name lexicon.
+        if (person && partCount === 1 && prev >= 0) {
+          const honorific = HONORIFIC_GENDER.get(tokens.lower(prev));
+          if (honorific) genders.set(person.name, honorific);
+        }
         if (candidates !== null && candidates.length > 1) m.candidates = candidates;
         push(m, person, person ? part : null);
         if (person && possessive && alias !== part && !person.aliases.includes(alias)) person.aliases.push(alias);
