@@ -478,8 +478,20 @@ function personInRun(text: string, all: TokenTable, lo: number, hi: number): { f
   const cued = after < all.count && joinedAt(text, all, runEndIndex, after) && CUE_VERBS.has(all.lower(after));
   const runEnd = all.ends[runEndIndex];
   const appositive = text.charCodeAt(runEnd) === 44 && /^,\s+(?:a|an|the|who|\d+)\b/.test(text.slice(runEnd, runEnd + 8));
-  if (titled || cued || appositive) return { from, to: length, surnameFirst: false };
+  if (titled || cued || appositive || namedInApposition(text, all, prev, lo + from, runEnd)) return { from, to: length, surnameFirst: false };
   return null;
+}
+
+/**
+ * A name set off as the appositive of a role ("The company's chief executive, Priya Natarajan, said"; "said
+ * her lawyer, Sunil Mehta."): the role word, a comma, the name, then a comma or the sentence's end.
+ */
+function namedInApposition(text: string, all: TokenTable, prev: number, nameStart: number, runEnd: number): boolean {
+  if (prev < 0 || prev + 1 !== nameStart) return false;
+  const close = text.charCodeAt(runEnd);
+  if (close !== 44 && close !== 46) return false;
+  if (!/^,[ \t]+$/.test(text.slice(all.ends[prev], all.starts[nameStart]))) return false;
+  return isRole(all.lower(prev));
 }
 
 function titleBefore(text: string, tokens: TokenTable, nameStart: number, takenStarts: Set<number>): Span | null {
