@@ -188,13 +188,34 @@ function isPersonOrPronoun(ctx: AttributionContext, a: Attribution): boolean {
 }
 
 /** Resolves a noun phrase next to a cue to a speaker (a person, a pronoun, an organisation, a document or a description). */
+/** After a name, the rest of a noun phrase whose head is another word ("’s spokesman", " campaign manager"). */
+const MODIFYING_NAME = /^(?:['’]s?)?\s+(?!(?:of|from|in|at|on|for|and|or|who|whom|which|that|with|to|by|as|jr|sr|also|again|then|now|later|still|once|first|too|himself|herself|themselves|\p{L}+ly)\b)\p{L}/iu;
+
+/**
+ * Whether the name ending at `end` only modifies the head of the noun phrase ending at `npEnd`. Its own
+ * words are still its own: in "Trump’s pledge", "Lee’s remarks" the possessor is the speaker.
+ */
+function modifiesHead(text: string, end: number, npEnd: number): boolean {
+  if (!MODIFYING_NAME.test(text.slice(end, Math.min(npEnd, end + 24)))) return false;
+  const head = /(\p{L}+)\W*$/u.exec(text.slice(end, npEnd));
+  return !(head && /^['’]/.test(text.slice(end, end + 1)) && (SPEECH_NOUNS.has(head[1].toLowerCase()) || NOUN_LIKE_CUES.has(head[1].toLowerCase()) || /^(?:pledge|pledges|words|statements|comments|claims|promises|vows|warnings|message)$/i.test(head[1])));
+}
+
 function resolveSubject(ctx: AttributionContext, np: Span, paragraph: number): Attribution | null {
   const { text } = ctx;
   const phrase = text.slice(np.start, np.end);
-  // A person mention inside the phrase: the name is the mention.
+  // A person mention inside the phrase: the name is the mention. Not a name that only modifies the phrase's
+  // head ("Trump campaign manager Corey Lewandowski", "Merkel’s spokesman"): the head is who speaks, and
+  // giving the quote to the modifier's owner would be a misattribution.
   for (let p = np.start; p < np.end; p++) {
     const m = ctx.people.mentionAt.get(p);
     if (m && m.end <= np.end) {
+      if (modifiesHead(text, m.end, np.end)) {
+        p = m.end - 1;
+        // "Reagan’s former education secretary William Bennett" cut short: the head is not in the phrase.
+        if (/\b(?:former|then|late|ex|onetime|longtime|top|senior|chief|deputy)$/i.test(phrase)) return null;
+        continue;
+      }
       return { speaker: m.name, speakerMention: { start: m.start, end: m.end }, cue: null };
     }
   }
@@ -333,7 +354,11 @@ function opensClause(ctx: AttributionContext, words: Word[], j: number): boolean
 function namedBeforeComma(ctx: AttributionContext, words: Word[], k: number): Span | null {
   const { text } = ctx;
   const own = mentionsIn(ctx, words[k].start - 80, words[k].end).find((m) => m.end === words[k].end && m.name);
-  if (own) return { start: own.start, end: own.end };
+  // (Not a name ending a phrase set off by commas, "Lee, recalling her talks with Ruiz, said": the name that
+  // phrase follows is the subject. A name joined by "and" is one of the appositive's: "Two analysts, Ann Lee
+  // and Tom Ruiz, said".)
+  const ownAt = own ? firstStartingAt(words, own.start) : -1;
+  if (own && (opensClause(ctx, words, ownAt) || (ownAt > 0 && words[ownAt - 1].lower === 'and'))) return { start: own.start, end: own.end };
   for (let j = Math.max(0, k - 35); j < k; j++) {
     const m = ctx.people.mentionAt.get(words[j].start);
     if (!m || !m.name || m.end > words[k].start || !/^(?:\s*\([^()]{1,20}\))?,\s/.test(text.slice(m.end, m.end + 26))) continue;
@@ -446,6 +471,9 @@ function subjectBefore(ctx: AttributionContext, words: Word[], cueIdx: number): 
       const m = mentionsIn(ctx, words[p - 1].start - 80, words[p - 1].end).find((x) => x.end === words[p - 1].end && x.name);
       // The name must open its clause (not an object: "told Tom Ruiz on Friday that").
       if (m && opensClause(ctx, words, firstStartingAt(words, m.start)) && gapIsSpace(text, words[p - 1], words[p])) return { start: m.start, end: m.end };
+      // "Ann Lee, the town’s mayor, on Tuesday called …", "Lee, who chairs the board, last week said …": the phrase
+      // follows a subject set off by its appositive or relative clause; that subject is read as before any verb.
+      if (p >= 2 && /^\s*,\s*$/.test(text.slice(words[p - 1].end, words[p].start))) return subjectBefore(ctx, words, p);
       // "Lee, who has in the past described …", "he has in recent weeks said": an auxiliary before the phrase.
       let h = p - 1;
       while (h > 0 && /^(?:has|had|have|was|is|would|will|also)$/.test(words[h].lower) && gapIsSpace(text, words[h], words[h + 1])) h--;
@@ -615,6 +643,9 @@ function sentenceSubject(ctx: AttributionContext, words: Word[], cueIdx: number)
   return null;
 }
 
+/** Modal verbs: never part of a noun phrase ("the candidate could …" is a clause). */
+const MODALS = /^(?:could|would|will|can|should|may|might|must|did|does)$/;
+
 /** The noun phrase right after a cue ("said Price", "according to the newspaper"). */
 function subjectAfter(ctx: AttributionContext, words: Word[], idx: number, limit: number): Span | null {
   const { text } = ctx;
@@ -630,7 +661,7 @@ function subjectAfter(ctx: AttributionContext, words: Word[], idx: number, limit
     const x = words[q];
     if (q > idx && !gapIsSpace(text, words[q - 1], x) && !/^['’]s\s+$/.test(text.slice(words[q - 1].end, x.start))) break;
     if (DETERMINERS.has(x.lower) && q === idx) continue;
-    if (isSubjectWord(x) || (determined && !NP_BREAKERS.has(x.lower) && /^[\p{Ll}\p{N}][\p{Ll}\p{N}-]*(?:['’]s)?$/u.test(x.text))) {
+    if (isSubjectWord(x) || (determined && !NP_BREAKERS.has(x.lower) && !MODALS.test(x.lower) && /^[\p{Ll}\p{N}][\p{Ll}\p{N}-]*(?:['’]s)?$/u.test(x.text))) {
       last = q;
       sawHead = true;
       continue;
@@ -683,7 +714,9 @@ function attributionAfter(ctx: AttributionContext, q: RawQuote, limit: number): 
     const subj = subjectAfter(ctx, words, 1, limit);
     // "“…,” described the impact as …": an object, not an inverted subject, comes before "as".
     const objectAs = subj !== null && !/^(?:said|says|added|adds|wrote|writes|asked|asks|explained|explains|continued|continues|noted|notes|recalled|recalls|replied|replies)$/.test(words[0].lower) && /^\s+as\s/.test(text.slice(subj.end, subj.end + 4));
-    if (subj && !objectAs) return withCue(resolveSubject(ctx, subj, q.paragraph), words[0].text);
+    // "“…,” said the candidate could win …": a phrase with a verb of its own is what was said, not who said it.
+    const clause = subj !== null && /^\s+(?:could|would|will|can|should|may|might|must|is|was|are|were|has|had|have|did|does)\s/.test(text.slice(subj.end, subj.end + 8));
+    if (subj && !objectAs && !clause) return withCue(resolveSubject(ctx, subj, q.paragraph), words[0].text);
   }
   // "“Crews were cheering” before the storm, she said.": the sentence ends with its attribution.
   const tail = /,\s+([^,.;:“”"]{1,60}?)\s+(\p{Ll}+)\s*[.!?]?\s*$/u.exec(text.slice(q.close, limit));
@@ -887,7 +920,8 @@ function anyVerbAfter(ctx: AttributionContext, q: RawQuote, words: Word[]): Attr
   // verb of seeming or happening ("“…,” it seemed."): "it" is then no one. PolNeAR train: 2 right, 0 wrong added.
   const w0 = words[0];
   if (/^(?:it|they)$/.test(w0.lower) && isVerb(words[1]) && !NOT_SAYING_AFTER_IT.test(words[1].lower) && ends(words[1], words[2])) return { speaker: null, speakerMention: { start: w0.start, end: w0.end }, cue: words[1].text, rule: 'any-verb-after-it' };
-  const p = person(0);
+  // ("“…,” an angry Ann Lee retaliated.": an article and an adjective may stand before the name.)
+  const p = person(0) ?? (/^(?:a|an|the)$/.test(w0.lower) && words[1] && /^\p{Ll}+$/u.test(words[1].text) && !NP_BREAKERS.has(words[1].lower) && gapIsSpace(text, w0, words[1]) && words[2] && gapIsSpace(text, words[1], words[2]) ? person(2) : null);
   if (p && isVerb(words[p.last + 1]) && ends(words[p.last + 1], words[p.last + 2])) return { speaker: p.name, speakerMention: p.span, cue: words[p.last + 1].text, rule: 'any-verb-after' };
   const inv = isVerb(words[0]) ? person(1) : null;
   // (An inverted name may be followed by where the person is from: "beamed Ann Lee of Dover, who …".)
@@ -1156,6 +1190,37 @@ function attributionBefore(ctx: AttributionContext, q: RawQuote, from: number, s
     return ss && ss.end <= from ? ss : null;
   };
   const words = wordsIn(text, from, q.open);
+  // "Lee tweaked the plan when she announced the vote, calling Ruiz “…”", "…, and he has fought the board, at
+  // one point calling it “…”": a participle closing a clause with a "he" or "she" of its own (after "and",
+  // "but" or a subordinator) has that pronoun for subject; PolNeAR marks that nearer mention. The speaker stays
+  // the sentence subject's, whom such a pronoun goes on naming. (Not "Lee says if he …": a clause a verb of
+  // saying reports.)
+  const nearerPronoun = (subj: Span, k: number): Attribution | null => {
+    for (let j = k - 1; j > 0 && words[j].start >= subj.end; j--) {
+      if (!/^(?:he|she)$/.test(words[j].lower)) continue;
+      if (!/^(?:and|but|when|as|while|because|though|although)$/.test(words[j - 1].lower) || !gapIsSpace(text, words[j - 1], words[j]) || (j >= 2 && isCueWord(words[j - 2]))) return null;
+      const a = resolveSubject(ctx, subj, q.paragraph);
+      if (!a || !a.speaker || !ctx.people.mentionAt.get(subj.start)?.name) return null;
+      return withRule({ speaker: a.speaker, speakerMention: { start: words[j].start, end: words[j].end }, cue: null }, 'nearer-pronoun', words[k].text);
+    }
+    return null;
+  };
+  // "…, in the Gazette’s words, “…”", "…, in the words of a senior aide, “…”": the words right after are that
+  // one's. (Not "in her words": PolNeAR marks the clause's subject for a pronoun, which the other rules find.)
+  const n0 = words.length;
+  if (n0 >= 3 && /^\s*,?\s*$/.test(text.slice(words[n0 - 1].end, q.open))) {
+    let np: Span | null = null;
+    let ofAt = -1;
+    for (let i = Math.max(0, n0 - 10); i + 4 < n0 && ofAt < 0; i++) if (words[i].lower === 'in' && words[i + 1].lower === 'the' && words[i + 2].lower === 'words' && words[i + 3].lower === 'of') ofAt = i;
+    if (ofAt >= 0) np = { start: words[ofAt + 4].start, end: words[n0 - 1].end };
+    else if (words[n0 - 1].lower === 'words' && (/^['’]s?\s+$/.test(text.slice(words[n0 - 2].end, words[n0 - 1].start)) || (/['’]s$/.test(words[n0 - 2].text) && gapIsSpace(text, words[n0 - 2], words[n0 - 1])))) {
+      let i = n0 - 3;
+      while (i >= Math.max(0, n0 - 6) && words[i].lower !== 'in' && gapIsSpace(text, words[i], words[i + 1])) i--;
+      if (i >= 0 && words[i].lower === 'in' && gapIsSpace(text, words[i], words[i + 1]) && !/^(?:his|her|their|its|my|our|your)$/.test(words[i + 1].lower)) np = { start: words[i + 1].start, end: words[n0 - 2].end };
+    }
+    const a = np && !/[,;:“”"()]/.test(text.slice(np.start, np.end)) ? resolveSubject(ctx, np, q.paragraph) : null;
+    if (a) return withRule(a, 'in-words', 'words');
+  }
   // "According to X, …"
   for (let k = 0; k + 1 < words.length; k++) {
     if (words[k].lower === 'according' && words[k + 1].lower === 'to') {
@@ -1221,6 +1286,10 @@ function attributionBefore(ctx: AttributionContext, q: RawQuote, from: number, s
       }
       // "75 percent of Republicans said", "six in 10 voters say": a poll's share of a group, not a speaker.
       else if (si > 0 && SHARE_OF.test(text.slice(words[Math.max(0, si - 6)].start, subj.start))) subj = null;
+      // "an account of Lee telling an aide “…”", "footage of Lee saying “…”": a participle after a preposition's
+      // object reports that person's words through whoever gives the account, not as that person's statement.
+      // (A colon still hands the quote to the phrase: "The ad ends with a narrator saying: “…”".)
+      else if (si > 0 && /ing$/.test(words[k].lower) && k === firstStartingAt(words, subj.end) && /^(?:of|from|about|with)$/.test(words[si - 1].lower) && gapIsSpace(text, words[si - 1], words[si]) && !/^\s*:/.test(text.slice(words[k].end, q.open))) subj = null;
     }
     // "Lee said she wanted …", "Lee said that he would …": PolNeAR marks the main clause's subject.
     // (So with a described subject: "Lee said the front-runner had referred to it as “…”".)
@@ -1238,8 +1307,23 @@ function attributionBefore(ctx: AttributionContext, q: RawQuote, from: number, s
     }
     if (subj && (PRONOUNS.has(text.slice(subj.start, subj.end).toLowerCase()) || described)) {
       let j = firstStartingAt(words, subj.start) - 1;
+      // "Lee added that if the ferry stopped, she would …", "Lee said, if elected, she would …": a subordinate
+      // clause opening what the verb reports stands between the verb and the reported clause's subject.
+      let opened = false;
+      if (!described && j >= 2 && /^\s*,\s*$/.test(text.slice(words[j].end, words[j + 1].start))) {
+        // (The clause holds words of its own: in "… said that because, she said, the fee …" the pronoun speaks
+        // for itself.)
+        for (let b = j - 1; b >= 1 && j - b < 25 && !PRONOUNS.has(words[b].lower) && !isCueWord(words[b]) && !/[“”"]/.test(text.slice(words[b].start, words[b + 1].start)); b--) {
+          if (!SUBORDINATORS.has(words[b].lower)) continue;
+          if (words[b - 1].lower === 'that' || isCueWord(words[b - 1])) {
+            j = b - 1;
+            opened = /^\s*,?\s*$/.test(text.slice(words[j].end, words[b].start));
+          }
+          break;
+        }
+      }
       if (j >= 0 && words[j].lower === 'that') j--;
-      if (j >= 0 && isCueWord(words[j]) && !/ing$/.test(words[j].lower) && !(described && NOUN_LIKE_CUES.has(words[j].lower)) && /^\s+$/.test(text.slice(words[j].end, words[j + 1].start))) {
+      if (j >= 0 && isCueWord(words[j]) && !/ing$/.test(words[j].lower) && !(described && NOUN_LIKE_CUES.has(words[j].lower)) && (opened || /^\s+$/.test(text.slice(words[j].end, words[j + 1].start)))) {
         const outer = subjectBefore(ctx, words, j);
         if (outer && !embedded(words, outer)) subj = outer;
       }
@@ -1312,7 +1396,11 @@ function attributionBefore(ctx: AttributionContext, q: RawQuote, from: number, s
       subj = { start: words[k - 3].start, end: words[k - 3].end };
       nearVerb = true;
     }
-    if (!subj && (participle || coordinated)) subj = subjectOfSentence(words, k);
+    if (!subj && (participle || coordinated)) {
+      subj = subjectOfSentence(words, k);
+      const near = subj && /ing$/.test(words[k].lower) ? nearerPronoun(subj, k) : null;
+      if (near) return near;
+    }
     // "Lee’s comments", "the senators’ claims": after a possessive, a cue word is a noun; it still names
     // the speaker of its own content ("Lee’s claim that “…”").
     if (k > 0 && !CONTRACTED.test(words[k - 1].lower) && (/['’]s$/.test(words[k - 1].text) || /^['’]\s/.test(text.slice(words[k - 1].end, words[k].start))) && words[k + 1]?.lower !== 'that') continue;
@@ -1360,6 +1448,8 @@ function attributionBefore(ctx: AttributionContext, q: RawQuote, from: number, s
     // sign says it, not Lee. PolNeAR train: removes the one wrong speaker the added first names brought.)
     if (/ing$/.test(words[k].lower) && !participle && !(k > 0 && WRITTEN_THINGS.test(words[k - 1].lower))) {
       const ss = subjectOfSentence(words, k);
+      const near = ss ? nearerPronoun(ss, k) : null;
+      if (near) return near;
       const a = ss ? resolveSubject(ctx, ss, q.paragraph) : null;
       if (a && isPersonOrPronoun(ctx, a)) return withRule(a, a.rule, words[k].text);
     }

@@ -1,0 +1,27 @@
+// The speaker is the head of the phrase that speaks, not a name modifying it: "Trump campaign manager Corey
+// Lewandowski", "Merkel’s spokesman". Giving the quote to the modifier's owner is a misattribution that the
+// PolNeAR scorer cannot see (the name lies inside the annotated Source), so these fixtures are its only check.
+import * as assert from 'node:assert/strict';
+import { speakerOf } from './attributionFixture';
+
+const lead = 'Ann Lee, the mayor, spoke on Monday. ';
+
+describe('the head of the speaking phrase', () => {
+  it('a name before a role and another name: the second name speaks', () => {
+    assert.equal(speakerOf(lead + '“We will win,” Lee campaign manager Tom Ruiz said.', 'We will win'), 'Tom Ruiz');
+  });
+
+  it('a possessive name before a role: the role speaks, not the possessor', () => {
+    assert.equal(speakerOf(lead + '“We will win,” said Lee’s campaign manager.', 'We will win'), 'Lee’s campaign manager');
+    assert.equal(speakerOf(lead + 'Lee’s spokesman said: “We will win.”', 'We will win'), 'Lee’s spokesman');
+  });
+
+  it('a possessive name, a role and the role’s own name: that name speaks', () => {
+    assert.equal(speakerOf(lead + '“We will win,” Ms. Lee’s spokesman, Tom Ruiz, wrote on Twitter.', 'We will win'), 'Tom Ruiz');
+  });
+
+  it('guard: a name followed by an adverb or by "of" is still the speaker', () => {
+    assert.equal(speakerOf(lead + '“We will win,” Lee reportedly told aides.', 'We will win'), 'Ann Lee');
+    assert.equal(speakerOf('“We will win,” said Sen. Ann Lee of Dover.', 'We will win'), 'Ann Lee');
+  });
+});
