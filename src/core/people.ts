@@ -718,8 +718,9 @@ function peopleIn(text: string, tokens: TokenTable, contributors: string[], para
         const alias = possessive ? text.slice(spanStart, tokenEnd + 2) : part;
         // Spelled out, not spread: V8 gives spread copies a large property store, and mentions are many.
         const m: Mention = { start: spanStart, end: spanEnd, name: person ? person.name : null };
-        // "Mr. Patel", "Ms. Ortiz": the writer's own word for who this is, over the given-name lexicon.
-        if (person && partCount === 1 && prev >= 0) {
+        // "Mr. Patel", "Ms. Ortiz": the writer's own word, for a given name the lexicon does not know. (Not
+        // over the lexicon: "Mrs. Clinton" resolved to the Bill Clinton last named must not make him "she".)
+        if (person && partCount === 1 && prev >= 0 && genders.get(person.name) === null) {
           const honorific = HONORIFIC_GENDER.get(tokens.lower(prev));
           if (honorific) genders.set(person.name, honorific);
         }
