@@ -187,7 +187,6 @@ function isPersonOrPronoun(ctx: AttributionContext, a: Attribution): boolean {
   return PRONOUNS.has(m) || (!!a.speaker && ctx.personByName.has(a.speaker)) || describesPerson(m);
 }
 
-/** Resolves a noun phrase next to a cue to a speaker (a person, a pronoun, an organisation, a document or a description). */
 /** After a name, the rest of a noun phrase whose head is another word ("’s spokesman", " campaign manager"). */
 const MODIFYING_NAME = /^(?:['’]s?)?\s+(?!(?:of|from|in|at|on|for|and|or|who|whom|which|that|with|to|by|as|jr|sr|also|again|then|now|later|still|once|first|too|himself|herself|themselves|\p{L}+ly)\b)\p{L}/iu;
 
@@ -201,6 +200,7 @@ function modifiesHead(text: string, end: number, npEnd: number): boolean {
   return !(head && /^['’]/.test(text.slice(end, end + 1)) && (SPEECH_NOUNS.has(head[1].toLowerCase()) || NOUN_LIKE_CUES.has(head[1].toLowerCase()) || /^(?:pledge|pledges|words|statements|comments|claims|promises|vows|warnings|message)$/i.test(head[1])));
 }
 
+/** Resolves a noun phrase next to a cue to a speaker (a person, a pronoun, an organisation, a document or a description). */
 function resolveSubject(ctx: AttributionContext, np: Span, paragraph: number): Attribution | null {
   const { text } = ctx;
   const phrase = text.slice(np.start, np.end);
