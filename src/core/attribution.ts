@@ -21,6 +21,12 @@ const ADVERBS = new Set(
    quickly angrily bluntly told just already first last finally subsequently separately similarly simply
    however himself herself themselves now even since`.split(/\s+/),
 );
+/** Nouns that end like adverbs: "a Trump ally said", "Lee family spokeswoman". */
+const LY_NOUNS = new Set(`family ally rally assembly supply daily weekly monthly quarterly bully italy`.split(' '));
+/** A lower-case adverb in -ly ("reportedly", "publicly"), not a noun that ends so. */
+function adverbLike(lower: string): boolean {
+  return /^\p{Ll}+ly$/u.test(lower) && !LY_NOUNS.has(lower);
+}
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'one', 'another', 'two', 'three', 'several', 'many', 'some', 'other', 'both', 'this', 'that']);
 /** Lower-case words a describing speaker may contain ("a senior campaign official"). */
 const DESCRIPTION_WORDS = new Set(
@@ -187,15 +193,20 @@ function isPersonOrPronoun(ctx: AttributionContext, a: Attribution): boolean {
   return PRONOUNS.has(m) || (!!a.speaker && ctx.personByName.has(a.speaker)) || describesPerson(m);
 }
 
-/** After a name, the rest of a noun phrase whose head is another word ("’s spokesman", " campaign manager"). */
-const MODIFYING_NAME = /^(?:['’]s?)?\s+(?!(?:of|from|in|at|on|for|and|or|who|whom|which|that|with|to|by|as|jr|sr|also|again|then|now|later|still|once|first|too|himself|herself|themselves|\p{L}+ly)\b)\p{L}/iu;
+/** Words after a name that leave it the head of its phrase: prepositions, conjunctions, a relative, a suffix, adverbs. */
+const NAME_STAYS_HEAD = new Set(
+  `of from in at on for and or who whom which that with to by as jr sr also again then now later still once first too
+   himself herself themselves`.split(/\s+/),
+);
 
 /**
- * Whether the name ending at `end` only modifies the head of the noun phrase ending at `npEnd`. Its own
- * words are still its own: in "Trump’s pledge", "Lee’s remarks" the possessor is the speaker.
+ * Whether the name ending at `end` only modifies the head of the noun phrase ending at `npEnd` ("’s spokesman",
+ * " campaign manager", " family spokeswoman", " ally"). Its own words are still its own: in "Trump’s pledge",
+ * "Lee’s remarks" the possessor is the speaker.
  */
 function modifiesHead(text: string, end: number, npEnd: number): boolean {
-  if (!MODIFYING_NAME.test(text.slice(end, Math.min(npEnd, end + 24)))) return false;
+  const next = /^(?:['’]s?)?\s+(\p{L}+)/u.exec(text.slice(end, Math.min(npEnd, end + 24)));
+  if (!next || NAME_STAYS_HEAD.has(next[1].toLowerCase()) || adverbLike(next[1].toLowerCase())) return false;
   const head = /(\p{L}+)\W*$/u.exec(text.slice(end, npEnd));
   return !(head && /^['’]/.test(text.slice(end, end + 1)) && (SPEECH_NOUNS.has(head[1].toLowerCase()) || NOUN_LIKE_CUES.has(head[1].toLowerCase()) || /^(?:pledge|pledges|words|statements|comments|claims|promises|vows|warnings|message)$/i.test(head[1])));
 }
@@ -439,7 +450,7 @@ const CONTRACTED_SUBJECTS = new WeakSet<Span>();
 function subjectBefore(ctx: AttributionContext, words: Word[], cueIdx: number): Span | null {
   const { text } = ctx;
   let k = cueIdx - 1;
-  while (k >= 0 && /^\p{Ll}/u.test(words[k].text) && (ADVERBS.has(words[k].lower) || /^\p{Ll}+ly$/u.test(words[k].text)) && gapIsSpace(text, words[k], words[k + 1])) k--;
+  while (k >= 0 && /^\p{Ll}/u.test(words[k].text) && (ADVERBS.has(words[k].lower) || adverbLike(words[k].text)) && gapIsSpace(text, words[k], words[k + 1])) k--;
   // "The agency less than two weeks ago said": a time phrase ending in "ago" stands between subject and verb.
   if (k >= 2 && words[k].lower === 'ago' && gapIsSpace(text, words[k], words[k + 1])) {
     let j = k - 1;
@@ -644,7 +655,10 @@ function sentenceSubject(ctx: AttributionContext, words: Word[], cueIdx: number)
 }
 
 /** Modal verbs: never part of a noun phrase ("the candidate could …" is a clause). */
-const MODALS = /^(?:could|would|will|can|should|may|might|must|did|does)$/;
+const MODAL_WORDS = 'could|would|will|can|should|may|might|must|did|does';
+const MODALS = new RegExp(`^(?:${MODAL_WORDS})$`);
+/** A modal or an auxiliary opening a verb phrase right after a noun phrase ("the candidate could …", "… was"). */
+const VERB_AFTER = new RegExp(`^\\s+(?:${MODAL_WORDS}|is|was|are|were|has|had|have)\\s`);
 
 /** The noun phrase right after a cue ("said Price", "according to the newspaper"). */
 function subjectAfter(ctx: AttributionContext, words: Word[], idx: number, limit: number): Span | null {
@@ -715,7 +729,7 @@ function attributionAfter(ctx: AttributionContext, q: RawQuote, limit: number): 
     // "“…,” described the impact as …": an object, not an inverted subject, comes before "as".
     const objectAs = subj !== null && !/^(?:said|says|added|adds|wrote|writes|asked|asks|explained|explains|continued|continues|noted|notes|recalled|recalls|replied|replies)$/.test(words[0].lower) && /^\s+as\s/.test(text.slice(subj.end, subj.end + 4));
     // "“…,” said the candidate could win …": a phrase with a verb of its own is what was said, not who said it.
-    const clause = subj !== null && /^\s+(?:could|would|will|can|should|may|might|must|is|was|are|were|has|had|have|did|does)\s/.test(text.slice(subj.end, subj.end + 8));
+    const clause = subj !== null && VERB_AFTER.test(text.slice(subj.end, subj.end + 8));
     if (subj && !objectAs && !clause) return withCue(resolveSubject(ctx, subj, q.paragraph), words[0].text);
   }
   // "“Crews were cheering” before the storm, she said.": the sentence ends with its attribution.
@@ -1074,7 +1088,7 @@ function saidAtSentenceEnd(ctx: AttributionContext, q: RawQuote, limit: number):
 /** "and has repeatedly warned", "but later said": "and" or "but", then one or two auxiliaries or adverbs, then `words[k]`. */
 function coordinatedAfterAdverbs(text: string, words: Word[], k: number): boolean {
   let j = k - 1;
-  while (j >= 0 && k - j <= 2 && /^\p{Ll}+$/u.test(words[j].text) && (ADVERBS.has(words[j].lower) || /^\p{Ll}+ly$/u.test(words[j].text)) && gapIsSpace(text, words[j], words[j + 1])) j--;
+  while (j >= 0 && k - j <= 2 && /^\p{Ll}+$/u.test(words[j].text) && (ADVERBS.has(words[j].lower) || adverbLike(words[j].text)) && gapIsSpace(text, words[j], words[j + 1])) j--;
   if (!(j >= 0 && j < k - 1 && /^(?:and|but)$/.test(words[j].lower) && gapIsSpace(text, words[j], words[j + 1]))) return false;
   // The verb may be joined to a subordinate or relative clause's own verb ("when he arrived and later said",
   // "Lee, who backs the plan but has since said"): only a plain main clause shares the sentence's subject.
@@ -1122,7 +1136,7 @@ function passiveAgent(ctx: AttributionContext, q: RawQuote, from: number, limit:
   if (k >= 0 && before[k].lower === 'as') k--;
   if (k < 1 || !/^(?:called|labeled|labelled|dubbed|described|branded|termed|deemed|characterized|characterised)$/.test(before[k].lower)) return null;
   let j = k - 1;
-  while (j > 0 && (/^\p{Ll}+ly$/u.test(before[j].text) || (ADVERBS.has(before[j].lower) && !/^(?:is|was|has|had|have)$/.test(before[j].lower)))) j--;
+  while (j > 0 && (adverbLike(before[j].text) || (ADVERBS.has(before[j].lower) && !/^(?:is|was|has|had|have)$/.test(before[j].lower)))) j--;
   // (Or a reduced clause after a comma or a dash: "…, often labeled as a “…” by critics".)
   if (!/^(?:is|are|was|were|be|been|being)$/.test(before[j].lower) && !/[,—–]\s*$/.test(text.slice(before[j].end, before[j + 1].start))) return null;
   const m = /^[^\S\n]*,?[^\S\n]*by[^\S\n]+/.exec(text.slice(q.close, limit));

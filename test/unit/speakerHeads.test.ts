@@ -20,6 +20,11 @@ describe('the head of the speaking phrase', () => {
     assert.equal(speakerOf(lead + '“We will win,” Ms. Lee’s spokesman, Tom Ruiz, wrote on Twitter.', 'We will win'), 'Tom Ruiz');
   });
 
+  it('a noun that ends like an adverb is a head too ("a Lee ally", "Lee family spokesman Tom Ruiz")', () => {
+    assert.equal(speakerOf(lead + '“We will win,” a Lee ally said.', 'We will win'), 'a Lee ally');
+    assert.equal(speakerOf(lead + '“We will win,” Lee family spokesman Tom Ruiz said.', 'We will win'), 'Tom Ruiz');
+  });
+
   it('guard: a name followed by an adverb or by "of" is still the speaker', () => {
     assert.equal(speakerOf(lead + '“We will win,” Lee reportedly told aides.', 'We will win'), 'Ann Lee');
     assert.equal(speakerOf('“We will win,” said Sen. Ann Lee of Dover.', 'We will win'), 'Ann Lee');
