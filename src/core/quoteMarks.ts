@@ -65,8 +65,9 @@ const CURLY_DOUBLE = /[“”]/;
 /**
  * The text as the reader reads it: each doubled single mark ('' ‘‘ ’’; '' only where the text has no
  * curly double marks) written as the double mark it stands for plus a space on the side away from the
- * quoted words, so that every offset stays where it was. Typewriter and archive copy quotes with ''…'' (the New York Times' archive text does throughout:
- * 116 of PolNeAR's 840 train articles), and ‘‘ ’’ turn up as typos for “ ”; every step after the
+ * quoted words, so that every offset stays where it was. Typewriter and archive copy quotes with ''…''
+ * (the New York Times' archive text does throughout: 116 of PolNeAR's 840 train articles), and ‘‘ ’’
+ * turn up as typos for “ ”; every step after the
  * paragraphs (sentences, people, quote marks, attribution, the quote filter) then reads them as it reads
  * any other double mark. Of three marks the double one is the outer pair: three before a word open with
  * the first two, three after one close with the last two. Gives `text` itself when it has none.
