@@ -230,6 +230,14 @@ function resolveSubject(ctx: AttributionContext, np: Span, paragraph: number): A
       return { speaker: m.name, speakerMention: { start: m.start, end: m.end }, cue: null };
     }
   }
+  // "said the company’s chief executive, Ann Lee.", "according to its author, Tom Ruiz,": the name set off
+  // after the phrase is who it describes, and the one a reader looks up.
+  if (text.charCodeAt(np.end) === 44) {
+    let at = np.end + 1;
+    while (at < np.end + 4 && isSpaceCode(text.charCodeAt(at))) at++;
+    const named = ctx.people.mentionAt.get(at);
+    if (named && named.name && /^(?:[,.;:!?)]|$)/.test(text.slice(named.end, named.end + 1))) return { speaker: named.name, speakerMention: { start: named.start, end: named.end }, cue: null };
+  }
   const lower = phrase.toLowerCase();
   if (lower === 'who') {
     const before = mentionsIn(ctx, np.start - 200, np.start).filter((m) => m.end <= np.start && np.start - m.end <= 3);

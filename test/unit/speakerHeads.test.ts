@@ -25,6 +25,16 @@ describe('the head of the speaking phrase', () => {
     assert.equal(speakerOf(lead + '“We will win,” Lee family spokesman Tom Ruiz said.', 'We will win'), 'Tom Ruiz');
   });
 
+  it('a describing phrase with the name set off after it: the name speaks ("said the board’s chair, Tom Ruiz.")', () => {
+    assert.equal(speakerOf('“We will win,” said the board’s chair, Tom Ruiz.', 'We will win'), 'Tom Ruiz');
+    assert.equal(speakerOf('“We will win,” the board’s chair, Tom Ruiz, said on Monday.', 'We will win'), 'Tom Ruiz');
+    assert.equal(speakerOf('“We will win,” according to the report’s author, Tom Ruiz.', 'We will win'), 'Tom Ruiz');
+  });
+
+  it('guard: a name that begins a list after the phrase is not the phrase', () => {
+    assert.equal(speakerOf('“We will win,” said the board’s chair, Tom Ruiz and two aides.', 'We will win'), 'the board’s chair');
+  });
+
   it('guard: a name followed by an adverb or by "of" is still the speaker', () => {
     assert.equal(speakerOf(lead + '“We will win,” Lee reportedly told aides.', 'We will win'), 'Ann Lee');
     assert.equal(speakerOf('“We will win,” said Sen. Ann Lee of Dover.', 'We will win'), 'Ann Lee');
