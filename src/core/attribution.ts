@@ -159,6 +159,11 @@ export interface AttributionContext {
   paragraphs: Span[];
   /** Speakers already attributed, in text order, for pronouns. */
   recentSpeakers: { name: string; at: number; paragraph: number }[];
+  /**
+   * Genders the text has shown by a "he" or "she" attributed to a person the names lexicon does not know
+   * ("Raj Patel … “…,” he added"), so that a later "she said" passes him by. Made by attributeQuotes.
+   */
+  shownGenders?: Map<string, 'f' | 'm'>;
 }
 
 /** Head nouns of a phrase that describes a person ("the harbor town's mayor", "her campaign manager"). */
@@ -291,8 +296,8 @@ function resolvePronoun(ctx: AttributionContext, pronoun: string, at: number, pa
   if (pronoun === 'they' || pronoun === 'it') return null;
   const want = pronoun === 'she' ? 'f' : 'm';
   const compatible = (name: string): boolean => {
-    const g = ctx.people.genders.get(name);
-    return g === null || g === undefined || g === want;
+    const g = ctx.people.genders.get(name) ?? ctx.shownGenders?.get(name);
+    return g === undefined || g === want;
   };
   // The most recent speaker nearby is who "he said" usually refers to.
   for (let k = ctx.recentSpeakers.length - 1; k >= 0; k--) {
@@ -1931,6 +1936,7 @@ export function attributeQuotes(ctx: AttributionContext, raw: RawQuote[]): Attri
     sentences: stableArray(ctx.sentences),
     paragraphs: stableArray(ctx.paragraphs),
     recentSpeakers: ctx.recentSpeakers,
+    shownGenders: new Map(),
   };
   try {
     return attributeAll(own, stableArray(raw));
@@ -2092,7 +2098,13 @@ function attributeAll(ctx: AttributionContext, raw: RawQuote[]): Attribution[] {
     // A split quote (“A,” she said, “B.”): the first part takes the second's attribution.
     const att = a ?? { speaker: null, speakerMention: null, cue: null };
     results.push(att);
-    if (att.speaker && att.speakerMention) ctx.recentSpeakers.push({ name: att.speaker, at: att.speakerMention.start, paragraph: q.paragraph });
+    if (att.speaker && att.speakerMention) {
+      ctx.recentSpeakers.push({ name: att.speaker, at: att.speakerMention.start, paragraph: q.paragraph });
+      if (ctx.people.genders.get(att.speaker) === null && att.speakerMention.end - att.speakerMention.start <= 3) {
+        const pronoun = ctx.text.slice(att.speakerMention.start, att.speakerMention.end).toLowerCase();
+        if (pronoun === 'he' || pronoun === 'she') ctx.shownGenders?.set(att.speaker, pronoun === 'she' ? 'f' : 'm');
+      }
+    }
   }
   // Back-fill the first part of a split quote from the second.
   for (let i = 0; i + 1 < raw.length; i++) {

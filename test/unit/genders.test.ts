@@ -1,5 +1,6 @@
-// What the text itself says about a person's gender, for "he said"/"she said": an honorific or a title that
-// states it, read when the given name is not in the lexicon. Each fixture fails without its rule.
+// What the text itself says about a person's gender, for "he said"/"she said": an honorific, a title that
+// states it, or a "he"/"she" already attributed to the person, read when the given name is not in the
+// lexicon. Each fixture fails without its rule.
 import * as assert from 'node:assert/strict';
 import { genderOfTitle } from '../../src/core/people';
 import { speakerOf } from './attributionFixture';
@@ -19,6 +20,14 @@ describe('genders the text states', () => {
       'Rival campaign spokesman Sunil Mehta disagreed. “It is a smear,” Mehta said.\n\n' +
       '“We stand by every word,” she said.';
     assert.equal(speakerOf(text, 'We stand by'), 'Kiran Rao');
+  });
+
+  it('a "he" the text already gave to an unknown given name passes that person by for a later "she"', () => {
+    const text =
+      '“This is the best plan in a generation,” said Mayor Adaeze Okafor.\n\n' +
+      'Council member Raj Patel called it “a blank check.” He added: “We will pay for this for thirty years.”\n\n' +
+      'Okafor said the line would open in 2029. “We are not going to wait,” she said.';
+    assert.equal(speakerOf(text, 'We are not going'), 'Adaeze Okafor');
   });
 
   it('with no honorific and no such title the pronoun still goes to the most recent speaker', () => {
