@@ -311,6 +311,14 @@ function resolvePronoun(ctx: AttributionContext, pronoun: string, at: number, pa
       break;
     }
   }
+  // Else the named subject opening the sentence before, in the same paragraph ("Ruiz dismissed the criticism.
+  // “…,” he told reporters."): who the paragraph is about.
+  const here = firstStartingAt(ctx.sentences, at + 1) - 1;
+  const previous = here >= 1 ? ctx.sentences[here - 1] : undefined;
+  if (previous && previous.paragraph === paragraph) {
+    const opening = ctx.people.mentionAt.get(previous.start);
+    if (opening && opening.name && compatible(opening.name) && !/^['’]/.test(ctx.text.slice(opening.end, opening.end + 1))) return opening.name;
+  }
   // Else the one compatible person named in this or the previous paragraph.
   const paraStart = ctx.paragraphs[Math.max(0, paragraph - 1)].start;
   const names = new Set(mentionsIn(ctx, paraStart, at).filter((m) => m.name && compatible(m.name)).map((m) => m.name!));

@@ -45,3 +45,18 @@ describe('genders the text states', () => {
     assert.equal(genderOfTitle('chairman of the board and his wife'), null);
   });
 });
+
+describe('a pronoun after a paragraph’s named subject', () => {
+  it('"he" after a sentence the named person opens is that person, past a compatible name of another', () => {
+    const text =
+      'Board Chair Tom Ruiz called the levy “the best we could do.”\n\n' +
+      'The levy drew criticism from the county executive, Sunita Rao. In a statement, Rao said the board had “ignored the people it serves.”\n\n' +
+      'Ruiz dismissed Rao’s criticism. “She wasn’t in the room,” he told reporters.';
+    assert.equal(speakerOf(text, 'She wasn’t'), 'Tom Ruiz');
+  });
+
+  it('guard: a subject of the other gender leaves the pronoun to the other rules', () => {
+    const text = 'Tom Ruiz chairs the board. Mary Lee spoke first.\n\nRuiz dismissed the criticism. “She wasn’t in the room,” she told reporters.';
+    assert.notEqual(speakerOf(text, 'She wasn’t'), 'Tom Ruiz');
+  });
+});
