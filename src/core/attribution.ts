@@ -311,13 +311,18 @@ function resolvePronoun(ctx: AttributionContext, pronoun: string, at: number, pa
       break;
     }
   }
-  // Else the named subject opening the sentence before, in the same paragraph ("Ruiz dismissed the criticism.
-  // “…,” he told reporters."): who the paragraph is about.
+  // Else the named subject opening the sentence before, in the same paragraph ("Ruiz dismissed Rao’s
+  // criticism. “…,” he told reporters."): who the paragraph is about. Not when that sentence names another
+  // compatible person other than as a possessor ("Ann Lee met Mary Cole. “…,” she said": either).
   const here = firstStartingAt(ctx.sentences, at + 1) - 1;
   const previous = here >= 1 ? ctx.sentences[here - 1] : undefined;
   if (previous && previous.paragraph === paragraph) {
     const opening = ctx.people.mentionAt.get(previous.start);
-    if (opening && opening.name && compatible(opening.name) && !/^['’]/.test(ctx.text.slice(opening.end, opening.end + 1))) return opening.name;
+    const possessor = (m: Mention): boolean => /^['’]/.test(ctx.text.slice(m.end, m.end + 1));
+    if (opening && opening.name && compatible(opening.name) && !possessor(opening)) {
+      const other = mentionsIn(ctx, opening.end, previous.end).some((m) => m.name && m.name !== opening.name && compatible(m.name) && !possessor(m));
+      if (!other) return opening.name;
+    }
   }
   // Else the one compatible person named in this or the previous paragraph.
   const paraStart = ctx.paragraphs[Math.max(0, paragraph - 1)].start;
