@@ -157,6 +157,10 @@ function keepsPeriod(text: string, start: number, end: number): boolean {
 const CAP = 1;
 /** … lower-casing may change it (scanTokenEnd's low bit). */
 const MIXED = 2;
+/** … it stands in a stretch written in title case (markTitleCase). */
+const TITLE_CASE = 4;
+/** … it is the first word of its stretch (a sentence, a clause after a colon, a quotation). */
+const STRETCH_START = 8;
 
 /**
  * An article's tokens as columns. Name finding reads every token's place and capital, but the
@@ -176,6 +180,12 @@ class TokenTable {
    * Like the columns, the lists are kept from one article to the next (their first `capCount` are this one's).
    */
   capCount = 0;
+  /** capitalisedInProse's set, made when the article has a stretch that may be in title case. */
+  prose: Set<string> | null = null;
+  /** The words the article writes in lower case, made with `prose`. */
+  lowered: Set<string> | null = null;
+  /** aloneInProse's set, when first asked for. */
+  alone: Set<string> | null = null;
 
   constructor(
     readonly text: string,
@@ -290,7 +300,109 @@ function readTokens(text: string, paragraphList: Span[]): TokenTable {
     ? new TokenTable(text, old.starts, old.ends, old.paragraphs, old.flags, old.slots, old.capWords, old.capLowers)
     : new TokenTable(text, new Int32Array(0), new Int32Array(0), new Int32Array(0), new Uint8Array(0), new Int32Array(0), [], []);
   scanTokens(text, stableArray(paragraphList), table);
+  markTitleCase(text, table);
   return table;
+}
+
+/** Characters that end a stretch of words: sentence and clause ends, quotation marks, dashes (a hyphen between tokens stands apart: "HEADLINE - Ann Lee:"). */
+function endsStretch(code: number): boolean {
+  return code === 46 || code === 33 || code === 63 || code === 58 || code === 59 || code === 34 || code === 0x201c || code === 0x201d || code === 0x2018 || code === 0x2019 || code === 0x2014 || code === 0x2013 || code === 45 || code === 124;
+}
+
+/**
+ * Flags the tokens of stretches written in title case (a headline, a list item's heading, a quoted
+ * headline), where "Bernie Sanders Says He’s Ready" capitalises the verb too and a name must not run on
+ * into it. A stretch (a sentence, a clause after a colon, a quotation) is in title case when every word
+ * of four letters or more is capitalised, at least three of them, and at least two of its capitalised
+ * words are ones the article writes in lower case and never capitalises mid-sentence ("Says", "On"):
+ * a list of names ("Sens. Joe Manchin (D-WV), Bob Casey Jr. (D-PA)") has none. Also flags each
+ * stretch's first word, whose capital says nothing about it being a name, and keeps the words the
+ * prose capitalises (capitalisedInProse) for personInRun.
+ */
+function markTitleCase(text: string, table: TokenTable): void {
+  const { starts, ends, paragraphs, flags, count } = table;
+  const candidates: number[] = [];
+  let from = 0;
+  while (from < count) {
+    flags[from] |= STRETCH_START;
+    let to = from + 1;
+    for (; to < count && paragraphs[to] === paragraphs[to - 1]; to++) {
+      let cut = false;
+      for (let c = ends[to - 1]; c < starts[to] && !cut; c++) cut = endsStretch(text.charCodeAt(c));
+      if (cut) break;
+    }
+    let long = 0;
+    let lowerLong = false;
+    for (let k = from; k < to && !lowerLong; k++) {
+      if (ends[k] - starts[k] < 4 || !isLetterAt(text, starts[k])) continue;
+      long++;
+      lowerLong = (flags[k] & CAP) === 0;
+    }
+    if (!lowerLong && long >= 3) {
+      for (let k = from; k < to; k++) flags[k] |= TITLE_CASE;
+      candidates.push(from, to);
+    }
+    from = to;
+  }
+  if (candidates.length === 0) return;
+  const prose = capitalisedInProse(table);
+  table.prose = prose;
+  const lowered = new Set<string>();
+  for (let k = 0; k < count; k++) if ((flags[k] & CAP) === 0) lowered.add(table.lower(k));
+  table.lowered = lowered;
+  for (let c = 0; c < candidates.length; c += 2) {
+    let signals = 0;
+    for (let k = candidates[c] + 1; k < candidates[c + 1] && signals < 2; k++) {
+      if ((flags[k] & CAP) === 0) continue;
+      const lower = table.lower(k);
+      if (lowered.has(lower) && !prose.has(lower) && !isRole(lower) && !HONORIFICS.has(lower) && !ORG_WORDS.has(lower)) signals++;
+    }
+    if (signals < 2) for (let k = candidates[c]; k < candidates[c + 1]; k++) flags[k] &= ~TITLE_CASE;
+  }
+}
+
+/**
+ * Whether the token at `k`, in a title-case stretch after a given name, goes on with the name: a word
+ * the prose capitalises, an initial or suffix, the word after an initial ("George W. Bush"), or in the
+ * surname's place a word the article never writes in lower case ("The Late Show With Stephen Colbert").
+ */
+function titleCaseNamePart(all: TokenTable, k: number, surnamePlace: boolean): boolean {
+  const lower = all.lower(k);
+  if (all.prose!.has(lower) || isInitial(all.word(k)) || SUFFIXES.has(lower) || isInitial(all.word(k - 1))) return true;
+  if (!surnamePlace || all.lowered!.has(lower)) return false;
+  // Not after a given name the prose uses alone: "Hillary Can’t Hide" where the story says "Hillary said".
+  all.alone ??= aloneInProse(all);
+  return !all.alone.has(all.lower(k - 1));
+}
+
+/** The capitalised words the prose (outside title case) writes with no capitalised word joined on either side. */
+function aloneInProse(table: TokenTable): Set<string> {
+  const alone = new Set<string>();
+  const { flags, count, text } = table;
+  for (let k = 0; k < count; k++) {
+    if ((flags[k] & (CAP | TITLE_CASE)) !== CAP) continue;
+    if (k > 0 && flags[k - 1] & CAP && joinedAt(text, table, k - 1, k)) continue;
+    if (k + 1 < count && flags[k + 1] & CAP && joinedAt(text, table, k, k + 1)) continue;
+    alone.add(table.lower(k));
+  }
+  return alone;
+}
+
+function isLetterAt(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return c < 128 ? (c >= 97 && c <= 122) || (c >= 65 && c <= 90) : /\p{L}/u.test(text[at]);
+}
+
+/**
+ * The lower-case words capitalised in the article's ordinary prose (not in a stretch that may be in
+ * title case, not a stretch's first word): in a headline, only these may carry a name on ("Rand Paul
+ * Scores Direct Hit" is Rand Paul when the story writes "Sen. Rand Paul" and never a capitalised
+ * "Scores" mid-sentence).
+ */
+function capitalisedInProse(table: TokenTable): Set<string> {
+  const seen = new Set<string>();
+  for (let k = 0; k < table.count; k++) if ((table.flags[k] & (CAP | TITLE_CASE | STRETCH_START)) === CAP) seen.add(table.lower(k));
+  return seen;
 }
 
 function scanTokens(text: string, paragraphs: Span[], table: TokenTable): void {
@@ -452,11 +564,15 @@ function personInRun(text: string, all: TokenTable, lo: number, hi: number): { f
       return { from: i, to: i + 2, surnameFirst: true };
     }
   }
-  // A known first name starts the name; everything after it in the run is the rest.
+  // A known first name starts the name; everything after it in the run is the rest (in title case, what
+  // the prose also capitalises: not the headline's verb).
   for (let i = 0; i + 1 < length; i++) {
     if (isFirstName(all.lower(lo + i)) && isNameWordAt(all, lo + i)) {
       let to = i + 1;
-      while (to < length && to - i < 4 && (isNameWordAt(all, lo + to) || isInitial(all.word(lo + to)) || SUFFIXES.has(all.lower(lo + to)))) to++;
+      while (to < length && to - i < 4 && (isNameWordAt(all, lo + to) || isInitial(all.word(lo + to)) || SUFFIXES.has(all.lower(lo + to)))) {
+        if (all.flags[lo + to] & TITLE_CASE && !titleCaseNamePart(all, lo + to, to === i + 1)) break;
+        to++;
+      }
       if (to - i >= 2) return { from: i, to, surnameFirst: false };
     }
   }

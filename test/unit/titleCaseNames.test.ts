@@ -1,0 +1,46 @@
+// Headlines and list headings written in title case capitalise every word, so a name found there must
+// not run on into the verb after it ("Bernie Sanders Says …"). Each fixture failed before the rule; the
+// guards keep it from cutting names that only look like title case.
+import * as assert from 'node:assert/strict';
+import { parseArticle } from '../../src/core/article';
+
+const people = (text: string): string[] => parseArticle('fixture.txt', text).people.map((p) => p.name).sort();
+
+describe('names in title-case headlines', () => {
+  it('a headline verb is not part of the name the headline opens with', () => {
+    const text = 'Bernie Sanders Says He Has Already Started Writing His Inaugural Address.\n\nSen. Bernie Sanders says he has already started on the address, writing it by hand.';
+    assert.deepEqual(people(text), ['Bernie Sanders']);
+  });
+
+  it('the name mid-headline keeps the words the story capitalises ("Rand Paul Scores Direct Hit On Donald Trump")', () => {
+    const text = 'Rand Paul Scores Direct Hit On Donald Trump.\n\nSen. Rand Paul went after Donald Trump on trade. Paul said the tariffs would hit farmers, and on a direct question Trump did not answer.';
+    assert.deepEqual(people(text), ['Donald Trump', 'Rand Paul']);
+  });
+
+  it('a list heading inside a paragraph ("13 Zoe Saldana Asked Men Everywhere To …") and a quoted headline', () => {
+    const text =
+      'The list.\n\n13 Zoe Saldana Asked Men Everywhere To Rethink Masculinity. Getty. People were surprised when Zoe Saldana said her husband took her name; men everywhere asked why.\n\n' +
+      'An email was titled “Speaker Paul Ryan Joins Growing List of Conservatives Rebuking Trump.” Ryan said little, and the list kept growing as conservatives joined.';
+    assert.deepEqual(people(text), ['Paul Ryan', 'Zoe Saldana']);
+  });
+
+  it('guard: a name only the headline gives keeps its surname when the story never writes it in lower case, and after a middle initial', () => {
+    assert.deepEqual(people('Clinton Sides With George W. Bush On Radical Islam.\n\nShe sided with him, she said, on what to call it.'), ['George W. Bush']);
+    assert.deepEqual(people('She Joked About It On The Late Show With Stephen Colbert.\n\nShe said she joked about the late show, and laughed.'), ['Stephen Colbert']);
+  });
+
+  it('a surname-place word is not taken after a given name the story uses alone ("Hillary Will Be …")', () => {
+    const text = 'Trump Son Says The Battle Against Hillary Will Be Unprecedented.\n\nHis son Eric Trump said Hillary would be tough, and that the battle will be long.';
+    assert.deepEqual(people(text), ['Eric Trump']);
+  });
+
+  it('guard: a list of names after a colon is not a headline, whatever its capitals', () => {
+    const text = 'Four senators object: Sens. Joe Manchin (D-WV), Robert Casey Jr. (D-PA), Joe Donnelly (D-IN) and Claire McCaskill (D-MO).\n\nThe four object to the plank, and more may object.';
+    assert.deepEqual(people(text), ['Claire McCaskill', 'Joe Donnelly', 'Joe Manchin', 'Robert Casey Jr.']);
+  });
+
+  it('guard: a role and name after a quotation ("House Speaker Paul D. Ryan") is not a headline', () => {
+    const text = 'In an interview on “Face the Nation,” House Speaker Paul D. Ryan (R-Wis.) said the shootings were a tragedy.';
+    assert.deepEqual(people(text), ['Paul D. Ryan']);
+  });
+});
