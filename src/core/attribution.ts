@@ -1,7 +1,7 @@
 // Who said it: the cue next to a quote and the speaker it names.
 import type { ArticlePerson, Mention, Sentence, Span } from './types';
 import { paragraphOpen, type RawQuote } from './quoteMarks';
-import { CUE_VERBS, HONORIFICS, NON_NAME_WORDS, PRONOUNS, ROLE_WORDS, SPEECH_NOUNS } from './lexicon';
+import { CUE_VERBS, HONORIFICS, NON_NAME_WORDS, PERSON_HEADS, PRONOUNS, ROLE_WORDS, SPEECH_NOUNS } from './lexicon';
 import { scanTokenEnd, stableArray, tokenUnits, type PeopleResult } from './people';
 import { isSpaceCode } from './text';
 import { firstStartingAt } from './spans';
@@ -165,23 +165,6 @@ export interface AttributionContext {
    */
   shownGenders?: Map<string, 'f' | 'm'>;
 }
-
-/** Head nouns of a phrase that describes a person ("the harbor town's mayor", "her campaign manager"). */
-const PERSON_HEADS = new Set(
-  `businessman businesswoman billionaire mogul neurosurgeon surgeon doctor physician candidate nominee frontrunner
-   front-runner hopeful rival challenger incumbent lawmaker lawmakers senator congressman congresswoman governor
-   president leader aide aides adviser advisers advisor advisors spokesman spokeswoman spokesperson official
-   officials actress actor star singer comedian host anchor pastor preacher bishop priest activist activists
-   veteran developer lawyer attorney economist strategist pollster secretary minister ambassador diplomat
-   mayor chairman chairwoman director executive founder manager governor judge prosecutor sheriff chief
-   commissioner general tycoon
-   magnate entrepreneur author writer columnist commentator journalist reporter pundit historian professor
-   scholar expert analyst researcher scientist organizer supporter supporters critic critics voter voters
-   resident residents delegate delegates protester protesters mother father wife husband son daughter brother
-   sister widow man woman student students teacher worker workers owner
-   prince princess king queen pope cleric imam rabbi nun soldier officer detective trooper nurse farmer
-   retiree mayor senator representative congressman councilman councilwoman spokesman chancellor premier`.split(/\s+/),
-);
 
 /** "the retired surgeon", "her campaign manager": a determiner, a few modifiers and a head naming a person. */
 function describesPerson(phrase: string): boolean {

@@ -80,6 +80,23 @@ surrogate donor supporter voter chairperson whip majority minority mr. mrs. ms. 
 partner principal president's ambassador-at-large magnate billionaire businessman businesswoman
 `);
 
+/** Head nouns of a phrase that describes a person ("the harbor town's mayor", "her campaign manager"). */
+export const PERSON_HEADS = new Set(
+  `businessman businesswoman billionaire mogul neurosurgeon surgeon doctor physician candidate nominee frontrunner
+   front-runner hopeful rival challenger incumbent lawmaker lawmakers senator congressman congresswoman governor
+   president leader aide aides adviser advisers advisor advisors spokesman spokeswoman spokesperson official
+   officials actress actor star singer comedian host anchor pastor preacher bishop priest activist activists
+   veteran developer lawyer attorney economist strategist pollster secretary minister ambassador diplomat
+   mayor chairman chairwoman director executive founder manager governor judge prosecutor sheriff chief
+   commissioner general tycoon
+   magnate entrepreneur author writer columnist commentator journalist reporter pundit historian professor
+   scholar expert analyst researcher scientist organizer supporter supporters critic critics voter voters
+   resident residents delegate delegates protester protesters mother father wife husband son daughter brother
+   sister widow man woman student students teacher worker workers owner
+   prince princess king queen pope cleric imam rabbi nun soldier officer detective trooper nurse farmer
+   retiree mayor senator representative congressman councilman councilwoman spokesman chancellor premier`.split(/\s+/),
+);
+
 /** Honorifics and short titles that always precede a name. */
 export const HONORIFICS = set(`mr. mrs. ms. miss dr. prof. rev. sen. rep. gov. gen. lt. col. sgt. capt. adm. pres. sir dame lord lady judge justice president senator governor mayor speaker pope king queen prince princess`);
 

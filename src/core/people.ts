@@ -1,7 +1,7 @@
 // Finding the people of a story, their titles as written, and resolving later
 // mentions (surnames, possessives, "Xi-Biden") to the right full name.
 import type { ArticlePerson, Mention, Span } from './types';
-import { FEMALE_NAMES, HONORIFICS, MALE_NAMES, NON_NAME_WORDS, ORG_WORDS, ROLE_WORDS, SURNAME_FIRST, CUE_VERBS } from './lexicon';
+import { FEMALE_NAMES, HONORIFICS, MALE_NAMES, NON_NAME_WORDS, ORG_WORDS, PERSON_HEADS, ROLE_WORDS, SURNAME_FIRST, CUE_VERBS } from './lexicon';
 
 export interface Token extends Span {
   /** The word without a possessive ending or a sentence-final period. */
@@ -586,16 +586,79 @@ function personInRun(text: string, all: TokenTable, lo: number, hi: number): { f
   const prev = lo + from - 1;
   const after = hi;
   let titled = false;
+  let afterThe = false;
   // The cheap tests first: the words' lower-case forms are cut from the text when asked for.
   if (prev >= 0 && joinedAt(text, all, prev, prev + 1)) {
     const lower = all.lower(prev);
     titled = isRole(lower) || HONORIFICS.has(lower);
+    afterThe = lower === 'the';
+    // Opened mid-sentence by a capitalised word no name has ("prompting Black Lives Matter, the
+    // parade's marshal", "the New York Botanical Garden"): a thing's name, not a person's.
+    // A party is a person's ("Democrat Kim Myers").
+    if (!titled && (all.flags[prev] & (CAP | STRETCH_START)) === CAP && (NON_NAME_WORDS.has(lower) || ORG_WORDS.has(lower)) && !PARTY_WORDS.has(lower)) return null;
   }
-  const cued = after < all.count && joinedAt(text, all, runEndIndex, after) && CUE_VERBS.has(all.lower(after));
+  // A sentence's opening adverb is no given name ("Interestingly Blocher, a wealthy industrialist").
+  if (all.flags[lo + from] & STRETCH_START && /(?:ingly|ally|edly|ously|ively|ately|fully|ently|antly)$/.test(all.lower(lo + from))) return null;
+  // What "the" opens and a verb of saying follows is a newspaper or a body ("the Chicago Sun-Times reported").
+  const cued = !afterThe && after < all.count && joinedAt(text, all, runEndIndex, after) && CUE_VERBS.has(all.lower(after));
   const runEnd = all.ends[runEndIndex];
-  const appositive = text.charCodeAt(runEnd) === 44 && /^,\s+(?:a|an|the|who|\d+)\b/.test(text.slice(runEnd, runEnd + 8));
+  const appositive = text.charCodeAt(runEnd) === 44 && appositiveNamesPerson(text, runEnd);
   if (titled || cued || appositive || namedInApposition(text, all, prev, lo + from, runEnd)) return { from, to: length, surnameFirst: false };
   return null;
+}
+
+const PARTY_WORDS = new Set('democrat republican democratic independent libertarian conservative liberal progressive'.split(' '));
+/** Nouns of bodies and businesses, which speak too: "Working America, a labor-affiliated group, found". */
+const BODY_NOUNS = /\b(?:group|firm|company|agency|union|organi[sz]ation|association|council|committee|coalition|network|institute|center|centre|foundation|party|bank|fund|office|department|ministry|board|newspaper|magazine|outlet|website|business|unit|division|arm|team|branch|service|bureau|corporation|maker|manufacturer|publisher|provider|chain|club|league|caucus)s?\b/i;
+/** Words after a determiner that do not stop the search for the appositive's head but are not it. */
+const APPOSITIVE_STOPS = new Set('who whom that which whose of in from for at with and or to on by as than like'.split(' '));
+/** More nouns of people an appositive may end in, beyond the roles and PERSON_HEADS. */
+const APPOSITIVE_PEOPLE = new Set(
+  `republican democrat independent conservative liberal progressive friend patriarch matriarch model teenager
+   grandmother grandfather uncle aunt nephew niece cousin colleague immigrant refugee victim survivor mom dad child
+   girl boy native oligarch playwright cook superdelegate loyalist volunteer pilot clerk chef guard mechanic
+   accountant tenant applicant participant contestant merchant servant parent agent patient graduate priest monk
+   poet neighbor neighbour spouse fiance fiancee employee trustee detainee inmate guest citizen heir pupil
+   chaplain fan mom-to-be alumnus alumna`.split(/\s+/),
+);
+/** Words ending like a noun of a person (-er, -or, -ist, -ian, -man) that are not one. */
+const NOT_PERSON_SUFFIXED = new Set(
+  `other under after over super former latter number center border water order power matter major honor labor favor
+   sector paper letter quarter corner chapter theater computer register interior exterior minor error factor
+   corridor harbor terror christian asian`.split(/\s+/),
+);
+
+/**
+ * Whether the appositive after the comma at `comma` says the words before it name a person: "who …",
+ * an age ("Ann Lee, 45," not "Dirty Dancing, 98 Degrees"), or a determiner and a phrase whose head is a person ("Raynard Jackson, a black Republican
+ * campaign consultant"; "Ann Lee, 45,"). "Harmony Enterprises, a second business", "Hyde Amendment, a
+ * longstanding federal provision" and "Scarborough Shoal, an outcrop" name no one.
+ */
+function appositiveNamesPerson(text: string, comma: number): boolean {
+  const m = /^,\s+(who|\d+(?=[,.;)]|\s*\n|\s*$|\s+years?\b)|a|an|the)\b/.exec(text.slice(comma, comma + 16));
+  if (!m) return false;
+  if (m[1] === 'who' || /\d/.test(m[1])) return true;
+  const words = text.slice(comma + m[0].length, comma + m[0].length + 120).split(/\s+/);
+  const capitalised = (w: string | undefined): boolean => w !== undefined && /^\p{Lu}/u.test(w);
+  // "Mara Quill, the harbor pilot, said": a phrase set off between commas before a verb of saying.
+  const closed = /^([^,;:.!?“”"()]{1,80}),\s+(\p{Ll}+)/u.exec(text.slice(comma + m[0].length, comma + m[0].length + 100));
+  if (closed && CUE_VERBS.has(closed[2]) && !BODY_NOUNS.test(closed[1])) return true;
+  for (let i = 0; i < words.length && i < 9; i++) {
+    const raw = words[i];
+    const word = raw.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+    const lower = word.toLowerCase().replace(/['’]s$/, '');
+    // "and" before a name goes on ("the United States Customs and Border Protection commissioner", "an
+    // Armenian history and Middle Eastern studies expert").
+    if (APPOSITIVE_STOPS.has(lower) && !(lower === 'and' && capitalised(words[i + 1]))) return false;
+    if (/^\d+-year-old$/.test(raw.replace(/[,.]$/, ''))) return true;
+    const singular = lower.endsWith('s') ? lower.slice(0, -1) : lower;
+    if (ROLE_WORDS.has(lower) || PERSON_HEADS.has(lower) || APPOSITIVE_PEOPLE.has(lower) || ROLE_WORDS.has(singular) || PERSON_HEADS.has(singular)) return true;
+    if (/^\p{Ll}/u.test(word) && lower.length > 4 && !NOT_PERSON_SUFFIXED.has(lower) && /(?:er|or|ist|ian|man|woman)$/.test(lower)) return true;
+    // The phrase ends at its first punctuation ("a Neptune, N.J., native" is past reading), not at an
+    // abbreviation's period ("the former U.S. Army psychiatrist").
+    if (/[,;:!?)”"]$/.test(raw) || /^\p{L}{4,}\.$/u.test(raw)) return false;
+  }
+  return false;
 }
 
 /**

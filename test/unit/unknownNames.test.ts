@@ -23,3 +23,37 @@ describe('names the lexicon does not know', () => {
     assert.deepEqual(peopleIn(text), []);
   });
 });
+
+describe('names the lexicon does not know: what the appositive after them says', () => {
+  it('an appositive headed by a noun of a thing names no one ("Harmony Enterprises, a second business")', () => {
+    assert.deepEqual(peopleIn('The owners also run Harmony Enterprises, a second business at the same address.'), []);
+    assert.deepEqual(peopleIn('Democrats vowed to repeal the Hyde Amendment, a longstanding federal provision.'), []);
+    assert.deepEqual(peopleIn('China claims Scarborough Shoal, an outcrop in the disputed sea.'), []);
+  });
+
+  it('guard: an appositive headed by a noun of a person names one, past an abbreviation and a name with "and" in it', () => {
+    assert.deepEqual(peopleIn('Al-Awlaki extols Nidal Hasan, the former U.S. Army psychiatrist who killed 13 people.'), ['Nidal Hasan']);
+    assert.deepEqual(peopleIn('The order came from Gil Kerlikowske, the United States Customs and Border Protection commissioner.'), ['Gil Kerlikowske']);
+    assert.deepEqual(peopleIn('“We are ready,” said Raynard Jackson, a black Republican campaign consultant.'), ['Raynard Jackson']);
+  });
+
+  it('an age is a person’s, a number before a capitalised word is not ("Dirty Dancing, 98 Degrees")', () => {
+    assert.deepEqual(peopleIn('Among those hurt was Sahar Khoga, 52, a teacher.'), ['Sahar Khoga']);
+    assert.deepEqual(peopleIn('Her walls are covered with Dirty Dancing, 98 Degrees and boy band posters.'), []);
+  });
+
+  it('a phrase between commas before a verb of saying names a person, unless it names a body ("a labor group, found")', () => {
+    assert.deepEqual(peopleIn('Mara Quill, the harbor pilot, said the pier would reopen.'), ['Mara Quill']);
+    assert.deepEqual(peopleIn('Working America, a labor-affiliated group, found that voters were split.'), []);
+  });
+
+  it('a name opened by "the" and followed by a verb of saying is a newspaper’s, and a capitalised word no name has opens a thing’s', () => {
+    assert.deepEqual(peopleIn('The movement plans a protest, the Chicago Sun-Times reported.'), []);
+    assert.deepEqual(peopleIn('Security was tightened, prompting Black Lives Matter, the parade’s grand marshal, to withdraw.'), []);
+    assert.deepEqual(peopleIn('Tenney will face Democrat Kim Myers, who owns a store.'), ['Kim Myers']);
+  });
+
+  it('a sentence’s opening adverb is no given name ("Interestingly Blocher, a wealthy industrialist")', () => {
+    assert.deepEqual(peopleIn('Interestingly Blocher, a wealthy industrialist, became the voice of the rural party.'), []);
+  });
+});
