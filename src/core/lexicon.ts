@@ -73,7 +73,7 @@ admiral commander judge justice attorney prosecutor lawyer counsel candidate nom
 pollster analyst economist professor researcher scientist executive ceo cfo coo founder president-elect
 deputy assistant undersecretary under-secretary commissioner administrator head treasurer comptroller
 councilman councilwoman councilor lieutenant lt. sheriff chief-of-staff aide staffer strategist consultant
-spokesmen editor columnist correspondent reporter host anchor author writer historian expert lobbyist
+spokesmen editor columnist correspondent reporter host anchor author writer historian expert lobbyist supervisor
 activist organizer organiser fellow member delegate superintendent dean coach captain colonel sergeant
 detective agent inspector marshal mp mep lawmaker legislator diplomat counterpart campaigner operative
 surrogate donor supporter voter chairperson whip majority minority mr. mrs. ms. dr. rev. sir dame lord lady
@@ -127,7 +127,7 @@ tomorrow yesterday tonight according read related updated update editor's note p
 one two three four five six seven eight nine ten first second third last next new mr mrs ms dr
 republican republicans democrat democrats democratic american americans chinese russian british european
 african asian muslim christian jewish catholic evangelical latino hispanic black white obamacare
-god lord christmas easter election elections campaign debate poll polls
+god lord christmas easter election elections campaign debate poll polls another several
 `);
 
 /**

@@ -328,7 +328,8 @@ function markTitleCase(text: string, table: TokenTable): void {
     let to = from + 1;
     for (; to < count && paragraphs[to] === paragraphs[to - 1]; to++) {
       let cut = false;
-      for (let c = ends[to - 1]; c < starts[to] && !cut; c++) cut = endsStretch(text.charCodeAt(c));
+      // (A possessive's ’ is left between the tokens: "Hillary’s Security Clearance" goes on.)
+      for (let c = ends[to - 1]; c < starts[to] && !cut; c++) cut = endsStretch(text.charCodeAt(c)) && !(text.charCodeAt(c) === 0x2019 && text.charCodeAt(c + 1) === 115 && c + 2 === starts[to] - 1);
       if (cut) break;
     }
     let long = 0;
@@ -358,6 +359,28 @@ function markTitleCase(text: string, table: TokenTable): void {
       if (lowered.has(lower) && !prose.has(lower) && !isRole(lower) && !HONORIFICS.has(lower) && !ORG_WORDS.has(lower)) signals++;
     }
     if (signals < 2) for (let k = candidates[c]; k < candidates[c + 1]; k++) flags[k] &= ~TITLE_CASE;
+  }
+  // A paragraph in title case throughout, quotations and colons included, is a headline with one such word
+  // ("Donald Trump Finally Endorses House Speaker Paul Ryan.", "Jeff Sessions, Rudy Giuliani Wear ‘Make …’ Hats").
+  let k = 0;
+  while (k < count) {
+    let end = k;
+    let long = 0;
+    let lowerLong = false;
+    let signals = 0;
+    for (; end < count && paragraphs[end] === paragraphs[k]; end++) {
+      if (lowerLong) continue;
+      if (ends[end] - starts[end] >= 4 && isLetterAt(text, starts[end])) {
+        long++;
+        lowerLong = (flags[end] & CAP) === 0;
+      }
+      if (signals === 0 && end > k && flags[end] & CAP) {
+        const lower = table.lower(end);
+        if (lowered.has(lower) && !prose.has(lower) && !isRole(lower) && !HONORIFICS.has(lower) && !ORG_WORDS.has(lower)) signals++;
+      }
+    }
+    if (!lowerLong && long >= 3 && signals > 0) for (let t = k; t < end; t++) flags[t] |= TITLE_CASE;
+    k = end;
   }
 }
 
@@ -499,11 +522,20 @@ function isNameWordAt(tokens: TokenTable, k: number): boolean {
   return known;
 }
 
+const MODIFIER_AFTER_HYPHEN =
+  /^\p{Lu}\p{Ll}*-(?:era|led|style|type|like|based|backed|funded|appointed|owned|run|spent|related|linked|aligned|allied|friendly|leaning|endorsed|inspired|sponsored|affiliated|controlled|anchor|host|founder|author|chair|owner|elect|designate|in-law|esque|ism|ite|ites|ian|ish)$/u;
+
 function computeNameWord(word: string, lower: string): boolean {
   if (NON_NAME_WORDS.has(lower) || ORG_WORDS.has(lower) || isRole(lower) || HONORIFICS.has(lower)) return false;
   if (/\d/.test(word)) return false;
   if (/^[\p{Lu}]{2,}$/u.test(word) && word.length > 1) return false; // acronyms: US, FBI, WTO
   if (/-/.test(word) && /^\p{Lu}[\p{Ll}]+-\p{Lu}/u.test(word) && !/^\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+$/u.test(word)) return false;
+  // "Clinton-era", "Bush-spent", "Co-anchor": a name or a word made into a modifier (not "Ban Ki-moon").
+  if (MODIFIER_AFTER_HYPHEN.test(word)) return false;
+  // Words run together by a web page's markup ("StraussCinematography", "LevineFlagShareLike"), unlike
+  // McDonald, DeSantis, VandeHei, KellyAnne: four letters before the inner capital and six after it, or
+  // two inner capitals after lower-case letters.
+  if (/\p{Ll}{4,}\p{Lu}\p{Ll}{5,}/u.test(word) || /\p{Ll}\p{Lu}.*\p{Ll}\p{Lu}/u.test(word)) return false;
   return true;
 }
 
@@ -573,6 +605,8 @@ function personInRun(text: string, all: TokenTable, lo: number, hi: number): { f
         if (all.flags[lo + to] & TITLE_CASE && !titleCaseNamePart(all, lo + to, to === i + 1)) break;
         to++;
       }
+      // A name ends in its surname, not an initial ("Richard H." of "Richard H. Nixon" cut short).
+      while (to - i > 1 && isInitial(all.word(lo + to - 1))) to--;
       if (to - i >= 2) return { from: i, to, surnameFirst: false };
     }
   }

@@ -44,3 +44,35 @@ describe('names in title-case headlines', () => {
     assert.deepEqual(people(text), ['Paul D. Ryan']);
   });
 });
+
+describe('names in headlines with quotations, colons and possessives', () => {
+  it('a headline paragraph is title case as a whole, across its quotation marks and colon', () => {
+    const text = 'Jeff Sessions, Rudy Giuliani Wear ‘Make Mexico Great Again Also’ Hats at Rally.\n\nSen. Jeff Sessions and Rudy Giuliani wore the hats, which the campaign sold at the rally.';
+    assert.deepEqual(people(text), ['Jeff Sessions', 'Rudy Giuliani']);
+    const colon = 'Carly Fiorina Endorses Ted Cruz: I Am Horrified By Donald Trump.\n\nCarly Fiorina said she was horrified by Donald Trump and endorsed Ted Cruz, and she am… she is sure.';
+    assert.deepEqual(people(colon), ['Carly Fiorina', 'Donald Trump', 'Ted Cruz']);
+  });
+
+  it('guard: a possessive does not end the stretch ("Announces Bill Revoking Hillary’s Security Clearance")', () => {
+    const text = 'GOP Rep McCaul Announces Bill Revoking Hillary’s Security Clearance.\n\nThe bill, revoking the security clearance of Hillary Clinton, was announced by McCaul.';
+    assert.deepEqual(people(text), ['Hillary Clinton']);
+  });
+});
+
+describe('words that look like names and are not', () => {
+  const body = (s: string): string[] => people('Headline\n\n' + s);
+
+  it('a name made a modifier by a hyphen ("Clinton-era", "Co-anchor") is not part of a name; "Ban Ki-moon" is', () => {
+    assert.deepEqual(body('Allies of Jeb Bush-spent money on ads. Co-anchor Norah O’Donnell asked about it.'), ['Norah O’Donnell']);
+    assert.deepEqual(body('Ban Ki-moon, the U.N. secretary general, said the talks would go on.'), ['Ban Ki-moon']);
+  });
+
+  it('words a web page ran together ("Sam LevineFlagShareLikeReplyAni Vrabel") are no name; McDonald, VandeHei are', () => {
+    assert.deepEqual(body('Posted by Sam LevineFlagShareLikeReplyAni Vrabel yesterday.'), []);
+    assert.deepEqual(body('Editor Jim VandeHei and Bob McDonald said it was over.'), ['Bob McDonald', 'Jim VandeHei']);
+  });
+
+  it('a name does not end in an initial', () => {
+    assert.deepEqual(body('The letter came from Richard H. in Ohio.'), []);
+  });
+});
