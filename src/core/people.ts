@@ -501,6 +501,9 @@ const TITLE_MODIFIERS = new Set(
 /** Capitalised words that cannot be part of a title (sentence openers). */
 const TITLE_STOP = new Set('the a an he she it they we i but and in on at as for with by to from of after before when while if this that his her their its'.split(' '));
 const TITLE_CONNECTORS = new Set(['of', 'for', 'and', 'on', 'to', 'the']);
+const ALL_CAPS = /^\p{Lu}{2,}$/u;
+/** Words that open a sentence and are never part of a title before a name. */
+const SENTENCE_OPENERS = new Set('so but and or then yet also still thus meanwhile however instead'.split(' '));
 
 function isRole(lower: string): boolean {
   // (Its plural: one final "s" off, without a replace() and its copy for every word asked about.)
@@ -712,6 +715,9 @@ function titleBefore(text: string, tokens: TokenTable, nameStart: number, takenS
   let first = -1;
   while (i >= 0 && joinedAt(text, tokens, i, i + 1)) {
     if (takenStarts.has(tokens.starts[i])) break;
+    // A headline in capitals before the title ("DEADLY ISTANBUL EXPLOSION Turkish President Erdogan") is not
+    // part of it; an acronym or a name in capitals (FBI, NASCAR, POLITICO) is.
+    if (i > 0 && ALL_CAPS.test(tokens.word(i)) && ALL_CAPS.test(tokens.word(i - 1)) && tokens.ends[i] - tokens.starts[i] >= 4) break;
     const lower = tokens.lower(i);
     if (tokens.flags[i] & CAP && !TITLE_STOP.has(lower)) first = i;
     else if (isRole(lower) || TITLE_MODIFIERS.has(lower)) first = i;
@@ -727,23 +733,36 @@ function titleBefore(text: string, tokens: TokenTable, nameStart: number, takenS
     // Honorifics are not titles to show ("Mr."), but mark the start of a name.
     return null;
   }
-  // Drop a trailing honorific (Mr., Dr.) and leading connectors.
+  // Drop a trailing honorific (Mr., Dr.), leading connectors and a sentence's opening word ("So Labor Secretary").
   let s = first;
-  while (s < nameStart && TITLE_CONNECTORS.has(tokens.lower(s))) s++;
+  while (s < nameStart && (TITLE_CONNECTORS.has(tokens.lower(s)) || SENTENCE_OPENERS.has(tokens.lower(s)))) s++;
   let e = nameStart;
   while (e > s && /^(?:mr|mrs|ms|dr)\.?$/.test(tokens.lower(e - 1))) e--;
   if (e <= s) return null;
+  // Not a title: what ends in a connector ("Strategists for Barack Obama") or a plural role ("former
+  // presidents George H.W. Bush and …").
+  const last = tokens.lower(e - 1);
+  if (TITLE_CONNECTORS.has(last)) return null;
+  if (last.endsWith('s') && !ROLE_WORDS.has(last) && ROLE_WORDS.has(last.slice(0, -1))) return null;
   return { start: tokens.starts[s], end: tokens.ends[e - 1] };
 }
 
 /** ", China's foreign minister," after a name. */
 function appositiveTitle(text: string, end: number, paragraphEnd: number): Span | null {
   const rest = text.slice(end, Math.min(paragraphEnd, end + 160));
-  const m = /^(?:['’]s)?,\s+((?:the|a|an|his|her|its|their|[\p{Lu}][\p{L}.]*['’]s|former|then|now)\b[^,;:“”"()]{2,110}?)(?=,|\.\s|\.$|;|\s+(?:said|says|told|who)\b)/u.exec(rest);
+  // (An initial's or abbreviation's period does not end it: "official during George W. Bush's presidency".)
+  const m = /^(?:['’]s)?,\s+((?:the|a|an|his|her|its|their|[\p{Lu}][\p{L}.]*['’]s|former|then|now)\b[^,;:“”"()]{2,110}?)(?=,|(?<!\b\p{Lu})\.\s|\.$|;|\s+(?:said|says|told|who)\b)/u.exec(rest);
   if (!m) return null;
   const phrase = m[1];
+  // A phrase naming someone else, at its end or before "and", is a list, not a title ("Mike Ditka, former
+  // Indiana University basketball coach Bobby Knight and others"); "… director under President Bill
+  // Clinton" (after a preposition) and "a Bernie Sanders delegate" (a modifier) are titles still.
+  for (const other of phrase.matchAll(/(\p{Lu}\p{Ll}+)(?=\s+\p{Lu}[\p{L}'’-]+(?:$|\s+(?:and|or)\b))/gu)) {
+    if (isFirstName(other[1].toLowerCase()) && !/\b(?:of|to|under|for|at|with|during|in|by|from)\b/.test(phrase.slice(0, other.index))) return null;
+  }
   const words = phrase.split(/\s+/);
-  if (words.length > 12) return null;
+  // A clause is no title ("…, delegate math is daunting for anyone other than …").
+  if (words.length > 16 || /\b(?:is|are|was|were|has|have|had|will|would)\b/.test(phrase)) return null;
   if (!words.some((w) => isRole(w.toLowerCase().replace(/[^\p{L}.-]/gu, '')))) return null;
   const start = end + m[0].indexOf(phrase);
   let title = phrase.replace(/^(?:the|a|an)\s+/i, '');
