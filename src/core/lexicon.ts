@@ -127,7 +127,7 @@ tomorrow yesterday tonight according read related updated update editor's note p
 one two three four five six seven eight nine ten first second third last next new mr mrs ms dr
 republican republicans democrat democrats democratic american americans chinese russian british european
 african asian muslim christian jewish catholic evangelical latino hispanic black white obamacare
-god lord christmas easter election elections campaign debate poll polls another several
+god lord christmas easter election elections campaign debate poll polls another several yet like say absent
 `);
 
 /**

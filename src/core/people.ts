@@ -345,43 +345,47 @@ function markTitleCase(text: string, table: TokenTable): void {
     }
     from = to;
   }
-  if (candidates.length === 0) return;
+  // Whole paragraphs too: a headline paragraph in title case throughout, quotations and colons included
+  // ("Donald Trump Finally Endorses House Speaker Paul Ryan.", "Elizabeth Warren: Donald Trump Is a ‘Proven
+  // Failure’ in Business.").
+  const paragraphCandidates: number[] = [];
+  for (let k = 0; k < count; ) {
+    let end = k;
+    let long = 0;
+    let lowerLong = false;
+    for (; end < count && paragraphs[end] === paragraphs[k]; end++) {
+      if (lowerLong || ends[end] - starts[end] < 4 || !isLetterAt(text, starts[end])) continue;
+      long++;
+      lowerLong = (flags[end] & CAP) === 0;
+    }
+    if (!lowerLong && long >= 3) {
+      for (let t = k; t < end; t++) flags[t] |= TITLE_CASE;
+      paragraphCandidates.push(k, end);
+    }
+    k = end;
+  }
+  if (candidates.length === 0 && paragraphCandidates.length === 0) return;
   const prose = capitalisedInProse(table);
   table.prose = prose;
   const lowered = new Set<string>();
   for (let k = 0; k < count; k++) if ((flags[k] & CAP) === 0) lowered.add(table.lower(k));
   table.lowered = lowered;
-  for (let c = 0; c < candidates.length; c += 2) {
+  // A stretch is in title case with two capitalised words the article otherwise writes in lower case, a
+  // whole paragraph with one.
+  const signalsIn = (from: number, to: number): number => {
     let signals = 0;
-    for (let k = candidates[c] + 1; k < candidates[c + 1] && signals < 2; k++) {
+    for (let k = from + 1; k < to && signals < 2; k++) {
       if ((flags[k] & CAP) === 0) continue;
       const lower = table.lower(k);
       if (lowered.has(lower) && !prose.has(lower) && !isRole(lower) && !HONORIFICS.has(lower) && !ORG_WORDS.has(lower)) signals++;
     }
-    if (signals < 2) for (let k = candidates[c]; k < candidates[c + 1]; k++) flags[k] &= ~TITLE_CASE;
-  }
-  // A paragraph in title case throughout, quotations and colons included, is a headline with one such word
-  // ("Donald Trump Finally Endorses House Speaker Paul Ryan.", "Jeff Sessions, Rudy Giuliani Wear ‘Make …’ Hats").
-  let k = 0;
-  while (k < count) {
-    let end = k;
-    let long = 0;
-    let lowerLong = false;
-    let signals = 0;
-    for (; end < count && paragraphs[end] === paragraphs[k]; end++) {
-      if (lowerLong) continue;
-      if (ends[end] - starts[end] >= 4 && isLetterAt(text, starts[end])) {
-        long++;
-        lowerLong = (flags[end] & CAP) === 0;
-      }
-      if (signals === 0 && end > k && flags[end] & CAP) {
-        const lower = table.lower(end);
-        if (lowered.has(lower) && !prose.has(lower) && !isRole(lower) && !HONORIFICS.has(lower) && !ORG_WORDS.has(lower)) signals++;
-      }
-    }
-    if (!lowerLong && long >= 3 && signals > 0) for (let t = k; t < end; t++) flags[t] |= TITLE_CASE;
-    k = end;
-  }
+    return signals;
+  };
+  const titled: number[] = [];
+  for (let c = 0; c < candidates.length; c += 2) if (signalsIn(candidates[c], candidates[c + 1]) >= 2) titled.push(candidates[c], candidates[c + 1]);
+  for (let c = 0; c < paragraphCandidates.length; c += 2) if (signalsIn(paragraphCandidates[c], paragraphCandidates[c + 1]) >= 1) titled.push(paragraphCandidates[c], paragraphCandidates[c + 1]);
+  for (let k = 0; k < count; k++) flags[k] &= ~TITLE_CASE;
+  for (let c = 0; c < titled.length; c += 2) for (let k = titled[c]; k < titled[c + 1]; k++) flags[k] |= TITLE_CASE;
 }
 
 /**
@@ -596,6 +600,8 @@ function personInRun(text: string, all: TokenTable, lo: number, hi: number): { f
     if (SURNAME_FIRST.has(all.lower(a)) && isNameWordAt(all, b) && !isFirstName(all.lower(b)) && /^\p{Lu}\p{Ll}+(?:-\p{Ll}+)?$/u.test(all.word(b)) && (i === 0 || !isNameWordAt(all, a - 1) || isRole(all.lower(a - 1)))) {
       // Exclude a Western surname after a first name ("Jack Ma"), handled below.
       if (i > 0 && isFirstName(all.lower(a - 1))) break;
+      // In a headline, "He Did" is a pronoun and a verb: there the given name must be one the prose capitalises.
+      if (all.flags[b] & TITLE_CASE && !all.prose!.has(all.lower(b))) continue;
       return { from: i, to: i + 2, surnameFirst: true };
     }
   }

@@ -76,3 +76,20 @@ describe('words that look like names and are not', () => {
     assert.deepEqual(body('The letter came from Richard H. in Ohio.'), []);
   });
 });
+
+describe('headline paragraphs whose stretches are short', () => {
+  it('a headline cut by a colon and quotation marks into short stretches is still in title case as a whole', () => {
+    const text = 'Elizabeth Warren: Donald Trump Is a ‘Proven Failure’ in Business.\n\nSen. Elizabeth Warren said Donald Trump is a failure in business, and she said it is proven.';
+    assert.deepEqual(people(text), ['Donald Trump', 'Elizabeth Warren']);
+  });
+
+  it('in a headline "He Did" is a pronoun and a verb, not a surname-first name', () => {
+    const text = 'Brooks: Rubio Did Well In ‘More Rubio-Style Debate,’ Than He Did Going ‘In the Gutter.’\n\nDavid Brooks said Marco Rubio did well, better than he did before.';
+    assert.deepEqual(people(text), ['David Brooks', 'Marco Rubio']);
+  });
+
+  it('a sentence’s opening "Yet" or "Like" is no given name', () => {
+    const text = 'The court is overloaded. Yet Crenshaw, who was cleared by the committee, waited.';
+    assert.deepEqual(people('Headline\n\n' + text), []);
+  });
+});
