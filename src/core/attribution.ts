@@ -164,6 +164,24 @@ export interface AttributionContext {
    * ("Raj Patel … “…,” he added"), so that a later "she said" passes him by. Made by attributeQuotes.
    */
   shownGenders?: Map<string, 'f' | 'm'>;
+  /** The article's quotes (attributeQuotes sets them): a name inside one is not a candidate for a pronoun after it. */
+  quotes?: RawQuote[];
+}
+
+/** Whether `at` lies inside one of the article's double-quoted passages. */
+function insideQuote(ctx: AttributionContext, at: number): boolean {
+  const quotes = ctx.quotes;
+  if (!quotes) return false;
+  let lo = 0;
+  let hi = quotes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (quotes[mid].open <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  // Quotes do not overlap: only the last one opening at or before `at` can hold it (single marks nest inside).
+  for (let k = lo - 1; k >= 0 && k >= lo - 3; k--) if (quotes[k].mark === 'double' && quotes[k].open <= at && at < quotes[k].close) return true;
+  return false;
 }
 
 /** "the retired surgeon", "her campaign manager": a determiner, a few modifiers and a head naming a person. */
@@ -287,9 +305,20 @@ function resolvePronoun(ctx: AttributionContext, pronoun: string, at: number, pa
     const s = ctx.recentSpeakers[k];
     if (s.at > at) continue;
     if (paragraph - s.paragraph > 2) break;
+    // A speaker the article names only as "Mr. Obama" (no given name, so no person) is one too.
+    const honorific = /^(Mr|Mrs|Ms|Miss|Dr)\.? \p{Lu}/u.exec(s.name);
+    if (honorific && !ctx.personByName.has(s.name)) {
+      if (honorific[1] === 'Dr') break;
+      if ((honorific[1] === 'Mr') === (want === 'm')) {
+        const between = mentionsIn(ctx, s.at + 1, at).some((m) => m.name && compatible(m.name) && !insideQuote(ctx, m.start));
+        if (!between) return s.name;
+      }
+      break;
+    }
     if (ctx.personByName.has(s.name) && compatible(s.name)) {
-      // Only if no other compatible person was named in between.
-      const between = mentionsIn(ctx, s.at + 1, at).filter((m) => m.name && m.name !== s.name && compatible(m.name));
+      // Only if no other compatible person was named in between (outside the quotes: "“Trump is making us
+      // less safe,” he said" is still the speaker before).
+      const between = mentionsIn(ctx, s.at + 1, at).filter((m) => m.name && m.name !== s.name && compatible(m.name) && !insideQuote(ctx, m.start));
       if (between.length === 0) return s.name;
       break;
     }
@@ -307,10 +336,23 @@ function resolvePronoun(ctx: AttributionContext, pronoun: string, at: number, pa
       if (!other) return opening.name;
     }
   }
-  // Else the one compatible person named in this or the previous paragraph.
+  // Else the one compatible person named in this or the previous paragraph outside quotes (a name inside
+  // one is who the speaker talked about: "“Hillary was in South Carolina,” Sheppard said. … she added").
+  // Nor one a pronoun before it in its clause cannot be ("He said on Thursday that Trump needs to do more":
+  // the he is someone else, whom a later "he said" may well be). A pronoun set off before it by a comma
+  // or dash may be ("As he shook hands, Sanders said").
   const paraStart = ctx.paragraphs[Math.max(0, paragraph - 1)].start;
-  const names = new Set(mentionsIn(ctx, paraStart, at).filter((m) => m.name && compatible(m.name)).map((m) => m.name!));
-  return names.size === 1 ? [...names][0] : null;
+  const candidates = mentionsIn(ctx, paraStart, at).filter((m) => m.name && compatible(m.name) && !insideQuote(ctx, m.start));
+  const names = new Set(candidates.map((m) => m.name!));
+  if (names.size !== 1) return null;
+  const pronounBefore = new RegExp(`\\b${want === 'f' ? 'she' : 'he'}\\b[^,;:—–]*$`, 'i');
+  for (const m of candidates) {
+    const sentence = ctx.sentences[firstStartingAt(ctx.sentences, m.start + 1) - 1];
+    const from = sentence && sentence.start <= m.start ? sentence.start : m.start;
+    const before = pronounBefore.exec(ctx.text.slice(from, m.start));
+    if (before && !insideQuote(ctx, from + before.index)) return null;
+  }
+  return candidates[0].name;
 }
 
 /** Capitalised words that open clauses, never a speaker ("When asked, …", "However, he …"). */
@@ -1933,6 +1975,7 @@ export function attributeQuotes(ctx: AttributionContext, raw: RawQuote[]): Attri
     paragraphs: stableArray(ctx.paragraphs),
     recentSpeakers: ctx.recentSpeakers,
     shownGenders: new Map(),
+    quotes: stableArray(raw),
   };
   try {
     return attributeAll(own, stableArray(raw));

@@ -1,0 +1,38 @@
+// Which name a "he said"/"she said" resolves to is what the reporter sees next to the quote, and the
+// scorer cannot see it (it checks the pronoun's place). Each fixture names the wrong person, or no one,
+// without its rule.
+import * as assert from 'node:assert/strict';
+import { speakerOf } from './attributionFixture';
+
+describe('the name a pronoun speaker resolves to', () => {
+  it('a person named inside the quotes since the last speaker does not take the pronoun from them', () => {
+    const text =
+      'Vice President Joe Biden campaigned in Scranton.\n\n' +
+      'The remarks imperiled the troops, Biden said. “Ladies and gentlemen, does he have any idea? Donald Trump is already making our country less safe,” he said.';
+    assert.equal(speakerOf(text, 'Ladies and gentlemen'), 'Joe Biden');
+  });
+
+  it('a person named only inside a quote is not the one compatible candidate ("“Hillary Clinton was here,” Sheppard said … she added")', () => {
+    const text = 'The survivor spoke at the convention.\n\n“Hillary Clinton was in South Carolina the day after,” Sheppard said. “She talked about the hatred.”\n\n“Together, we can heal,” she added.';
+    assert.equal(speakerOf(text, 'Together, we can heal'), null);
+  });
+
+  it('a speaker named only with an honorific ("Mr. Obama") is who the next "he continued" is', () => {
+    const text =
+      'Donald J. Trump spoke on Thursday. “America is already great,” he said.\n\n' +
+      '“You can read about it, but until you have sat at that desk, you do not know,” Mr. Obama said. He continued, “Even in the midst of crisis, she listens.”';
+    assert.equal(speakerOf(text, 'Even in the midst'), 'Mr. Obama');
+  });
+
+  it('a name after a pronoun in the same clause is someone else ("He said that Trump needs …"), so not the pronoun’s', () => {
+    const text =
+      'It was a partial reversal for the Wisconsin Republican, who had pledged to support the nominee. He said on Thursday that Donald Trump needs to do more work.\n\n' +
+      '“I think a lot of Republicans want to see a standard-bearer that bears our standards,” he said.';
+    assert.equal(speakerOf(text, 'I think a lot'), null);
+  });
+
+  it('guard: a pronoun set off before the name by a comma may be the name’s ("As he shook hands, Sanders said")', () => {
+    const text = 'As he shook hands with brunch-goers in West Hollywood, Bernie Sanders reiterated his belief in a contested convention.\n\n“Absolutely,” he said.';
+    assert.equal(speakerOf(text, 'Absolutely'), 'Bernie Sanders');
+  });
+});
