@@ -294,6 +294,19 @@ function mentionsIn(ctx: AttributionContext, from: number, to: number): Mention[
 }
 
 function resolvePronoun(ctx: AttributionContext, pronoun: string, at: number, paragraph: number): string | null {
+  const name = pronounReferent(ctx, pronoun, at, paragraph);
+  if (name === null) return null;
+  // A pronoun is not the person its own clause goes on to name ("he accused Mr. Trump of …").
+  const sentence = ctx.sentences[firstStartingAt(ctx.sentences, at + 1) - 1];
+  const end = sentence && sentence.end > at ? sentence.end : at;
+  for (const m of mentionsIn(ctx, at + 1, end)) {
+    if (/[,;:—–]/.test(ctx.text.slice(at, m.start))) break;
+    if (m.name === name && !insideQuote(ctx, m.start)) return null;
+  }
+  return name;
+}
+
+function pronounReferent(ctx: AttributionContext, pronoun: string, at: number, paragraph: number): string | null {
   if (pronoun === 'they' || pronoun === 'it') return null;
   const want = pronoun === 'she' ? 'f' : 'm';
   const compatible = (name: string): boolean => {

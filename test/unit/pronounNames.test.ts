@@ -31,6 +31,13 @@ describe('the name a pronoun speaker resolves to', () => {
     assert.equal(speakerOf(text, 'I think a lot'), null);
   });
 
+  it('a pronoun is not the person its own clause goes on to name ("he accused Mr. Trump of …")', () => {
+    const text =
+      'Donald J. Trump spoke in Ohio. “I have made sacrifices,” he said.\n\n' +
+      'The father of a fallen soldier said on Sunday that the candidate had shown disrespect, and he accused Mr. Trump of running a campaign “of hatred, of derision.”';
+    assert.equal(speakerOf(text, 'of hatred'), null);
+  });
+
   it('guard: a pronoun set off before the name by a comma may be the name’s ("As he shook hands, Sanders said")', () => {
     const text = 'As he shook hands with brunch-goers in West Hollywood, Bernie Sanders reiterated his belief in a contested convention.\n\n“Absolutely,” he said.';
     assert.equal(speakerOf(text, 'Absolutely'), 'Bernie Sanders');
