@@ -166,6 +166,11 @@ export interface AttributionContext {
   shownGenders?: Map<string, 'f' | 'm'>;
   /** The article's quotes (attributeQuotes sets them): a name inside one is not a candidate for a pronoun after it. */
   quotes?: RawQuote[];
+  /**
+   * Speakers given by a surname two people share that a later he/she showed to be the other one, by
+   * the mention's start: "“…,” Clinton said. “…,” she continued." after "Bill Clinton" is Hillary Clinton.
+   */
+  renamed?: Map<number, string>;
 }
 
 /** Whether `at` lies inside one of the article's double-quoted passages. */
@@ -327,6 +332,17 @@ function pronounReferent(ctx: AttributionContext, pronoun: string, at: number, p
         if (!between) return s.name;
       }
       break;
+    }
+    if (ctx.personByName.has(s.name) && !compatible(s.name)) {
+      // A surname two people share, given to the one this pronoun cannot be, was the other's: after
+      // "Clinton and her husband, former President Bill Clinton, …", "“…,” Clinton said. “…,” she continued."
+      const candidates = ctx.people.mentionAt.get(s.at)?.candidates;
+      const other = candidates?.filter((c) => c !== s.name && ctx.people.genders.get(c) === want);
+      if (other && other.length === 1 && !mentionsIn(ctx, s.at + 1, at).some((m) => m.name && m.name !== s.name && compatible(m.name) && !insideQuote(ctx, m.start))) {
+        ctx.renamed?.set(s.at, other[0]);
+        s.name = other[0];
+        return other[0];
+      }
     }
     if (ctx.personByName.has(s.name) && compatible(s.name)) {
       // Only if no other compatible person was named in between (outside the quotes: "“Trump is making us
@@ -1989,6 +2005,7 @@ export function attributeQuotes(ctx: AttributionContext, raw: RawQuote[]): Attri
     recentSpeakers: ctx.recentSpeakers,
     shownGenders: new Map(),
     quotes: stableArray(raw),
+    renamed: new Map(),
   };
   try {
     return attributeAll(own, stableArray(raw));
@@ -2179,6 +2196,13 @@ function attributeAll(ctx: AttributionContext, raw: RawQuote[]): Attribution[] {
     if (/[.!?;:()—–]/.test(between) || /[.!?]$/.test(ctx.text.slice(raw[i].start, raw[i].end)) || between.length > 120) continue;
     if (wordsIn(ctx.text, raw[i].close, raw[i + 1].open).some((w) => isCue(w.lower))) continue;
     results[i] = withRule(b, 'shared-later');
+  }
+  if (ctx.renamed && ctx.renamed.size > 0) {
+    for (let i = 0; i < results.length; i++) {
+      const r = results[i];
+      const name = r.speakerMention ? ctx.renamed.get(r.speakerMention.start) : undefined;
+      if (name) results[i] = { speaker: name, speakerMention: r.speakerMention, cue: r.cue, rule: r.rule };
+    }
   }
   return results;
 }

@@ -38,6 +38,16 @@ describe('the name a pronoun speaker resolves to', () => {
     assert.equal(speakerOf(text, 'of hatred'), null);
   });
 
+  it('a surname two people share goes to the one a following he/she can be ("Clinton said. … she continued")', () => {
+    const text =
+      'Hillary Clinton spoke to the hosts on Friday.\n\n' +
+      'Clinton and her husband, former President Bill Clinton, attended the wedding in 2005.\n\n' +
+      '“I think it has been most surprising to me,” Clinton said. “Some of the comments he has made are divisive.”\n\n' +
+      '“It is going to be interesting to see,” she continued.';
+    assert.equal(speakerOf(text, 'I think it has been'), 'Hillary Clinton');
+    assert.equal(speakerOf(text, 'It is going to be'), 'Hillary Clinton');
+  });
+
   it('guard: a pronoun set off before the name by a comma may be the name’s ("As he shook hands, Sanders said")', () => {
     const text = 'As he shook hands with brunch-goers in West Hollywood, Bernie Sanders reiterated his belief in a contested convention.\n\n“Absolutely,” he said.';
     assert.equal(speakerOf(text, 'Absolutely'), 'Bernie Sanders');
