@@ -786,6 +786,72 @@ export interface PeopleResult {
   genders: Map<string, 'f' | 'm' | null>;
 }
 
+/** Formal given names of common short forms, for telling "Joe Biden" and "Joseph Biden" are one person. */
+const FORMAL_GIVEN = new Map(
+  `joe:joseph ken:kenneth chuck:charles charlie:charles sam:samuel bill:william billy:william will:william
+   bob:robert bobby:robert rob:robert mike:michael jim:james jimmy:james tom:thomas tommy:thomas dick:richard
+   rick:richard dan:daniel danny:daniel dave:david tony:anthony andy:andrew matt:matthew nick:nicholas
+   pat:patrick pete:peter ben:benjamin alex:alexander greg:gregory jeff:jeffrey larry:lawrence ron:ronald
+   don:donald liz:elizabeth beth:elizabeth kate:katherine cathy:catherine jenny:jennifer sue:susan
+   debbie:deborah deb:deborah`
+    .split(/\s+/)
+    .map((pair) => pair.split(':') as [string, string]),
+);
+
+const withoutMarks = (w: string): string => w.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+
+/**
+ * One name for each person an article names in several ways: "François Hollande" and "Francois
+ * Hollande", "Donald J. Trump" and "Donald Trump", "Hillary Rodham Clinton" and "Hillary Clinton",
+ * "Joseph Biden" and "Joe Biden" (FORMAL_GIVEN). Names agree when their given name (its formal form),
+ * surname and suffix do, without accents; their middle parts must be equal or one of them absent, and a
+ * name without one is left apart when two different ones are about ("George W. Bush", "George H.W.
+ * Bush"). Each found name takes the first-found name of its kind, so titles and mentions gather on one
+ * person. Surname-first names are matched whole.
+ */
+function canonicalNames(found: FoundName[], contributors: Set<string>): void {
+  const groups = new Map<string, { name: string; middle: string }[]>();
+  const keyOf = new Map<string, { key: string; middle: string }>();
+  for (const f of found) {
+    if (keyOf.has(f.name) || contributors.has(f.name.toLowerCase())) continue;
+    const parts = f.name.split(' ');
+    let end = parts.length;
+    while (end > 1 && SUFFIXES.has(parts[end - 1].toLowerCase())) end--;
+    const suffix = parts.slice(end).map(withoutMarks).join(' ');
+    let key: string;
+    let middle = '';
+    if (f.surnameFirst || end < 2) key = parts.map(withoutMarks).join(' ');
+    else {
+      const given = withoutMarks(parts[0]);
+      key = `${FORMAL_GIVEN.get(given) ?? given}|${withoutMarks(parts[end - 1])}|${suffix}`;
+      middle = parts.slice(1, end - 1).map(withoutMarks).join(' ');
+    }
+    keyOf.set(f.name, { key, middle });
+    const group = groups.get(key);
+    if (group) group.push({ name: f.name, middle });
+    else groups.set(key, [{ name: f.name, middle }]);
+  }
+  const canonical = new Map<string, string>();
+  for (const [key, group] of groups) {
+    if (group.length < 2) continue;
+    // Father and son both: "George Bush" may be either George H.W. Bush or George W. Bush.
+    if (key === 'george|bush|') continue;
+    const middles = new Set(group.filter((g) => g.middle !== '').map((g) => g.middle));
+    for (const g of group) {
+      // The first of the group that this name may be the same person as.
+      const first = group.find((h) => h.middle === g.middle || (middles.size <= 1 && (h.middle === '' || g.middle === '')));
+      if (first && first.name !== g.name) canonical.set(g.name, first.name);
+    }
+  }
+  if (canonical.size === 0) return;
+  for (const f of found) {
+    const to = canonical.get(f.name);
+    if (!to) continue;
+    f.name = to;
+    f.surname = to.split(' ').filter((w) => !SUFFIXES.has(w.toLowerCase())).pop() ?? f.surname;
+  }
+}
+
 /** The people of an article's story paragraphs (tokens read into columns, without a Token for every word). */
 export function readPeople(text: string, paragraphList: Span[], contributors: string[]): PeopleResult {
   const table = readTokens(text, paragraphList);
@@ -843,6 +909,7 @@ function peopleIn(text: string, tokens: TokenTable, contributors: string[], para
     i = j;
   }
 
+  canonicalNames(found, contributorSet);
   const byName = new Map<string, ArticlePerson>();
   const genders = new Map<string, 'f' | 'm' | null>();
   for (const f of found) {
