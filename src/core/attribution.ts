@@ -371,7 +371,11 @@ function pronounReferent(ctx: AttributionContext, pronoun: string, at: number, p
   // the he is someone else, whom a later "he said" may well be). A pronoun set off before it by a comma
   // or dash may be ("As he shook hands, Sanders said").
   const paraStart = ctx.paragraphs[Math.max(0, paragraph - 1)].start;
-  const candidates = mentionsIn(ctx, paraStart, at).filter((m) => m.name && compatible(m.name) && !insideQuote(ctx, m.start));
+  // A possessor ("Obama’s presidency") counts only when no one is named otherwise: "Westmacott … praised
+  // Obama’s presidency. “…,” he told the Guardian" is Westmacott; "Clinton’s website … she vows" is Clinton.
+  const named = mentionsIn(ctx, paraStart, at).filter((m) => m.name && compatible(m.name) && !insideQuote(ctx, m.start));
+  const plain = named.filter((m) => !/^['’]/.test(ctx.text.slice(m.end, m.end + 1)));
+  const candidates = plain.length > 0 ? plain : named;
   const names = new Set(candidates.map((m) => m.name!));
   if (names.size !== 1) return null;
   const pronounBefore = new RegExp(`\\b${want === 'f' ? 'she' : 'he'}\\b[^,;:—–]*$`, 'i');

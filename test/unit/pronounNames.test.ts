@@ -48,6 +48,13 @@ describe('the name a pronoun speaker resolves to', () => {
     assert.equal(speakerOf(text, 'It is going to be'), 'Hillary Clinton');
   });
 
+  it('a possessor is the one compatible person only when no one is named otherwise', () => {
+    const praised = 'The ambassador has an admirer in Peter Westmacott. Westmacott praised President Barack Obama’s record on Saturday.\n\n“I think the legacy does not look bad,” he told the Guardian.';
+    assert.equal(speakerOf(praised, 'I think the legacy'), 'Peter Westmacott');
+    const website = 'The plans differ. Hillary Clinton’s website is very different. On the health care page, she vows to “defend the Affordable Care Act.”';
+    assert.equal(speakerOf(website, 'defend the Affordable'), 'Hillary Clinton');
+  });
+
   it('guard: a pronoun set off before the name by a comma may be the name’s ("As he shook hands, Sanders said")', () => {
     const text = 'As he shook hands with brunch-goers in West Hollywood, Bernie Sanders reiterated his belief in a contested convention.\n\n“Absolutely,” he said.';
     assert.equal(speakerOf(text, 'Absolutely'), 'Bernie Sanders');
