@@ -311,6 +311,10 @@ function resolvePronoun(ctx: AttributionContext, pronoun: string, at: number, pa
   return name;
 }
 
+/** A he or she with no comma, semicolon, colon or dash after it before the end of the text searched. */
+const HE_BEFORE = /\bhe\b[^,;:—–]*$/i;
+const SHE_BEFORE = /\bshe\b[^,;:—–]*$/i;
+
 function pronounReferent(ctx: AttributionContext, pronoun: string, at: number, paragraph: number): string | null {
   if (pronoun === 'they' || pronoun === 'it') return null;
   const want = pronoun === 'she' ? 'f' : 'm';
@@ -378,7 +382,7 @@ function pronounReferent(ctx: AttributionContext, pronoun: string, at: number, p
   const candidates = plain.length > 0 ? plain : named;
   const names = new Set(candidates.map((m) => m.name!));
   if (names.size !== 1) return null;
-  const pronounBefore = new RegExp(`\\b${want === 'f' ? 'she' : 'he'}\\b[^,;:—–]*$`, 'i');
+  const pronounBefore = want === 'f' ? SHE_BEFORE : HE_BEFORE;
   for (const m of candidates) {
     const sentence = ctx.sentences[firstStartingAt(ctx.sentences, m.start + 1) - 1];
     const from = sentence && sentence.start <= m.start ? sentence.start : m.start;
@@ -2012,7 +2016,7 @@ export function attributeQuotes(ctx: AttributionContext, raw: RawQuote[]): Attri
     renamed: new Map(),
   };
   try {
-    return attributeAll(own, stableArray(raw));
+    return attributeAll(own, own.quotes!);
   } finally {
     // Nothing kept between articles (nor the article's text).
     wordsCache = outerCache;

@@ -182,8 +182,8 @@ class TokenTable {
   capCount = 0;
   /** capitalisedInProse's set, made when the article has a stretch that may be in title case. */
   prose: Set<string> | null = null;
-  /** The words the article writes in lower case, made with `prose`. */
-  lowered: Set<string> | null = null;
+  /** writtenLower's answers so far. */
+  private loweredCache = new Map<string, boolean>();
   /** aloneInProse's set, when first asked for. */
   alone: Set<string> | null = null;
 
@@ -198,6 +198,25 @@ class TokenTable {
     readonly capWords: string[],
     readonly capLowers: string[],
   ) {}
+
+  /**
+   * Whether the article writes `lower` (a lower-case word) in lower case somewhere, as a word of its own:
+   * asked of a few capitalised words of headlines, so looked up in the text rather than by a set of
+   * every lower-case word of every article.
+   */
+  readonly writtenLower = (lower: string): boolean => {
+    let known = this.loweredCache.get(lower);
+    if (known !== undefined) return known;
+    known = false;
+    const text = this.text;
+    for (let at = text.indexOf(lower); at >= 0 && !known; at = text.indexOf(lower, at + 1)) {
+      const before = at > 0 ? text.charCodeAt(at - 1) : 32;
+      const after = at + lower.length < text.length ? text.charCodeAt(at + lower.length) : 32;
+      known = !isWordUnit(before) && !isWordUnit(after);
+    }
+    this.loweredCache.set(lower, known);
+    return known;
+  };
 
   add(start: number, end: number, paragraph: number, flags: number): void {
     if (this.count === this.starts.length) this.grow();
@@ -304,6 +323,12 @@ function readTokens(text: string, paragraphList: Span[]): TokenTable {
   return table;
 }
 
+/** A letter, digit, apostrophe or hyphen: part of a word for writtenLower's whole-word test. */
+function isWordUnit(c: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 39 || c === 45;
+  return c === 0x2019 || /[\p{L}\p{N}]/u.test(String.fromCharCode(c));
+}
+
 /** Characters that end a stretch of words: sentence and clause ends, quotation marks, dashes (a hyphen between tokens stands apart: "HEADLINE - Ann Lee:"). */
 function endsStretch(code: number): boolean {
   return code === 46 || code === 33 || code === 63 || code === 58 || code === 59 || code === 34 || code === 0x201c || code === 0x201d || code === 0x2018 || code === 0x2019 || code === 0x2014 || code === 0x2013 || code === 45 || code === 124;
@@ -322,14 +347,25 @@ function endsStretch(code: number): boolean {
 function markTitleCase(text: string, table: TokenTable): void {
   const { starts, ends, paragraphs, flags, count } = table;
   const candidates: number[] = [];
+  // Whole paragraphs too: a headline paragraph in title case throughout, quotations and colons included
+  // ("Donald Trump Finally Endorses House Speaker Paul Ryan.", "Elizabeth Warren: Donald Trump Is a ‘Proven
+  // Failure’ in Business."), read off its stretches as they go by.
+  const paragraphCandidates: number[] = [];
+  let paragraphFrom = 0;
+  let paragraphLong = 0;
+  let paragraphLower = false;
   let from = 0;
   while (from < count) {
     flags[from] |= STRETCH_START;
     let to = from + 1;
     for (; to < count && paragraphs[to] === paragraphs[to - 1]; to++) {
+      const gapFrom = ends[to - 1];
+      const gapTo = starts[to];
+      // Nearly every gap is one space.
+      if (gapTo - gapFrom === 1 && text.charCodeAt(gapFrom) === 32) continue;
       let cut = false;
       // (A possessive's ’ is left between the tokens: "Hillary’s Security Clearance" goes on.)
-      for (let c = ends[to - 1]; c < starts[to] && !cut; c++) cut = endsStretch(text.charCodeAt(c)) && !(text.charCodeAt(c) === 0x2019 && text.charCodeAt(c + 1) === 115 && c + 2 === starts[to] - 1);
+      for (let c = gapFrom; c < gapTo && !cut; c++) cut = endsStretch(text.charCodeAt(c)) && !(text.charCodeAt(c) === 0x2019 && text.charCodeAt(c + 1) === 115 && c + 2 === gapTo - 1);
       if (cut) break;
     }
     let long = 0;
@@ -343,47 +379,37 @@ function markTitleCase(text: string, table: TokenTable): void {
       for (let k = from; k < to; k++) flags[k] |= TITLE_CASE;
       candidates.push(from, to);
     }
+    paragraphLong += long;
+    paragraphLower ||= lowerLong;
+    if (to === count || paragraphs[to] !== paragraphs[from]) {
+      if (!paragraphLower && paragraphLong >= 3) {
+        for (let k = paragraphFrom; k < to; k++) flags[k] |= TITLE_CASE;
+        paragraphCandidates.push(paragraphFrom, to);
+      }
+      paragraphFrom = to;
+      paragraphLong = 0;
+      paragraphLower = false;
+    }
     from = to;
-  }
-  // Whole paragraphs too: a headline paragraph in title case throughout, quotations and colons included
-  // ("Donald Trump Finally Endorses House Speaker Paul Ryan.", "Elizabeth Warren: Donald Trump Is a ‘Proven
-  // Failure’ in Business.").
-  const paragraphCandidates: number[] = [];
-  for (let k = 0; k < count; ) {
-    let end = k;
-    let long = 0;
-    let lowerLong = false;
-    for (; end < count && paragraphs[end] === paragraphs[k]; end++) {
-      if (lowerLong || ends[end] - starts[end] < 4 || !isLetterAt(text, starts[end])) continue;
-      long++;
-      lowerLong = (flags[end] & CAP) === 0;
-    }
-    if (!lowerLong && long >= 3) {
-      for (let t = k; t < end; t++) flags[t] |= TITLE_CASE;
-      paragraphCandidates.push(k, end);
-    }
-    k = end;
   }
   if (candidates.length === 0 && paragraphCandidates.length === 0) return;
   const prose = capitalisedInProse(table);
   table.prose = prose;
-  const lowered = new Set<string>();
-  for (let k = 0; k < count; k++) if ((flags[k] & CAP) === 0) lowered.add(table.lower(k));
-  table.lowered = lowered;
+  const lowered = table.writtenLower;
   // A stretch is in title case with two capitalised words the article otherwise writes in lower case, a
   // whole paragraph with one.
-  const signalsIn = (from: number, to: number): number => {
+  const signalsIn = (from: number, to: number, enough: number): number => {
     let signals = 0;
-    for (let k = from + 1; k < to && signals < 2; k++) {
+    for (let k = from + 1; k < to && signals < enough; k++) {
       if ((flags[k] & CAP) === 0) continue;
       const lower = table.lower(k);
-      if (lowered.has(lower) && !prose.has(lower) && !isRole(lower) && !HONORIFICS.has(lower) && !ORG_WORDS.has(lower)) signals++;
+      if (!prose.has(lower) && !isRole(lower) && !HONORIFICS.has(lower) && !ORG_WORDS.has(lower) && lowered(lower)) signals++;
     }
     return signals;
   };
   const titled: number[] = [];
-  for (let c = 0; c < candidates.length; c += 2) if (signalsIn(candidates[c], candidates[c + 1]) >= 2) titled.push(candidates[c], candidates[c + 1]);
-  for (let c = 0; c < paragraphCandidates.length; c += 2) if (signalsIn(paragraphCandidates[c], paragraphCandidates[c + 1]) >= 1) titled.push(paragraphCandidates[c], paragraphCandidates[c + 1]);
+  for (let c = 0; c < candidates.length; c += 2) if (signalsIn(candidates[c], candidates[c + 1], 2) >= 2) titled.push(candidates[c], candidates[c + 1]);
+  for (let c = 0; c < paragraphCandidates.length; c += 2) if (signalsIn(paragraphCandidates[c], paragraphCandidates[c + 1], 1) >= 1) titled.push(paragraphCandidates[c], paragraphCandidates[c + 1]);
   for (let k = 0; k < count; k++) flags[k] &= ~TITLE_CASE;
   for (let c = 0; c < titled.length; c += 2) for (let k = titled[c]; k < titled[c + 1]; k++) flags[k] |= TITLE_CASE;
 }
@@ -396,7 +422,7 @@ function markTitleCase(text: string, table: TokenTable): void {
 function titleCaseNamePart(all: TokenTable, k: number, surnamePlace: boolean): boolean {
   const lower = all.lower(k);
   if (all.prose!.has(lower) || isInitial(all.word(k)) || SUFFIXES.has(lower) || isInitial(all.word(k - 1))) return true;
-  if (!surnamePlace || all.lowered!.has(lower)) return false;
+  if (!surnamePlace || all.writtenLower(lower)) return false;
   // Not after a given name the prose uses alone: "Hillary Can’t Hide" where the story says "Hillary said".
   all.alone ??= aloneInProse(all);
   return !all.alone.has(all.lower(k - 1));
@@ -798,7 +824,8 @@ const FORMAL_GIVEN = new Map(
     .map((pair) => pair.split(':') as [string, string]),
 );
 
-const withoutMarks = (w: string): string => w.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+// (ASCII, nearly every name, skips the normalisation.)
+const withoutMarks = (w: string): string => (/^[\x20-\x7e]*$/.test(w) ? w.toLowerCase() : w.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase());
 
 /**
  * One name for each person an article names in several ways: "François Hollande" and "Francois
@@ -810,10 +837,20 @@ const withoutMarks = (w: string): string => w.normalize('NFD').replace(/\p{M}+/g
  * person. Surname-first names are matched whole.
  */
 function canonicalNames(found: FoundName[], contributors: Set<string>): void {
+  // Most articles name no one two ways: only surnames that come with two different names are read.
+  const namesBySurname = new Map<string, string>();
+  const shared = new Set<string>();
+  for (const f of found) {
+    const surname = f.surname.toLowerCase();
+    const seen = namesBySurname.get(surname);
+    if (seen === undefined) namesBySurname.set(surname, f.name);
+    else if (seen !== f.name) shared.add(surname);
+  }
+  if (shared.size === 0) return;
   const groups = new Map<string, { name: string; middle: string }[]>();
   const keyOf = new Map<string, { key: string; middle: string }>();
   for (const f of found) {
-    if (keyOf.has(f.name) || contributors.has(f.name.toLowerCase())) continue;
+    if (keyOf.has(f.name) || !shared.has(f.surname.toLowerCase()) || contributors.has(f.name.toLowerCase())) continue;
     const parts = f.name.split(' ');
     let end = parts.length;
     while (end > 1 && SUFFIXES.has(parts[end - 1].toLowerCase())) end--;
