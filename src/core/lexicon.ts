@@ -149,7 +149,7 @@ angela theresa marine christine ursula jacinda benazir indira golda aung tsai an
 huma kellyanne mika katy taylor oprah meryl beyonce rosie megyn greta juanita paula kathy jennifer laura
 pam tracy aubrey erin katie kristen kate molly monica sylvia vanessa wendy yvonne claire ellen irene jane joanne josephine lori norma peggy phyllis renee stacy tracey beth bonnie carla cindy colleen connie dolores edith eileen elaine eleanor erica esther gail gwen jenny joanna jodi kristin leslie lillian lucy marcia margie marianne marsha mindy nora patty priscilla rhonda roberta shannon sheila stacey suzanne tamara terri toni vicki wanda zoe dottie lena selena liz betsy becky
 `;
-const MALE = `philippe pierre jacques michel henri james john robert michael william david richard joseph thomas charles christopher daniel matthew
+const MALE = `philippe pierre jacques michel henri antonio giovanni giuseppe james john robert michael william david richard joseph thomas charles christopher daniel matthew
 anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan
 jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel gregory alexander frank
 patrick raymond jack dennis jerry tyler aaron jose adam nathan henry douglas zachary peter kyle ethan walter

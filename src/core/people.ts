@@ -672,7 +672,9 @@ function personInRun(text: string, all: TokenTable, lo: number, hi: number): { f
   const cued = !afterThe && after < all.count && joinedAt(text, all, runEndIndex, after) && CUE_VERBS.has(all.lower(after));
   const runEnd = all.ends[runEndIndex];
   const appositive = text.charCodeAt(runEnd) === 44 && appositiveNamesPerson(text, runEnd);
-  if (titled || cued || appositive || namedInApposition(text, all, prev, lo + from, runEnd)) return { from, to: length, surnameFirst: false };
+  // "a worker named Antonio Arroyo": a noun of a person, "named", the name.
+  const namedPerson = prev >= 1 && all.lower(prev) === 'named' && joinedAt(text, all, prev, prev + 1) && joinedAt(text, all, prev - 1, prev) && (PERSON_HEADS.has(all.lower(prev - 1)) || isRole(all.lower(prev - 1)));
+  if (titled || cued || appositive || namedPerson || namedInApposition(text, all, prev, lo + from, runEnd)) return { from, to: length, surnameFirst: false };
   return null;
 }
 
@@ -721,7 +723,10 @@ function appositiveNamesPerson(text: string, comma: number): boolean {
     if (APPOSITIVE_STOPS.has(lower) && !(lower === 'and' && capitalised(words[i + 1]))) return false;
     if (/^\d+-year-old$/.test(raw.replace(/[,.]$/, ''))) return true;
     const singular = lower.endsWith('s') ? lower.slice(0, -1) : lower;
-    if (ROLE_WORDS.has(lower) || PERSON_HEADS.has(lower) || APPOSITIVE_PEOPLE.has(lower) || ROLE_WORDS.has(singular) || PERSON_HEADS.has(singular)) return true;
+    if (ROLE_WORDS.has(lower) || PERSON_HEADS.has(lower) || APPOSITIVE_PEOPLE.has(lower) || ROLE_WORDS.has(singular) || PERSON_HEADS.has(singular)) {
+      // "Santa Catarina, a worker named Antonio Arroyo …" is someone else, introduced.
+      return !/^(?:named|called)$/i.test(words[i + 1] ?? '');
+    }
     if (/^\p{Ll}/u.test(word) && lower.length > 4 && !NOT_PERSON_SUFFIXED.has(lower) && /(?:er|or|ist|ian|man|woman)$/.test(lower)) return true;
     // The phrase ends at its first punctuation ("a Neptune, N.J., native" is past reading), not at an
     // abbreviation's period ("the former U.S. Army psychiatrist").

@@ -57,3 +57,15 @@ describe('names the lexicon does not know: what the appositive after them says',
     assert.deepEqual(peopleIn('Interestingly Blocher, a wealthy industrialist, became the voice of the rural party.'), []);
   });
 });
+
+describe('names introduced with "named"', () => {
+  it('"a worker named Antonio Arroyo" is a person, and the place before "a worker named" is not', () => {
+    const text = 'Outside the plant in the suburb of Santa Catarina, a worker named Antonio Arroyo has nothing but praise for his job. “The atmosphere is relaxed,” he said.';
+    assert.deepEqual(peopleIn(text), ['Antonio Arroyo']);
+    assert.equal(speakerOf(text, 'The atmosphere'), 'Antonio Arroyo');
+  });
+
+  it('guard: a ship named for someone is not a person', () => {
+    assert.deepEqual(peopleIn('They sailed on a ship named Sea Breeze, the fleet said.'), []);
+  });
+});
