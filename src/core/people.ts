@@ -637,6 +637,8 @@ function personInRun(text: string, all: TokenTable, lo: number, hi: number): { f
     if (isFirstName(all.lower(lo + i)) && isNameWordAt(all, lo + i)) {
       let to = i + 1;
       while (to < length && to - i < 4 && (isNameWordAt(all, lo + to) || isInitial(all.word(lo + to)) || SUFFIXES.has(all.lower(lo + to)))) {
+        // "Ted Cruz South Carolina …": a compass point before another capitalised word starts a place.
+        if (to > i + 1 && to + 1 < length && COMPASS.test(all.lower(lo + to))) break;
         if (all.flags[lo + to] & TITLE_CASE && !titleCaseNamePart(all, lo + to, to === i + 1)) break;
         to++;
       }
@@ -666,6 +668,9 @@ function personInRun(text: string, all: TokenTable, lo: number, hi: number): { f
     // A party is a person's ("Democrat Kim Myers").
     if (!titled && (all.flags[prev] & (CAP | STRETCH_START)) === CAP && (NON_NAME_WORDS.has(lower) || ORG_WORDS.has(lower)) && !PARTY_WORDS.has(lower)) return null;
   }
+  // A compass point opens a place, not a given name ("North Korea said", "South Carolina"; Oliver North
+  // has it as a surname).
+  if (COMPASS.test(all.lower(lo + from))) return null;
   // A sentence's opening adverb is no given name ("Interestingly Blocher, a wealthy industrialist").
   if (all.flags[lo + from] & STRETCH_START && /(?:ingly|ally|edly|ously|ively|ately|fully|ently|antly)$/.test(all.lower(lo + from))) return null;
   // What "the" opens and a verb of saying follows is a newspaper or a body ("the Chicago Sun-Times reported").
@@ -678,6 +683,7 @@ function personInRun(text: string, all: TokenTable, lo: number, hi: number): { f
   return null;
 }
 
+const COMPASS = /^(?:north|south|east|west|northern|southern|eastern|western|central)$/;
 const PARTY_WORDS = new Set('democrat republican democratic independent libertarian conservative liberal progressive'.split(' '));
 /** Nouns of bodies and businesses, which speak too: "Working America, a labor-affiliated group, found". */
 const BODY_NOUNS = /\b(?:group|firm|company|agency|union|organi[sz]ation|association|council|committee|coalition|network|institute|center|centre|foundation|party|bank|fund|office|department|ministry|board|newspaper|magazine|outlet|website|business|unit|division|arm|team|branch|service|bureau|corporation|maker|manufacturer|publisher|provider|chain|club|league|caucus)s?\b/i;
@@ -707,7 +713,11 @@ const NOT_PERSON_SUFFIXED = new Set(
  */
 function appositiveNamesPerson(text: string, comma: number): boolean {
   const m = /^,\s+(who|\d+(?=[,.;)]|\s*\n|\s*$|\s+years?\b)|a|an|the)\b/.exec(text.slice(comma, comma + 16));
-  if (!m) return false;
+  if (!m) {
+    // A role with no article: "Yukiya Amano, director general of the agency, said".
+    const bare = /^,\s+(?:former\s+|then-|deputy\s+|chief\s+)?(\p{L}+)/u.exec(text.slice(comma, comma + 40));
+    return !!bare && ROLE_WORDS.has(bare[1].toLowerCase()) && !HONORIFICS.has(bare[1].toLowerCase());
+  }
   if (m[1] === 'who' || /\d/.test(m[1])) return true;
   const words = text.slice(comma + m[0].length, comma + m[0].length + 120).split(/\s+/);
   const capitalised = (w: string | undefined): boolean => w !== undefined && /^\p{Lu}/u.test(w);

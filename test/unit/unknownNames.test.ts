@@ -69,3 +69,19 @@ describe('names introduced with "named"', () => {
     assert.deepEqual(peopleIn('They sailed on a ship named Sea Breeze, the fleet said.'), []);
   });
 });
+
+describe('names, places and shows', () => {
+  it('a role with no article after the name is an appositive too ("Yukiya Amano, director general of …")', () => {
+    assert.deepEqual(peopleIn('Yukiya Amano, director general of the International Atomic Energy Agency, said the test broke the rules.'), ['Yukiya Amano']);
+  });
+
+  it('a compass point opens a place, not a name ("North Korea said"; "Ted Cruz South Carolina chairman")', () => {
+    assert.deepEqual(peopleIn('North Korea said the test was a success.'), []);
+    assert.deepEqual(peopleIn('The rally for Ted Cruz South Carolina volunteers was full.'), ['Ted Cruz']);
+  });
+
+  it('a show, an act, a forum or a sea after a name is not part of it', () => {
+    assert.deepEqual(peopleIn('She told The Rachel Maddow Show on Monday that it would pass.'), ['Rachel Maddow']);
+    assert.deepEqual(peopleIn('The Foreign Agents Registration Act, the law said, applies.'), []);
+  });
+});
