@@ -340,9 +340,9 @@ function endsStretch(code: number): boolean {
  * into it. A stretch (a sentence, a clause after a colon, a quotation) is in title case when every word
  * of four letters or more is capitalised, at least three of them, and at least two of its capitalised
  * words are ones the article writes in lower case and never capitalises mid-sentence ("Says", "On"):
- * a list of names ("Sens. Joe Manchin (D-WV), Bob Casey Jr. (D-PA)") has none. Also flags each
- * stretch's first word, whose capital says nothing about it being a name, and keeps the words the
- * prose capitalises (capitalisedInProse) for personInRun.
+ * a list of names ("Sens. Joe Manchin (D-WV), Bob Casey Jr. (D-PA)") has none. A whole paragraph so
+ * written needs one such word. Also flags each stretch's first word, whose capital says nothing about it
+ * being a name, and keeps the words the prose capitalises (capitalisedInProse) for personInRun.
  */
 function markTitleCase(text: string, table: TokenTable): void {
   const { starts, ends, paragraphs, flags, count } = table;
@@ -707,9 +707,10 @@ const NOT_PERSON_SUFFIXED = new Set(
 
 /**
  * Whether the appositive after the comma at `comma` says the words before it name a person: "who …",
- * an age ("Ann Lee, 45," not "Dirty Dancing, 98 Degrees"), or a determiner and a phrase whose head is a person ("Raynard Jackson, a black Republican
- * campaign consultant"; "Ann Lee, 45,"). "Harmony Enterprises, a second business", "Hyde Amendment, a
- * longstanding federal provision" and "Scarborough Shoal, an outcrop" name no one.
+ * an age ("Ann Lee, 45," not "Dirty Dancing, 98 Degrees"), a role with no article, or a determiner and
+ * a phrase whose head is a person ("Raynard Jackson, a black Republican campaign consultant").
+ * "Harmony Enterprises, a second business", "Hyde Amendment, a longstanding federal provision" and
+ * "Scarborough Shoal, an outcrop" name no one.
  */
 function appositiveNamesPerson(text: string, comma: number): boolean {
   const m = /^,\s+(who|\d+(?=[,.;)]|\s*\n|\s*$|\s+years?\b)|a|an|the)\b/.exec(text.slice(comma, comma + 16));
