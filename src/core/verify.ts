@@ -14,12 +14,13 @@
 // verified with speaker null: the source states it in its own voice, so no
 // speaker exists to contradict the draft's attribution.
 //
-// Attribution is judged only when it can be: a draft name no source knows,
-// a description ("a dockworker"), a pronoun whose referent is a guess, or a
-// source speaker that is a description or a pronoun never raise a
-// misattribution. Names match across spellings ("Donald J. Trump" / "Trump",
-// accents, titles), a shared surname covers everyone who has it, and a
-// spokesman and the organisation his title names stand for each other.
+// Attribution is judged only when it can be: a description ("a dockworker"),
+// a pronoun whose referent is a guess, a draft name no source knows unless it
+// is plainly a person's full name ("Jim Smith"), or a source speaker that is a
+// description or a pronoun never raise a misattribution. Names match across
+// spellings ("Donald J. Trump" / "Trump", accents, titles), a shared surname
+// covers everyone who has it, and a spokesman and the organisation his title
+// names stand for each other.
 // Quotes under three words are judged only against a source quote of
 // exactly those words.
 //
@@ -35,6 +36,7 @@
 import { Article, Quote } from './types';
 import { paragraphList, sentenceList } from './spans';
 import { NameResolver, ParsedDraftQuote, SOURCE_WORD_PATTERN, WordToken, normWord, parseDraft, sourceWords } from './draft';
+import { isFirstName } from './people';
 
 export { findDraftQuotes, parseDraft } from './draft';
 export type { DraftQuote, DraftAttribution } from './draft';
@@ -386,6 +388,13 @@ function resolverFor(names: NameTable): NameResolver {
     }
     return null;
   };
+}
+
+/** A person's full name as a draft writes it: a known given name (or an initial) and one to three more capitalised words. */
+function isPersonalName(name: string): boolean {
+  const words = name.trim().split(/\s+/);
+  if (words.length < 2 || words.length > 4 || !words.every((w) => /^\p{Lu}/u.test(w))) return false;
+  return isFirstName(words[0].toLowerCase()) || /^\p{Lu}\.$/u.test(words[0]);
 }
 
 function nameTokens(name: string): string[] {
@@ -1007,12 +1016,23 @@ function judgeAttribution(q: ParsedDraftQuote, exact: Evaluated[], index: Verify
   const fallback = inQuotes[0] ?? exact[0];
   const attribution = q.attribution;
   if (!attribution || q.pronoun?.uncertain) return verified(fallback);
-  const draftNames = resolve(attribution.name.split(/\s+/)) ?? null;
-  if (!draftNames) return verified(fallback); // An attribution no source knows cannot be judged.
   const judgeable = (e: Evaluated) => {
     const s = e.quote?.speaker;
     return !!s && index.names.named.has(s) && !isDescription(s);
   };
+  const draftNames = resolve(attribution.name.split(/\s+/)) ?? null;
+  if (!draftNames) {
+    // A name no source knows is judged only when it is plainly a person's full name ("Jim Smith": a known
+    // given name and a surname) and the sources name the speaker: then it is someone else, unless it
+    // shares their name ("Donald Trump" for "Donald J. Trump"). A lone word ("NASA said") is not judged.
+    if (!isPersonalName(attribution.name)) return verified(fallback);
+    const speakers = inQuotes.filter(judgeable);
+    const agreeing = speakers.filter((e) => sameEntity(attribution.name, e.quote!.speaker!));
+    if (agreeing.length) return verified(agreeing[0]);
+    const decisive = q.words.length >= SHORT_QUOTE_WORDS ? speakers : speakers.filter((e) => e.quoteWords === q.words.length);
+    if (decisive.length) return { ...base, kind: 'misattributed', speaker: decisive[0].quote!.speaker, source: sourceRef(index, decisive[0]) };
+    return verified(fallback);
+  }
   const agrees = (n: string, speaker: string) => sameEntity(n, speaker) || speaksFor(index.names, n, speaker) || speaksFor(index.names, speaker, n);
   const named = inQuotes.filter((e) => judgeable(e) && draftNames.names.some((n) => agrees(n, e.quote!.speaker!)));
   if (named.length) return verified(named[0]);

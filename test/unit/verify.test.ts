@@ -141,7 +141,9 @@ const CASES: Case[] = [
   { name: 'narrative text of a source', draft: 'The vote ended “a two-year dispute over who should pay for storm repairs.”', kinds: ['verified'], speaker: null },
   { name: 'narrative text with an attribution is not judged', draft: '“The plan passed 7-2,” Kline said.', kinds: ['verified'], speaker: null },
   { name: 'unresolvable attribution is not a misattribution', draft: '“Every storm season we hold our breath,” a dockworker said.', kinds: ['verified'], speaker: 'Ruth Abara' },
-  { name: 'unknown person is not a misattribution', draft: '“Every storm season we hold our breath,” Jim Smith said.', kinds: ['verified'] },
+  { name: 'a full name no source knows is someone else', draft: '“Every storm season we hold our breath,” Jim Smith said.', kinds: ['misattributed'], speaker: 'Ruth Abara' },
+  { name: 'a full name no source knows that shares the speaker’s name', draft: '“Every storm season we hold our breath,” Ruth M. Abara said.', kinds: ['verified'], speaker: 'Ruth Abara' },
+  { name: 'a lone word no source knows is not judged', draft: '“Every storm season we hold our breath,” Zenith said.', kinds: ['verified'] },
   { name: 'one-word fragment found inside quotes', draft: 'Kline called the vote “historic.”', kinds: ['verified'] },
   // Misquotes.
   { name: 'one word changed', draft: '“We will not let the ocean decide where people can live,” Ortiz said.', kinds: ['misquote'], expected: 'We will not let the water decide where people can live,', speaker: 'Elena Ortiz' },
