@@ -382,7 +382,8 @@ function markTitleCase(text: string, table: TokenTable): void {
     paragraphLong += long;
     paragraphLower ||= lowerLong;
     if (to === count || paragraphs[to] !== paragraphs[from]) {
-      if (!paragraphLower && paragraphLong >= 3) {
+      // (A headline is short; a long paragraph of capitalised words is a list of names.)
+      if (!paragraphLower && paragraphLong >= 3 && to - paragraphFrom <= 24) {
         for (let k = paragraphFrom; k < to; k++) flags[k] |= TITLE_CASE;
         paragraphCandidates.push(paragraphFrom, to);
       }
@@ -905,6 +906,34 @@ function canonicalNames(found: FoundName[], contributors: Set<string>): void {
   }
 }
 
+/**
+ * Drops names found only in title case whose given name the prose gives a person with another surname:
+ * "Hillary Can’t Hide" in a headline over a story about Hillary Clinton is not a person "Hillary Can’t".
+ * ("Stephen Colbert", named only in a show's title, stays.)
+ */
+function dropHeadlineOnlyVariants(found: FoundName[], tokens: TokenTable): void {
+  let headline = false;
+  for (const f of found) if (tokens.flags[f.first] & TITLE_CASE) headline = true;
+  if (!headline) return;
+  const inProse = new Set<string>();
+  const givenInProse = new Map<string, Set<string>>();
+  for (const f of found) {
+    if (tokens.flags[f.first] & TITLE_CASE || f.surnameFirst) continue;
+    inProse.add(f.name);
+    const given = tokens.lower(f.first);
+    const surnames = givenInProse.get(given);
+    if (surnames) surnames.add(f.surname);
+    else givenInProse.set(given, new Set([f.surname]));
+  }
+  let kept = 0;
+  for (const f of found) {
+    const other = !(f.surnameFirst || inProse.has(f.name)) && tokens.flags[f.first] & TITLE_CASE ? givenInProse.get(tokens.lower(f.first)) : undefined;
+    if (other && !other.has(f.surname)) continue;
+    found[kept++] = f;
+  }
+  found.length = kept;
+}
+
 /** The people of an article's story paragraphs (tokens read into columns, without a Token for every word). */
 export function readPeople(text: string, paragraphList: Span[], contributors: string[]): PeopleResult {
   const table = readTokens(text, paragraphList);
@@ -962,6 +991,7 @@ function peopleIn(text: string, tokens: TokenTable, contributors: string[], para
     i = j;
   }
 
+  dropHeadlineOnlyVariants(found, tokens);
   canonicalNames(found, contributorSet);
   const byName = new Map<string, ArticlePerson>();
   const genders = new Map<string, 'f' | 'm' | null>();

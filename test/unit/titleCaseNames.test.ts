@@ -93,3 +93,17 @@ describe('headline paragraphs whose stretches are short', () => {
     assert.deepEqual(people('Headline\n\n' + text), []);
   });
 });
+
+describe('headline-only variants of a person the story names', () => {
+  it('a headline name whose given name the story gives someone with another surname is not a person', () => {
+    const text = 'Blumenthal: No Idea If I Would Have Told Hillary Private Server Was a Bad Idea.\n\nSidney Blumenthal said he had no idea whether he would have told Hillary Clinton the server was a bad idea.';
+    assert.deepEqual(people(text), ['Hillary Clinton', 'Sidney Blumenthal']);
+  });
+
+  it('a long paragraph of capitalised names is a list, not a headline', () => {
+    const names = 'Andrew Collins, Barry Wynn, Bob McAlister, Catherine Templeton, David Wilkins, Donna Hicks, Ed McMullen, James Smith, Jim Hodges, Joe Erwin, Matt Moore, Phil Noble, Scott Farmer';
+    const text = `The insiders.\n\nSouth Carolina: ${names}.\n\nThe panel, the organizers said, is no gathering of hicks.`;
+    const found = people(text);
+    for (const n of ['Catherine Templeton', 'Donna Hicks', 'Matt Moore', 'Phil Noble']) assert.ok(found.includes(n), `${n} in ${found.join(', ')}`);
+  });
+});
