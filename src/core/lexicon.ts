@@ -14,14 +14,14 @@ emphasizes stressed stresses observed observes remarked remarks quipped quips jo
 reported reports promised promises vowed vows pledged pledges boasted boasts lamented laments charged charges
 alleged alleges contended contends maintained maintains mused muses yelled yells exclaimed exclaims concluded
 concludes recounted recounts confirmed confirms denied denies added; agreed agrees cautioned cautions
-affirmed affirms asserted asserts reiterated reiterates revealed reveals disclosed discloses recalled told
-announced pointed points called calls labeled labelled labels dubbed dubs branded brands hailed hails
+affirmed affirms asserted asserts reiterated reiterates revealed reveals disclosed discloses
+pointed points called calls labeled labelled labels dubbed dubs branded brands hailed hails
 praised praises criticized criticised criticizes slammed slams blasted blasts accused accuses
 thundered thunders chimed chimes interjected interjects whispered whispers wondered wonders
-answered answers pressed presses retorted retorts offered offers explaining noted adding saying
+answered answers pressed presses retorted retorts offered offers explaining
 proclaimed proclaims proclaiming wondering asking insisting explain chided chides mocked mocks
 scoffed scoffs snapped snaps demanded demands rejected rejects questioned questions advised advises
-predicted estimated estimates recalled remembers declaring warning adding quipping noting joking explain describe describing calling writing telling announcing stating claiming arguing warning insisting
+estimated estimates remembers declaring warning quipping joking describe describing calling announcing stating claiming arguing
 `);
 
 /**
@@ -36,8 +36,8 @@ const CUE_BASES = `accuse call cite refer express speak insist argue claim sugge
   remark joke shout report vow pledge boast lament charge allege contend maintain muse yell exclaim conclude
   recount confirm deny agree caution affirm assert reiterate reveal disclose point label dub brand hail slam
   blast thunder chime interject whisper wonder answer press retort offer proclaim chide mock scoff snap demand
-  reject advise estimate remember insinuate lash fume gush crow concur counsel implore beg plead quote recite
-  talk comment apologize apologise credit lobby read sing chant cheer muse opine posit theorize reason joke tease taunt jeer groan sigh admonish warn
+  reject advise estimate remember insinuate lash fume gush crow concur counsel implore beg quote recite
+  talk comment apologize apologise credit lobby read sing chant cheer opine posit theorize reason tease taunt jeer groan sigh admonish warn
   imply indicate hint assure vent bemoan protest characterize characterise grouse fret reckon brag reference
   scream exhort riff deride cry snipe laud ponder`;
 // ("snipe", "laud", "ponder": "Lee sniped that the board was “…”", "Ruiz lauded the crew for “…”", "Lee pondered
@@ -72,7 +72,7 @@ envoy adviser advisor official officer speaker premier chancellor king queen pri
 admiral commander judge justice attorney prosecutor lawyer counsel candidate nominee manager strategist
 pollster analyst economist professor researcher scientist executive ceo cfo coo founder president-elect
 deputy assistant undersecretary under-secretary commissioner administrator head treasurer comptroller
-councilman councilwoman councilor lieutenant lt. sheriff chief-of-staff aide staffer strategist consultant
+councilman councilwoman councilor lieutenant lt. sheriff chief-of-staff aide staffer consultant
 spokesmen editor columnist correspondent reporter host anchor author writer historian expert lobbyist supervisor
 activist organizer organiser fellow member delegate superintendent dean coach captain colonel sergeant
 detective agent inspector marshal mp mep lawmaker legislator diplomat counterpart campaigner operative
@@ -87,14 +87,14 @@ export const PERSON_HEADS = new Set(
    president leader aide aides adviser advisers advisor advisors spokesman spokeswoman spokesperson official
    officials actress actor star singer comedian host anchor pastor preacher bishop priest activist activists
    veteran developer lawyer attorney economist strategist pollster secretary minister ambassador diplomat
-   mayor chairman chairwoman director executive founder manager governor judge prosecutor sheriff chief
+   mayor chairman chairwoman director executive founder manager judge prosecutor sheriff chief
    commissioner general tycoon
    magnate entrepreneur author writer columnist commentator journalist reporter pundit historian professor
    scholar expert analyst researcher scientist organizer supporter supporters critic critics voter voters
    resident residents delegate delegates protester protesters mother father wife husband son daughter brother
    sister widow man woman student students teacher worker workers owner
    prince princess king queen pope cleric imam rabbi nun soldier officer detective trooper nurse farmer
-   retiree mayor senator representative congressman councilman councilwoman spokesman chancellor premier`.split(/\s+/),
+   retiree representative councilman councilwoman chancellor premier`.split(/\s+/),
 );
 
 /** Honorifics and short titles that always precede a name. */
@@ -110,7 +110,7 @@ club league team center centre hospital church states republic kingdom nations f
 trust society alliance coalition movement campaign caucus post. times. reuters bloomberg ap afp cnn nbc abc
 cbs fox msnbc npr pbs bbc cia fbi nsa nato un eu gop dnc rnc white pentagon kremlin capitol parliament
 assembly city county state province district island islands river mountain valley airport station hotel
-tower building plaza square avenue road highway bridge port media magazine inc. llc ltd ltd. plc l.p. lp
+tower building plaza square avenue road highway bridge port media magazine llc ltd ltd. plc l.p. lp
 show act forum studies affairs security research review strategies journalism project partners books program
 initiative sea ocean qaeda morning
 `);
@@ -144,11 +144,11 @@ cynthia kathleen amy shirley angela helen anna brenda pamela nicole emma samanth
 catherine carolyn janet ruth maria heather diane virginia julie joyce victoria olivia kelly christina lauren joan
 evelyn judith megan cheryl andrea hannah martha jacqueline frances gloria ann teresa kathryn sara janice jean alice
 madison doris abigail julia judy grace denise amber marilyn beverly danielle theresa sophia marie diana brittany
-natalie isabella charlotte rose alexis kayla hillary chelsea huma kellyanne ivanka melania michelle elizabeth
-condoleezza madeleine nikki sarah hope omarosa katrina kayleigh dana donna debbie nancy tulsi kamala elena
-sonia ruth maxine loretta janet susan samantha valerie anita gina kirsten amy tammy lisa dianne barbara jeanne
-angela theresa marine christine ursula jacinda benazir indira golda aung tsai ann anne carly meg jill
-huma kellyanne mika katy taylor oprah meryl beyonce rosie megyn greta juanita paula kathy jennifer laura
+natalie isabella charlotte rose alexis kayla hillary chelsea huma kellyanne ivanka melania
+condoleezza madeleine nikki hope omarosa katrina kayleigh dana debbie tulsi kamala elena
+sonia maxine loretta valerie anita gina kirsten tammy dianne jeanne
+marine ursula jacinda benazir indira golda aung tsai anne carly meg jill
+mika katy taylor oprah meryl beyonce rosie megyn greta juanita paula kathy
 pam tracy aubrey erin katie kristen kate molly monica sylvia vanessa wendy yvonne claire ellen irene jane joanne josephine lori norma peggy phyllis renee stacy tracey beth bonnie carla cindy colleen connie dolores edith eileen elaine eleanor erica esther gail gwen jenny joanna jodi kristin leslie lillian lucy marcia margie marianne marsha mindy nora patty priscilla rhonda roberta shannon sheila stacey suzanne tamara terri toni vicki wanda zoe dottie lena selena liz betsy becky
 `;
 const MALE = `philippe pierre jacques michel henri antonio giovanni giuseppe james john robert michael william david richard joseph thomas charles christopher daniel matthew
@@ -157,15 +157,15 @@ jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin sa
 patrick raymond jack dennis jerry tyler aaron jose adam nathan henry douglas zachary peter kyle ethan walter
 noah jeremy christian keith roger terry gerald harold sean austin carl arthur lawrence dylan jesse jordan bryan
 billy joe bruce gabriel logan albert willie alan juan wayne elijah randy roy vincent ralph eugene russell bobby
-mason philip louis barack bill mitt newt bernie ted marco jeb chris mike tim reince rudy rudolph rudy ben
-hugh dick al jimmy ronald lyndon franklin woodrow harry dwight gerald herbert calvin warren abraham ulysses
-rand rick lindsey mitch harry chuck nancy john orrin lamar jeff jim tom tony steve dan don ken greg ed ted
-vladimir sergei sergey boris angela emmanuel francois nicolas justin shinzo narendra recep bashar
-hassan benjamin bibi mahmoud ali omar muhammad mohammed ahmed abdul antony ned corey paul newt
-sean stephen steve jared kellyanne roger rex jim hope reince sebastian anthony rudy chris jeff mike kellyanne
-joaquin julian tim cory elijah adam eric jerrold jamie robby robbie gavin andrew beto pete bernard jared
+mason philip louis barack bill mitt newt bernie ted marco jeb chris mike tim reince rudy rudolph ben
+hugh dick al jimmy lyndon franklin woodrow harry dwight herbert calvin warren abraham ulysses
+rand rick lindsey mitch chuck nancy orrin lamar jeff jim tom tony steve dan don ken greg ed
+vladimir sergei sergey boris angela emmanuel francois nicolas shinzo narendra recep bashar
+hassan bibi mahmoud ali omar muhammad mohammed ahmed abdul antony ned corey
+jared kellyanne rex hope sebastian
+joaquin julian cory jerrold jamie robby robbie gavin beto pete bernard
 frederick fred harvey howard ivan jon kurt kirk lance leon luke marcus martin max neil oliver oscar pat phil
-ray rex rob ron sam stan todd troy victor vince wade wesley xavier evan karl kris lou mitchell nate nick norm
+ray rob ron sam stan todd troy victor vince wade wesley xavier evan karl kris lou mitchell nate nick norm
 rodney ross seth shane spencer travis trevor wallace winston glenn gordon grant hank jake josh lee leo
 matt bradley gerard jonah morton jorge stefan craig derek darrell duane dwayne glen hector herman joel johnny marvin melvin mario miguel carlos luis pedro ricardo roberto rafael alejandro manuel francisco javier andre darren dustin joey ruben stuart tommy vernon clarence clifford alfred alex alvin andy arnold barry brett bret colin dave derrick eddie edgar edwin emilio ernest eduardo felix fernando freddie jamal jerome jimmie kenny lonnie malcolm marc mathew mickey mohamed mustafa nathaniel nigel pablo reggie rene richie ricky rodrigo rolando salvador sergio sidney terrence theodore toby tyrone wilbur zach
 `;
