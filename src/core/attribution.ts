@@ -369,6 +369,12 @@ function pronounReferent(ctx: AttributionContext, pronoun: string, at: number, p
       if (!other) return opening.name;
     }
   }
+  // Not when the sentence before opens with a name the story gives no one and a verb of saying ("Cruz
+  // openly admitted …. “…,” he said", the story never giving Cruz's full name): he is the speaker.
+  if (previous && previous.paragraph === paragraph && !ctx.people.mentionAt.get(previous.start)) {
+    const opening = /^(\p{Lu}\p{Ll}+)\s+(?:\p{Ll}+ly\s+)?(\p{Ll}+)/u.exec(ctx.text.slice(previous.start, previous.start + 60));
+    if (opening && isCue(opening[2]) && !NON_NAME_WORDS.has(opening[1].toLowerCase()) && !CLAUSE_OPENERS.has(opening[1].toLowerCase()) && !PRONOUNS.has(opening[1].toLowerCase())) return null;
+  }
   // Else the one compatible person named in this or the previous paragraph outside quotes (a name inside
   // one is who the speaker talked about: "“Hillary was in South Carolina,” Sheppard said. … she added").
   // Nor one a pronoun before it in its clause cannot be ("He said on Thursday that Trump needs to do more":

@@ -330,8 +330,9 @@ function isWordUnit(c: number): boolean {
 }
 
 /** Characters that end a stretch of words: sentence and clause ends, quotation marks, dashes (a hyphen between tokens stands apart: "HEADLINE - Ann Lee:"). */
+const STRETCH_ENDS = '.!?:;"“”‘’—–-|';
 function endsStretch(code: number): boolean {
-  return code === 46 || code === 33 || code === 63 || code === 58 || code === 59 || code === 34 || code === 0x201c || code === 0x201d || code === 0x2018 || code === 0x2019 || code === 0x2014 || code === 0x2013 || code === 45 || code === 124;
+  return STRETCH_ENDS.includes(String.fromCharCode(code));
 }
 
 /**
@@ -557,7 +558,7 @@ function isNameWordAt(tokens: TokenTable, k: number): boolean {
 }
 
 const MODIFIER_AFTER_HYPHEN =
-  /^\p{Lu}\p{Ll}*-(?:era|led|style|type|like|based|backed|funded|appointed|owned|run|spent|related|linked|aligned|allied|friendly|leaning|endorsed|inspired|sponsored|affiliated|controlled|anchor|host|founder|author|chair|owner|elect|designate|in-law|esque|ism|ite|ites|ian|ish)$/u;
+  /^\p{Lu}\p{Ll}*-(?:era|led|style|type|like|based|backed|funded|owned|run|spent|aligned|allied|leaning|endorsed|anchor|host|founder|author|chair|owner|elect|in-law)$/u;
 
 function computeNameWord(word: string, lower: string): boolean {
   if (NON_NAME_WORDS.has(lower) || ORG_WORDS.has(lower) || isRole(lower) || HONORIFICS.has(lower)) return false;
@@ -692,12 +693,11 @@ const BODY_NOUNS = /\b(?:group|firm|company|agency|union|organi[sz]ation|associa
 const APPOSITIVE_STOPS = new Set('who whom that which whose of in from for at with and or to on by as than like'.split(' '));
 /** More nouns of people an appositive may end in, beyond the roles and PERSON_HEADS. */
 const APPOSITIVE_PEOPLE = new Set(
-  `republican democrat independent conservative liberal progressive friend patriarch matriarch model teenager
-   grandmother grandfather uncle aunt nephew niece cousin colleague immigrant refugee victim survivor mom dad child
-   girl boy native oligarch playwright cook superdelegate loyalist volunteer pilot clerk chef guard mechanic
-   accountant tenant applicant participant contestant merchant servant parent agent patient graduate priest monk
-   poet neighbor neighbour spouse fiance fiancee employee trustee detainee inmate guest citizen heir pupil
-   chaplain fan mom-to-be alumnus alumna`.split(/\s+/),
+  `republican democrat independent conservative liberal progressive friend patriarch matriarch model uncle aunt
+nephew niece cousin colleague immigrant refugee victim mom dad child girl boy native oligarch playwright cook
+superdelegate pilot clerk chef guard mechanic accountant tenant applicant participant contestant merchant
+servant parent agent patient graduate priest monk poet neighbour spouse fiance fiancee employee trustee
+detainee inmate guest citizen heir chaplain fan`.split(/\s+/),
 );
 /** Words ending like a noun of a person (-er, -or, -ist, -ian, -man) that are not one. */
 const NOT_PERSON_SUFFIXED = new Set(
@@ -831,12 +831,10 @@ export interface PeopleResult {
 
 /** Formal given names of common short forms, for telling "Joe Biden" and "Joseph Biden" are one person. */
 const FORMAL_GIVEN = new Map(
-  `joe:joseph ken:kenneth chuck:charles charlie:charles sam:samuel bill:william billy:william will:william
-   bob:robert bobby:robert rob:robert mike:michael jim:james jimmy:james tom:thomas tommy:thomas dick:richard
-   rick:richard dan:daniel danny:daniel dave:david tony:anthony andy:andrew matt:matthew nick:nicholas
-   pat:patrick pete:peter ben:benjamin alex:alexander greg:gregory jeff:jeffrey larry:lawrence ron:ronald
-   don:donald liz:elizabeth beth:elizabeth kate:katherine cathy:catherine jenny:jennifer sue:susan
-   debbie:deborah deb:deborah`
+  `joe:joseph ken:kenneth chuck:charles sam:samuel bill:william bob:robert mike:michael jim:james jimmy:james
+tom:thomas dick:richard rick:richard dan:daniel dave:david tony:anthony andy:andrew matt:matthew pete:peter
+ben:benjamin pat:patrick greg:gregory jeff:jeffrey larry:lawrence ron:ronald don:donald liz:elizabeth kate:katherine
+debbie:deborah`
     .split(/\s+/)
     .map((pair) => pair.split(':') as [string, string]),
 );

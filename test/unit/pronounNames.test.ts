@@ -55,6 +55,13 @@ describe('the name a pronoun speaker resolves to', () => {
     assert.equal(speakerOf(website, 'defend the Affordable'), 'Hillary Clinton');
   });
 
+  it('a sentence opened by a name the story gives no one and a verb of saying is who the next "he said" is, not the one person named', () => {
+    const text =
+      'Donald Trump went with the odds, though he had picked Denver last week.\n\n' +
+      'Cruz openly admitted that his pick was politically motivated. “With an eye to February 20th, Carolina,” he said.';
+    assert.equal(speakerOf(text, 'With an eye'), null);
+  });
+
   it('guard: a pronoun set off before the name by a comma may be the name’s ("As he shook hands, Sanders said")', () => {
     const text = 'As he shook hands with brunch-goers in West Hollywood, Bernie Sanders reiterated his belief in a contested convention.\n\n“Absolutely,” he said.';
     assert.equal(speakerOf(text, 'Absolutely'), 'Bernie Sanders');
