@@ -843,6 +843,38 @@ debbie:deborah`
 const withoutMarks = (w: string): string => (/^[\x20-\x7e]*$/.test(w) ? w.toLowerCase() : w.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase());
 
 /**
+ * What two spellings of one person's name share (`key`: the given name's formal form, surname and suffix,
+ * without accents) and what may tell them apart (`middle`: middle names and initials). Surname-first
+ * names are keyed whole. Used for an article's variants (canonicalNames) and across articles (SourceIndex).
+ */
+export function personNameKey(name: string, surnameFirst: boolean): { key: string; middle: string } {
+  const parts = name.split(' ');
+  let end = parts.length;
+  while (end > 1 && SUFFIXES.has(parts[end - 1].toLowerCase())) end--;
+  if (surnameFirst || end < 2) return { key: parts.map(withoutMarks).join(' '), middle: '' };
+  const given = withoutMarks(parts[0]);
+  const suffix = parts.slice(end).map(withoutMarks).join(' ');
+  return { key: `${FORMAL_GIVEN.get(given) ?? given}|${withoutMarks(parts[end - 1])}|${suffix}`, middle: parts.slice(1, end - 1).map(withoutMarks).join(' ') };
+}
+
+/** "George Bush" may be either George H.W. Bush or George W. Bush: never merged with either. */
+export const AMBIGUOUS_NAME_KEYS = new Set(['george|bush|']);
+
+/**
+ * Of the names already known under one personNameKey (name → middle), the one a name with this middle is
+ * another spelling of: the only one whose middle is equal or where either has none; null when none or two.
+ */
+export function spellingOf(group: ReadonlyMap<string, string>, middle: string): string | null {
+  let found: string | null = null;
+  for (const [other, otherMiddle] of group) {
+    if (otherMiddle !== middle && otherMiddle !== '' && middle !== '') continue;
+    if (found !== null) return null;
+    found = other;
+  }
+  return found;
+}
+
+/**
  * One name for each person an article names in several ways: "François Hollande" and "Francois
  * Hollande", "Donald J. Trump" and "Donald Trump", "Hillary Rodham Clinton" and "Hillary Clinton",
  * "Joseph Biden" and "Joe Biden" (FORMAL_GIVEN). Names agree when their given name (its formal form),
@@ -866,18 +898,7 @@ function canonicalNames(found: FoundName[], contributors: Set<string>): void {
   const keyOf = new Map<string, { key: string; middle: string }>();
   for (const f of found) {
     if (keyOf.has(f.name) || !shared.has(f.surname.toLowerCase()) || contributors.has(f.name.toLowerCase())) continue;
-    const parts = f.name.split(' ');
-    let end = parts.length;
-    while (end > 1 && SUFFIXES.has(parts[end - 1].toLowerCase())) end--;
-    const suffix = parts.slice(end).map(withoutMarks).join(' ');
-    let key: string;
-    let middle = '';
-    if (f.surnameFirst || end < 2) key = parts.map(withoutMarks).join(' ');
-    else {
-      const given = withoutMarks(parts[0]);
-      key = `${FORMAL_GIVEN.get(given) ?? given}|${withoutMarks(parts[end - 1])}|${suffix}`;
-      middle = parts.slice(1, end - 1).map(withoutMarks).join(' ');
-    }
+    const { key, middle } = personNameKey(f.name, f.surnameFirst);
     keyOf.set(f.name, { key, middle });
     const group = groups.get(key);
     if (group) group.push({ name: f.name, middle });
@@ -886,8 +907,7 @@ function canonicalNames(found: FoundName[], contributors: Set<string>): void {
   const canonical = new Map<string, string>();
   for (const [key, group] of groups) {
     if (group.length < 2) continue;
-    // Father and son both: "George Bush" may be either George H.W. Bush or George W. Bush.
-    if (key === 'george|bush|') continue;
+    if (AMBIGUOUS_NAME_KEYS.has(key)) continue;
     const middles = new Set(group.filter((g) => g.middle !== '').map((g) => g.middle));
     for (const g of group) {
       // The first of the group that this name may be the same person as.

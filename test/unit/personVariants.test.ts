@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { parseArticle } from '../../src/core/article';
 import { speakerOf } from './attributionFixture';
+import { peopleJson } from '../../src/cli/commands/people';
 
 const people = (text: string): string[] => parseArticle('fixture.txt', 'Headline\n\n' + text).people.map((p) => p.name).sort();
 
@@ -23,5 +24,17 @@ describe('one person named several ways', () => {
     assert.deepEqual(people('George W. Bush and George H.W. Bush both spoke.'), ['George H.W. Bush', 'George W. Bush']);
     assert.deepEqual(people('Donald Trump and Donald Trump Jr. both spoke.'), ['Donald Trump', 'Donald Trump Jr.']);
     assert.deepEqual(people('George W. Bush spoke at the party the first President George Bush gave.'), ['George Bush', 'George W. Bush']);
+  });
+});
+
+describe('sourcebook people: one person under two spellings across sources', () => {
+  it('lists "Donald Trump" from one source under "Donald J. Trump" from another, with both quotes', () => {
+    const a = parseArticle('a.md', '# Ohio\n\nDonald J. Trump spoke on Monday. “We are going to win so much,” Mr. Trump said.');
+    const b = parseArticle('b.md', '# Iowa\n\nDonald Trump held a rally. “The wall will be built,” Trump said.');
+    const { people: listed } = peopleJson([a, b]);
+    assert.deepEqual(listed.map((p) => p.name), ['Donald J. Trump']);
+    assert.equal(listed[0].quoteCount, 2);
+    assert.ok(listed[0].aliases.includes('Donald Trump'));
+    assert.deepEqual([...new Set(listed[0].mentions.map((m) => m.path))], ['a.md', 'b.md']);
   });
 });

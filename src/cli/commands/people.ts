@@ -1,6 +1,7 @@
 import { parseArgs } from '../args';
 import { CliIO, EXIT, loadForCli } from '../io';
 import type { Article } from '../../core/types';
+import { AMBIGUOUS_NAME_KEYS, personNameKey, spellingOf } from '../../core/people';
 
 export const usage = 'people [--json] [SOURCES…]        everyone named in the sources, with titles';
 
@@ -12,22 +13,38 @@ interface PersonOut {
   mentions: { path: string; start: number; end: number }[];
 }
 
-/** People merged across articles by canonical name, in order of first appearance. */
+/**
+ * People merged across articles by canonical name, in order of first appearance; another spelling of a
+ * name already listed ("Donald Trump" after "Donald J. Trump": personNameKey) joins it as an alias.
+ */
 export function peopleJson(articles: Article[]): { people: PersonOut[] } {
   const byName = new Map<string, PersonOut>();
+  const byKey = new Map<string, Map<string, string>>();
+  const joins = new Map<string, string>();
   for (const a of articles) {
     for (const p of a.people) {
-      let out = byName.get(p.name);
+      let out = byName.get(joins.get(p.name) ?? p.name);
       if (!out) {
-        out = { name: p.name, titles: [], aliases: [], quoteCount: 0, mentions: [] };
-        byName.set(p.name, out);
+        const { key, middle } = personNameKey(p.name, p.surnameFirst);
+        const group = AMBIGUOUS_NAME_KEYS.has(key) ? undefined : byKey.get(key);
+        const spelling = group ? spellingOf(group, middle) : null;
+        if (spelling !== null) {
+          joins.set(p.name, spelling);
+          out = byName.get(spelling)!;
+          if (!out.aliases.includes(p.name)) out.aliases.push(p.name);
+        } else {
+          out = { name: p.name, titles: [], aliases: [], quoteCount: 0, mentions: [] };
+          byName.set(p.name, out);
+          if (group) group.set(p.name, middle);
+          else byKey.set(key, new Map([[p.name, middle]]));
+        }
       }
       for (const t of p.titles) if (!out.titles.includes(t)) out.titles.push(t);
       for (const al of p.aliases) if (!out.aliases.includes(al)) out.aliases.push(al);
       for (const m of p.mentions) out.mentions.push({ path: a.path, start: m.start, end: m.end });
     }
     for (const q of a.quotes) {
-      const out = q.speaker ? byName.get(q.speaker) : undefined;
+      const out = q.speaker ? byName.get(joins.get(q.speaker) ?? q.speaker) : undefined;
       if (out) out.quoteCount++;
     }
   }
