@@ -302,13 +302,23 @@ function resolvePronoun(ctx: AttributionContext, pronoun: string, at: number, pa
   const name = pronounReferent(ctx, pronoun, at, paragraph);
   if (name === null) return null;
   // A pronoun is not the person its own clause goes on to name ("he accused Mr. Trump of …").
-  const sentence = ctx.sentences[firstStartingAt(ctx.sentences, at + 1) - 1];
+  const sentence = sentenceHolding(ctx, at);
   const end = sentence && sentence.end > at ? sentence.end : at;
   for (const m of mentionsIn(ctx, at + 1, end)) {
     if (/[,;:—–]/.test(ctx.text.slice(at, m.start))) break;
     if (m.name === name && !insideQuote(ctx, m.start)) return null;
   }
   return name;
+}
+
+/** Whether mention `m` is a possessor ("Obama’s presidency"). */
+function isPossessor(text: string, m: Span): boolean {
+  return /^['’]/.test(text.slice(m.end, m.end + 1));
+}
+
+/** The sentence holding offset `at`, if any. */
+function sentenceHolding(ctx: AttributionContext, at: number): Sentence | undefined {
+  return ctx.sentences[firstStartingAt(ctx.sentences, at + 1) - 1];
 }
 
 /** A he or she with no comma, semicolon, colon or dash after it before the end of the text searched. */
@@ -322,6 +332,10 @@ function pronounReferent(ctx: AttributionContext, pronoun: string, at: number, p
     const g = ctx.people.genders.get(name) ?? ctx.shownGenders?.get(name);
     return g === undefined || g === want;
   };
+  // Whether a compatible person other than `except` is named between `from` and the pronoun, outside quotes
+  // ("“Trump is making us less safe,” he said" is still the speaker before).
+  const namedSince = (from: number, except: string): boolean =>
+    mentionsIn(ctx, from + 1, at).some((m) => m.name && m.name !== except && compatible(m.name) && !insideQuote(ctx, m.start));
   // The most recent speaker nearby is who "he said" usually refers to.
   for (let k = ctx.recentSpeakers.length - 1; k >= 0; k--) {
     const s = ctx.recentSpeakers[k];
@@ -332,8 +346,7 @@ function pronounReferent(ctx: AttributionContext, pronoun: string, at: number, p
     if (honorific && !ctx.personByName.has(s.name)) {
       if (honorific[1] === 'Dr') break;
       if ((honorific[1] === 'Mr') === (want === 'm')) {
-        const between = mentionsIn(ctx, s.at + 1, at).some((m) => m.name && compatible(m.name) && !insideQuote(ctx, m.start));
-        if (!between) return s.name;
+        if (!namedSince(s.at, s.name)) return s.name;
       }
       break;
     }
@@ -342,17 +355,15 @@ function pronounReferent(ctx: AttributionContext, pronoun: string, at: number, p
       // "Clinton and her husband, former President Bill Clinton, …", "“…,” Clinton said. “…,” she continued."
       const candidates = ctx.people.mentionAt.get(s.at)?.candidates;
       const other = candidates?.filter((c) => c !== s.name && ctx.people.genders.get(c) === want);
-      if (other && other.length === 1 && !mentionsIn(ctx, s.at + 1, at).some((m) => m.name && m.name !== s.name && compatible(m.name) && !insideQuote(ctx, m.start))) {
+      if (other && other.length === 1 && !namedSince(s.at, s.name)) {
         ctx.renamed?.set(s.at, other[0]);
         s.name = other[0];
         return other[0];
       }
     }
     if (ctx.personByName.has(s.name) && compatible(s.name)) {
-      // Only if no other compatible person was named in between (outside the quotes: "“Trump is making us
-      // less safe,” he said" is still the speaker before).
-      const between = mentionsIn(ctx, s.at + 1, at).filter((m) => m.name && m.name !== s.name && compatible(m.name) && !insideQuote(ctx, m.start));
-      if (between.length === 0) return s.name;
+      // Only if no other compatible person was named in between.
+      if (!namedSince(s.at, s.name)) return s.name;
       break;
     }
   }
@@ -363,9 +374,8 @@ function pronounReferent(ctx: AttributionContext, pronoun: string, at: number, p
   const previous = here >= 1 ? ctx.sentences[here - 1] : undefined;
   if (previous && previous.paragraph === paragraph) {
     const opening = ctx.people.mentionAt.get(previous.start);
-    const possessor = (m: Mention): boolean => /^['’]/.test(ctx.text.slice(m.end, m.end + 1));
-    if (opening && opening.name && compatible(opening.name) && !possessor(opening)) {
-      const other = mentionsIn(ctx, opening.end, previous.end).some((m) => m.name && m.name !== opening.name && compatible(m.name) && !possessor(m));
+    if (opening && opening.name && compatible(opening.name) && !isPossessor(ctx.text, opening)) {
+      const other = mentionsIn(ctx, opening.end, previous.end).some((m) => m.name && m.name !== opening.name && compatible(m.name) && !isPossessor(ctx.text, m));
       if (!other) return opening.name;
     }
   }
@@ -384,13 +394,13 @@ function pronounReferent(ctx: AttributionContext, pronoun: string, at: number, p
   // A possessor ("Obama’s presidency") counts only when no one is named otherwise: "Westmacott … praised
   // Obama’s presidency. “…,” he told the Guardian" is Westmacott; "Clinton’s website … she vows" is Clinton.
   const named = mentionsIn(ctx, paraStart, at).filter((m) => m.name && compatible(m.name) && !insideQuote(ctx, m.start));
-  const plain = named.filter((m) => !/^['’]/.test(ctx.text.slice(m.end, m.end + 1)));
+  const plain = named.filter((m) => !isPossessor(ctx.text, m));
   const candidates = plain.length > 0 ? plain : named;
   const names = new Set(candidates.map((m) => m.name!));
   if (names.size !== 1) return null;
   const pronounBefore = want === 'f' ? SHE_BEFORE : HE_BEFORE;
   for (const m of candidates) {
-    const sentence = ctx.sentences[firstStartingAt(ctx.sentences, m.start + 1) - 1];
+    const sentence = sentenceHolding(ctx, m.start);
     const from = sentence && sentence.start <= m.start ? sentence.start : m.start;
     const before = pronounBefore.exec(ctx.text.slice(from, m.start));
     if (before && !insideQuote(ctx, from + before.index)) return null;

@@ -1,6 +1,7 @@
 // Finding the people of a story, their titles as written, and resolving later
 // mentions (surnames, possessives, "Xi-Biden") to the right full name.
 import type { ArticlePerson, Mention, Span } from './types';
+import { foldWord, isLetterAt } from './text';
 import { FEMALE_NAMES, HONORIFICS, MALE_NAMES, NON_NAME_WORDS, ORG_WORDS, PERSON_HEADS, ROLE_WORDS, SURNAME_FIRST, CUE_VERBS } from './lexicon';
 
 export interface Token extends Span {
@@ -443,11 +444,6 @@ function aloneInProse(table: TokenTable): Set<string> {
   return alone;
 }
 
-function isLetterAt(text: string, at: number): boolean {
-  const c = text.charCodeAt(at);
-  return c < 128 ? (c >= 97 && c <= 122) || (c >= 65 && c <= 90) : /\p{L}/u.test(text[at]);
-}
-
 /**
  * The lower-case words capitalised in the article's ordinary prose (not in a stretch that may be in
  * title case, not a stretch's first word): in a headline, only these may carry a name on ("Rand Paul
@@ -839,8 +835,6 @@ debbie:deborah`
     .map((pair) => pair.split(':') as [string, string]),
 );
 
-// (ASCII, nearly every name, skips the normalisation.)
-const withoutMarks = (w: string): string => (/^[\x20-\x7e]*$/.test(w) ? w.toLowerCase() : w.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase());
 
 /**
  * What two spellings of one person's name share (`key`: the given name's formal form, surname and suffix,
@@ -851,10 +845,10 @@ export function personNameKey(name: string, surnameFirst: boolean): { key: strin
   const parts = name.split(' ');
   let end = parts.length;
   while (end > 1 && SUFFIXES.has(parts[end - 1].toLowerCase())) end--;
-  if (surnameFirst || end < 2) return { key: parts.map(withoutMarks).join(' '), middle: '' };
-  const given = withoutMarks(parts[0]);
-  const suffix = parts.slice(end).map(withoutMarks).join(' ');
-  return { key: `${FORMAL_GIVEN.get(given) ?? given}|${withoutMarks(parts[end - 1])}|${suffix}`, middle: parts.slice(1, end - 1).map(withoutMarks).join(' ') };
+  if (surnameFirst || end < 2) return { key: parts.map(foldWord).join(' '), middle: '' };
+  const given = foldWord(parts[0]);
+  const suffix = parts.slice(end).map(foldWord).join(' ');
+  return { key: `${FORMAL_GIVEN.get(given) ?? given}|${foldWord(parts[end - 1])}|${suffix}`, middle: parts.slice(1, end - 1).map(foldWord).join(' ') };
 }
 
 /** "George Bush" may be either George H.W. Bush or George W. Bush: never merged with either. */

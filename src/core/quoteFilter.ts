@@ -20,6 +20,7 @@ import type { RawQuote } from './quoteMarks';
 import type { Attribution } from './attribution';
 import { CUE_VERBS } from './lexicon';
 import { firstStartingAt } from './spans';
+import { isLetterAt } from './text';
 
 export interface QuoteFilterInput {
   text: string;
@@ -133,15 +134,10 @@ function wordClass(w: string): number {
 }
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-const LETTER = /\p{L}/u;
 function isWordChar(c: number, s: string, i: number): boolean {
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
   return LETTER_OR_DIGIT.test(s[i]);
 }
-const isLetterAt = (s: string, i: number): boolean => {
-  const c = s.charCodeAt(i);
-  return c < 128 ? (c >= 97 && c <= 122) || (c >= 65 && c <= 90) : LETTER.test(s[i]);
-};
 /** ASCII code units by kind, for the loops that read words: a letter or digit (K_WORD), part of a word (K_IN_WORD: those and ' -), a capital, a digit. */
 const K_WORD = 1;
 const K_IN_WORD = 2;

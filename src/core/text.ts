@@ -64,6 +64,14 @@ export function forEachWord(
   }
 }
 
+const LETTER = /\p{L}/u;
+
+/** Whether the code unit at `at` is a letter (ASCII fast path). */
+export function isLetterAt(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return c < 128 ? (c >= 97 && c <= 122) || (c >= 65 && c <= 90) : LETTER.test(text[at]);
+}
+
 /** Whether the code unit at `at` can be part of a word. */
 export function isWordChar(text: string, at: number): boolean {
   return isWordCode(text.charCodeAt(at), text, at);
