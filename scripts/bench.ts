@@ -299,15 +299,16 @@ async function indexWithPool(index: SourceIndex, files: string[], pool: ParsePoo
  * the extension's size is the bundle figure, and the cold index runs its parse worker. Null when
  * esbuild cannot run here.
  */
-function buildShipped(log: (msg: string) => void): { extension: string; worker: string } | null {
+async function buildShipped(log: (msg: string) => void): Promise<{ extension: string; reader: string; worker: string } | null> {
   const outdir = path.join(BENCH_DIR, 'shipped');
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const esbuild = require('esbuild') as typeof import('esbuild');
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { bundles } = require(path.join(ROOT, 'scripts', 'bundles.cjs')) as { bundles: (o: { production: boolean; outdir: string }) => import('esbuild').BuildOptions[] };
-    for (const options of bundles({ production: true, outdir })) esbuild.buildSync(options);
-    return { extension: path.join(outdir, 'extension.js'), worker: path.join(outdir, 'parseWorker.js') };
+    // Not buildSync: the extension's build has a plugin (the reader apart), which only the async API runs.
+    for (const options of bundles({ production: true, outdir })) await esbuild.build(options);
+    return { extension: path.join(outdir, 'extension.js'), reader: path.join(outdir, 'reader.js'), worker: path.join(outdir, 'parseWorker.js') };
   } catch (err) {
     log(`bundle: production build not made, the worker runs from the tsc build (${(err as Error).message.split('\n')[0]})`);
     return null;
@@ -332,7 +333,7 @@ async function main(): Promise<void> {
   out['machine.cpus'] = os.cpus().length;
   out['machine.loadAvg1'] = round(os.loadavg()[0]);
   const trainDir = trainTextDir(opts.corpus);
-  const shipped = buildShipped(log);
+  const shipped = await buildShipped(log);
   // The parse worker as the extension ships it (the production bundle); the tsc build when that
   // cannot be built (bundle.kB is then null).
   const workerScript = shipped?.worker ?? path.join(__dirname, '..', 'src', 'node', 'parseWorker.js');
@@ -705,6 +706,8 @@ async function main(): Promise<void> {
     const dev = path.join(ROOT, 'dist', 'extension.js');
     out['bundle.devKB'] = fs.existsSync(dev) ? round(fs.statSync(dev).size / 1000, 1) : null;
     out['bundle.kB'] = shipped ? round(fs.statSync(shipped.extension).size / 1000, 1) : null;
+    // The reader, loaded beside it when the editor's thread first parses a file itself.
+    out['bundle.readerKB'] = shipped ? round(fs.statSync(shipped.reader).size / 1000, 1) : null;
   }
 
   out['machine.loadAvg1End'] = round(os.loadavg()[0]);
@@ -732,6 +735,7 @@ async function main(): Promise<void> {
     'verify.ms': '≤ 50',
     'activation.ms': '≤ 50',
     'bundle.kB': '≤ 300',
+    'bundle.readerKB': 'loaded at the first parse on the editor thread, not at activation',
   };
   const width = Math.max(...Object.keys(out).map((k) => k.length));
   process.stdout.write(`${'figure'.padEnd(width)}  ${'value'.padStart(10)}  goal\n`);

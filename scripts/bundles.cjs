@@ -7,6 +7,25 @@ const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..');
 
+/**
+ * In the extension bundle, src/node/articleReader.ts's require of the reader stays a require, of
+ * dist/reader.js beside the bundle: the reader (about 100 kB minified) is loaded when the editor's
+ * thread first parses a file, not at activation. Any other import of src/core/article.ts is an
+ * error, since it would bring the reader back in.
+ */
+const readerApart = {
+  name: 'reader-apart',
+  setup(build) {
+    build.onResolve({ filter: /(?:^|\/)core\/article$/ }, (args) => {
+      if (path.resolve(args.resolveDir, args.path) !== path.join(ROOT, 'src/core/article')) return undefined;
+      if (path.resolve(args.importer) !== path.join(ROOT, 'src/node/articleReader.ts')) {
+        return { errors: [{ text: `${path.relative(ROOT, args.importer)} imports the reader: import parseArticle from src/node/articleReader.ts, which loads it when first called` }] };
+      }
+      return { path: './reader.js', external: true };
+    });
+  },
+};
+
 /** The builds, writing into `outdir` (dist/ unless told). */
 function bundles({ production = false, outdir = path.join(ROOT, 'dist') } = {}) {
   const common = {
@@ -29,7 +48,9 @@ function bundles({ production = false, outdir = path.join(ROOT, 'dist') } = {}) 
   };
   const at = (file) => path.join(outdir, file);
   return [
-    { ...common, entryPoints: [path.join(ROOT, 'src/extension/extension.ts')], outfile: at('extension.js'), external: ['vscode'] },
+    { ...common, entryPoints: [path.join(ROOT, 'src/extension/extension.ts')], outfile: at('extension.js'), external: ['vscode'], plugins: [readerApart] },
+    // The article reader, which the extension's thread loads only when it parses a file itself (src/node/articleReader.ts).
+    { ...common, entryPoints: [path.join(ROOT, 'src/core/article.ts')], outfile: at('reader.js') },
     { ...common, entryPoints: [path.join(ROOT, 'src/cli/main.ts')], outfile: at('cli.js'), banner: { js: '#!/usr/bin/env node' } },
     // The extension's parsing worker thread (src/node/parsePool.ts starts it).
     { ...common, entryPoints: [path.join(ROOT, 'src/node/parseWorker.ts')], outfile: at('parseWorker.js') },

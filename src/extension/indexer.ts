@@ -5,7 +5,8 @@
 import * as fs from 'fs';
 import { promises as fsp } from 'fs';
 import * as vscode from 'vscode';
-import { decodeSource, parseArticle } from '../core/article';
+import { decodeSource } from '../core/decode';
+import { parseArticle } from '../node/articleReader';
 import type { ParseFailure, ParsePool } from '../node/parsePool';
 import { SourceIndex, type IndexSnapshot } from '../core/sourceIndex';
 import { unpackText, type PackedText } from '../core/packedText';
