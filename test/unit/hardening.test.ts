@@ -454,9 +454,10 @@ describe('untrusted workspace: the extension runs nothing from it and uses no ne
     const file = path.join(projectRoot, 'dist', 'extension.js');
     if (!fs.existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first`);
     const bundle = fs.readFileSync(file, 'utf8');
-    // os for the core count; worker_threads for the parsing workers, which run only our own bundle (checked below).
-    const allowed = new Set(['vscode', 'fs', 'node:fs', 'path', 'node:path', 'node:os', 'node:worker_threads']);
-    assert.deepEqual(requiresOf(bundle).filter((m) => !allowed.has(m)), [], 'modules beyond vscode, fs, path, os and worker_threads');
+    // os for the core count; worker_threads for the parsing workers, which run only our own bundle (checked below);
+    // ./reader.js, our own reader beside it (checked below).
+    const allowed = new Set(['vscode', 'fs', 'node:fs', 'path', 'node:path', 'node:os', 'node:worker_threads', './reader.js']);
+    assert.deepEqual(requiresOf(bundle).filter((m) => !allowed.has(m)), [], 'modules beyond vscode, fs, path, os, worker_threads and the reader');
     assert.ok(requiresOf(bundle).includes('vscode'));
     const workers = [...bundle.matchAll(/new\s+(?:import_node_worker_threads\.)?Worker\(([^)]*)\)/g)].map((m) => m[1].trim());
     assert.deepEqual(workers, ['script'], 'one Worker, started from the script the extension names');
@@ -477,6 +478,16 @@ describe('untrusted workspace: the extension runs nothing from it and uses no ne
     assert.deepEqual(requiresOf(bundle), ['node:fs', 'node:worker_threads']);
     for (const forbidden of [/\beval\s*\(/, /\bnew\s+Function\s*\(/, /child_process/, /\bfetch\s*\(/, /\bimport\s*\(/, /writeFile/]) {
       assert.ok(!forbidden.test(bundle), `the worker has no ${forbidden}`);
+    }
+  });
+
+  it('the reader bundle, which the extension loads to parse on its own thread, loads no module at all', function () {
+    const file = path.join(projectRoot, 'dist', 'reader.js');
+    if (!fs.existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first`);
+    const bundle = fs.readFileSync(file, 'utf8');
+    assert.deepEqual(requiresOf(bundle), []);
+    for (const forbidden of [/\beval\s*\(/, /\bnew\s+Function\s*\(/, /child_process/, /\bfetch\s*\(/, /\bimport\s*\(/, /writeFile/]) {
+      assert.ok(!forbidden.test(bundle), `the reader has no ${forbidden}`);
     }
   });
 
