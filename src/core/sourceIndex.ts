@@ -14,6 +14,7 @@ import { baseName, foldText, straighten, words } from './text';
 import { SENTENCE_WIDTH, sentenceAt, sentenceCount } from './spans';
 import { PackedPerson } from './packedPeople';
 import { RestoredArticle, packText, textLength, textSlice, type PackedText } from './packedText';
+import { AMBIGUOUS_NAME_KEYS, personNameKey, spellingOf } from './people';
 
 /** A quote as the index hands it out: read-only, it reads through to the article's own quote. */
 export interface IndexedQuote extends Readonly<Quote> {
@@ -84,13 +85,13 @@ interface ArticleRecord {
  * than listed: it runs for every article of every start, and its lists, sets
  * and pairs were most of what claiming an article allocated.
  */
-function visitContributions(article: Article, onEntity: (name: string, kind: EntityKind) => void, onKey: (key: string, name: string) => void): void {
+function visitContributions(article: Article, onEntity: (name: string, kind: EntityKind, surnameFirst: boolean) => void, onKey: (key: string, name: string) => void): void {
   const contributors = contributorNames(article);
   const seen = new Set<string>();
   for (const p of article.people) {
     if (contributors?.has(p.name.toLowerCase())) continue;
     seen.add(p.name);
-    onEntity(p.name, 'person');
+    onEntity(p.name, 'person', p.surnameFirst);
     // Its name, surname and aliases, each key once.
     const nameKeyOf = nameKey(p.name);
     if (nameKeyOf) onKey(nameKeyOf, p.name);
@@ -108,7 +109,7 @@ function visitContributions(article: Article, onEntity: (name: string, kind: Ent
     if (!name || seen.has(name) || contributors?.has(name.toLowerCase())) return;
     seen.add(name);
     // A speaker the reader did not list among non-person speakers and that reads like a name is a person.
-    onEntity(name, !declared && PERSON_LIKE.test(name) ? 'person' : speakerKind(name));
+    onEntity(name, !declared && PERSON_LIKE.test(name) ? 'person' : speakerKind(name), false);
   };
   for (const name of article.otherSpeakers) other(name, true);
   // A declared speaker was seen in the loop above: the quotes' other speakers are undeclared.
@@ -136,9 +137,19 @@ class Entity {
    */
   readonly contributions: ArticleRecord[] = [];
   cached: PersonEntry | null = null;
+  /**
+   * The names the sources give it, each with how many articles use it: its own and, for a person,
+   * other spellings of it ("Donald Trump" and "Donald John Trump" for "Donald J. Trump", see
+   * personNameKey), which the first source to name the person decides.
+   */
+  readonly names = new Map<string, number>();
   constructor(
-    readonly name: string,
+    /** The first of its names the sources gave; the next one when no source gives it any more. */
+    public name: string,
     readonly kind: EntityKind,
+    /** Its personNameKey, under which SourceIndex.byNameKey lists it; null when it takes no other spellings. */
+    readonly nameKey: string | null,
+    readonly surnameFirst: boolean,
   ) {}
 }
 
@@ -185,11 +196,13 @@ class QuoteInSource implements IndexedQuote {
 /** Where an article names an entity: a person's mentions; an organisation where it speaks. */
 function namedAt(entity: Entity, article: Article): readonly Span[] {
   if (entity.kind === 'person') {
-    const person = article.people.find((p) => p.name === entity.name);
-    if (person) return person.mentions;
+    let spans: readonly Span[] | null = null;
+    // An article gives one person one name (the reader merges its spellings); two only when the sources' spellings meet here.
+    for (const p of article.people) if (entity.names.has(p.name)) spans = spans ? ([...spans, ...p.mentions] as Span[]).sort((a, b) => a.start - b.start) : p.mentions;
+    if (spans) return spans;
   }
   const spans: Span[] = [];
-  for (const q of article.quotes) if (q.speaker === entity.name && q.speakerMention) spans.push(q.speakerMention);
+  for (const q of article.quotes) if (q.speaker !== null && entity.names.has(q.speaker) && q.speakerMention) spans.push(q.speakerMention);
   return spans;
 }
 
@@ -407,8 +420,12 @@ export class SourceIndex {
    */
   private readonly recordsByQuotePrefix = new Map<string, ArticleRecord[]>();
   private readonly entities = new Map<string, Entity>();
-  /** Lookup key -> entity name -> how many articles contribute that key. */
-  private readonly keys = new Map<string, Map<string, number>>();
+  /** Another spelling of a person's name -> the person (Entity.names). */
+  private readonly spellings = new Map<string, Entity>();
+  /** personNameKey -> the people under it, by name -> their middle names (as spellingOf reads them). */
+  private readonly byNameKey = new Map<string, Map<string, string>>();
+  /** Lookup key -> entity -> how many articles contribute that key. */
+  private readonly keys = new Map<string, Map<Entity, number>>();
   private formsCache: { form: string; entries: PersonEntry[] }[] | null = null;
   private quoteCount = 0;
 
@@ -612,26 +629,61 @@ export class SourceIndex {
     }
   }
 
+  /** The entity a name is, or another spelling of. */
+  private entityOf(name: string): Entity | undefined {
+    return this.entities.get(name) ?? this.spellings.get(name);
+  }
+
+  /**
+   * The entity a name an article gives belongs to, made if new. A person's name that is another
+   * spelling of exactly one person already known (personNameKey, spellingOf: "Donald Trump" after
+   * "Donald J. Trump", "Francois Hollande" after "François Hollande") joins that person, as the
+   * reader joins an article's own spellings; "George Bush" joins no one.
+   */
+  private entityFor(name: string, kind: EntityKind, surnameFirst: boolean): Entity {
+    const known = this.entityOf(name);
+    if (known) return known;
+    let key: string | null = null;
+    if (kind === 'person') {
+      const spelled = personNameKey(name, surnameFirst);
+      if (!AMBIGUOUS_NAME_KEYS.has(spelled.key)) {
+        key = spelled.key;
+        let group = this.byNameKey.get(key);
+        const spelling = group ? spellingOf(group, spelled.middle) : null;
+        const person = spelling === null ? undefined : this.entities.get(spelling);
+        if (person) {
+          this.spellings.set(name, person);
+          return person;
+        }
+        if (!group) this.byNameKey.set(key, (group = new Map()));
+        group.set(name, spelled.middle);
+      }
+    }
+    const entity = new Entity(name, kind, key, surnameFirst);
+    this.entities.set(name, entity);
+    return entity;
+  }
+
   private addEntities(article: Article, record: ArticleRecord): void {
+    // The entity the last name visited went to: its keys follow (visitContributions visits a person, then its keys).
+    let current: Entity | null = null;
     visitContributions(
       article,
-      (name, kind) => {
-        let entity = this.entities.get(name);
-        if (!entity) {
-          entity = new Entity(name, kind);
-          this.entities.set(name, entity);
-        }
+      (name, kind, surnameFirst) => {
+        const entity = this.entityFor(name, kind, surnameFirst);
+        current = entity;
         entity.cached = null;
+        entity.names.set(name, (entity.names.get(name) ?? 0) + 1);
         // An article's visits come together: if it already contributes, it is the last.
         if (entity.contributions[entity.contributions.length - 1] !== record) entity.contributions.push(record);
       },
-      (key, name) => {
+      (key) => {
         let names = this.keys.get(key);
         if (!names) {
           names = new Map();
           this.keys.set(key, names);
         }
-        names.set(name, (names.get(name) ?? 0) + 1);
+        names.set(current!, (names.get(current!) ?? 0) + 1);
       },
     );
     this.formsCache = null;
@@ -651,22 +703,44 @@ export class SourceIndex {
     });
     this.quoteCount -= article.quotes.length;
     for (let i = 0, n = sentenceCount(article); i < n; i++) this.sentenceIndex.remove(record.firstSentenceId + i);
+    let current: Entity | undefined;
     visitContributions(
       article,
       (name) => {
-        const entity = this.entities.get(name);
+        const entity = this.entityOf(name);
+        current = entity;
         if (!entity) return;
         const at = entity.contributions.lastIndexOf(record);
         if (at >= 0) entity.contributions.splice(at, 1);
         entity.cached = null;
-        if (entity.contributions.length === 0) this.entities.delete(name);
+        const uses = (entity.names.get(name) ?? 1) - 1;
+        if (uses > 0) entity.names.set(name, uses);
+        else {
+          entity.names.delete(name);
+          if (name !== entity.name) this.spellings.delete(name);
+        }
+        const group = entity.nameKey === null ? undefined : this.byNameKey.get(entity.nameKey);
+        if (entity.contributions.length === 0) {
+          this.entities.delete(entity.name);
+          group?.delete(entity.name);
+          if (group?.size === 0) this.byNameKey.delete(entity.nameKey!);
+        } else if (!entity.names.has(entity.name)) {
+          // No source gives its first name any more: it goes by the next.
+          const next: string = entity.names.keys().next().value!;
+          this.entities.delete(entity.name);
+          group?.delete(entity.name);
+          this.spellings.delete(next);
+          entity.name = next;
+          this.entities.set(next, entity);
+          group?.set(next, personNameKey(next, entity.surnameFirst).middle);
+        }
       },
-      (key, name) => {
+      (key) => {
         const names = this.keys.get(key);
-        if (!names) return;
-        const n = (names.get(name) ?? 0) - 1;
-        if (n > 0) names.set(name, n);
-        else names.delete(name);
+        if (!names || !current) return;
+        const n = (names.get(current) ?? 0) - 1;
+        if (n > 0) names.set(current, n);
+        else names.delete(current);
         if (names.size === 0) this.keys.delete(key);
       },
     );
@@ -688,10 +762,10 @@ export class SourceIndex {
         if (!speaker) return null;
         const own = article.people.find((p) => p.name === speaker);
         if (own && own.titles.length > 0) return own.titles[0];
-        const entity = this.entities.get(speaker);
+        const entity = this.entityOf(speaker);
         if (!entity) return null;
         for (const r of entity.contributions) {
-          const p = r.article.people.find((x) => x.name === speaker);
+          const p = r.article.people.find((x) => entity.names.has(x.name));
           if (p && p.titles.length > 0) return p.titles[0];
         }
         return null;
@@ -750,9 +824,14 @@ export class SourceIndex {
     for (const record of entity.contributions) {
       const { article } = record;
       articles.push(article);
-      const person = entity.kind === 'person' ? article.people.find((p) => p.name === entity.name) : undefined;
-      for (const q of article.quotes) if (q.speaker === entity.name) quoteCount++;
-      if (person) {
+      for (const q of article.quotes) if (q.speaker !== null && entity.names.has(q.speaker)) quoteCount++;
+      for (const person of entity.kind === 'person' ? article.people : []) {
+        if (!entity.names.has(person.name)) continue;
+        // Another spelling is a name to find the person by.
+        if (!seenAliases.has(person.name.toLowerCase())) {
+          seenAliases.add(person.name.toLowerCase());
+          aliases.push(person.name);
+        }
         if (!surname) {
           surname = person.surname;
           surnameFirst = person.surnameFirst;
@@ -787,7 +866,8 @@ export class SourceIndex {
         const own = record.article.quotes;
         let indexed: IndexedQuote[] | null = null;
         for (let i = 0; i < own.length && quotes.length < limit; i++) {
-          if (own[i].speaker !== entity.name) continue;
+          const speaker = own[i].speaker;
+          if (speaker === null || !entity.names.has(speaker)) continue;
           indexed ??= this.indexedQuotes(record);
           quotes.push(indexed[i]);
         }
@@ -812,7 +892,7 @@ export class SourceIndex {
 
   /** A person or other speaker by canonical name (exact, else case-insensitive). */
   person(name: string): PersonEntry | undefined {
-    const e = this.entities.get(name);
+    const e = this.entityOf(name);
     if (e) return this.entry(e);
     const lower = name.toLowerCase();
     for (const entity of this.entities.values()) if (entity.name.toLowerCase() === lower) return this.entry(entity);
@@ -823,10 +903,7 @@ export class SourceIndex {
     const names = this.keys.get(key);
     if (!names) return [];
     const out: PersonEntry[] = [];
-    for (const n of names.keys()) {
-      const e = this.entities.get(n);
-      if (e) out.push(this.entry(e));
-    }
+    for (const e of names.keys()) out.push(this.entry(e));
     return out;
   }
 
@@ -906,7 +983,7 @@ export class SourceIndex {
 
   /** The fields a citation of this quote needs. */
   citationFields(quote: IndexedQuote): CitationFields {
-    const entity = quote.speaker ? this.entities.get(quote.speaker) : undefined;
+    const entity = quote.speaker ? this.entityOf(quote.speaker) : undefined;
     const entry = entity ? this.entry(entity) : undefined;
     const meta = quote.article.meta;
     return {
