@@ -1062,6 +1062,20 @@ function isLoneLetter(text: string, start: number, end: number): boolean {
   return letters === 1 && letter !== 73;
 }
 
+/** Personal pronouns, which marks around them alone set off as words (unless “he” is a “she”), never words said. */
+const LONE_PRONOUNS = new Set(`he she him her hers his it its we us our they them their theirs you your me my`.split(' '));
+
+/**
+ * One personal pronoun and nothing else but a comma or stop (“he.”). Not a question or an
+ * exclamation (“Them?”), which someone says; “I” is isLoneLetter's. The caller asks only when
+ * no speaker was found.
+ */
+function isLonePronoun(text: string, start: number, end: number): boolean {
+  if (end - start > 8) return false;
+  const word = /^\s*([A-Za-z]+)[\s.,;:]*$/.exec(text.slice(start, end));
+  return word !== null && LONE_PRONOUNS.has(word[1].toLowerCase());
+}
+
 /** CREDIT_AFTER past a comma that ends the span or follows the closing mark. */
 function creditedAfter(text: string, q: RawQuote, para: Span): boolean {
   if (!q.closed) return false;
@@ -1098,6 +1112,8 @@ function creditedAfter(text: string, q: RawQuote, para: Span): boolean {
  * - An English gloss of foreign words (LANGUAGE_FOR_BEFORE, HASHTAG_DASH_BEFORE): Spanish for
  *   “…”; #Tag - “…” -. Train: 5, no gold.
  * - A lone letter (isLoneLetter): the button for “R”. Train: 2, no gold.
+ * - A lone personal pronoun with no speaker found (isLonePronoun): because “she” is a “he”.
+ *   Train: 1, no gold.
  * - The excerpt or headline of a linked page, a web address after it (LINK_AFTER): a digest's
  *   “…” http://….
  * - A work or poster cited with its year in brackets (DATED_AFTER): “…” (2005).
@@ -1119,7 +1135,7 @@ function notReportedAt(text: string, q: RawQuote, para: Span, firstTag: number, 
     // A longer title (a book's, with its subtitle) where a work is credited: the co-author of “…: …”.
     return true;
   }
-  if (isLoneLetter(text, q.start, q.end)) return true;
+  if (isLoneLetter(text, q.start, q.end) || (!spoken && isLonePronoun(text, q.start, q.end))) return true;
   // The patterns below end in a word of their own: the word before the marks says which may match
   // (each pattern, tried from every character of the window, cost more than the rest of this function).
   const nearFrom = Math.max(para.start, q.open - 40);

@@ -38,4 +38,15 @@ describe('quote filter: songs, so-called terms and titled works', () => {
   it('still drops a titled work that a plain rule drops (a dated poster)', () => {
     assert.deepEqual(quotesOf('The museum showed a poster titled “Harbor Dawn” (1998) beside the old nets.\n'), []);
   });
+
+  it('drops a lone personal pronoun in marks: a word talked about, not said (isLonePronoun)', () => {
+    assert.deepEqual(quotesOf('Why vote for the mayor, unless simply because “she” is a “he”? A loud, careless “he.” The council said the vote was “a farce.”\n'), ['a farce.']);
+    assert.deepEqual(quotesOf('The rally was for the community, the “us,” that the mayor has courted for years.\n'), []);
+  });
+
+  it('guard: keeps a quote of a pronoun and more, and a lone “I”', () => {
+    assert.deepEqual(quotesOf('“Them?” Ana Ruiz said. “They never came.”\n'), ['Them?', 'They never came.']);
+    assert.deepEqual(quotesOf('Asked who had paid, Ana Ruiz said: “Them.”\n'), ['Them.']);
+    assert.deepEqual(quotesOf('“I,” Dana Holt said, “will stay.”\n'), ['I,', 'will stay.']);
+  });
 });
