@@ -152,6 +152,14 @@ const UPDATE_NOTE = /^\((?:updates?|adds?|corrects?|recasts?|rewrites?|changes?|
 const ASSISTANCE = /^[-–—]*\s*(?:with (?:assistance|additional reporting) from|additional reporting by|reporting by|editing by|written by|edited by)\s+(.+?)\.?$/i;
 const BYLINE = /^[Bb]y\s+([A-Z][\p{L}.'’-]+(?:\s+[A-Z][\p{L}.'’-]+){0,3}(?:(?:,\s*|\s+and\s+)[A-Z][\p{L}.'’-]+(?:\s+[A-Z][\p{L}.'’-]+){0,3})*)(?:\s*[,|]\s*.*)?$/u;
 const DATELINE = /^(?:[A-Z][A-Za-z.'’ -]{0,40}?,?\s*(?:[A-Z][a-z.]+\s*)?)?\(([A-Z][\w&.'’ -]{0,40})\)\s*(?:--|—|–|-)\s*/;
+/**
+ * A writer's sign-off asking readers to follow them, with a handle or an address (Follow Pam Key
+ * on Twitter @pamkeyNEN.): a byline at the foot of the story, not a paragraph of it; the names
+ * are contributors.
+ */
+const FOLLOW_ME = /^["“]?Follow\s+([^,]+?)\s+on\s+(?:Twitter|X|Facebook|Instagram|Threads|Bluesky|Mastodon|TikTok|LinkedIn)\b.*?(?:@\w|https?:\/\/)/i;
+/** The name a phrase ends with (Citizen Journalism School founder Lee Stranahan). */
+const NAME_AT_END = /(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*$/u;
 const CORPORATE_SUFFIX = /\s*(?:L\.P\.|LP|Inc\.?|LLC|Ltd\.?|Corp\.?|Co\.|Company|plc)\s*\.?$/i;
 
 export function splitNames(list: string): string[] {
@@ -222,6 +230,14 @@ export function readStructure(text: string, path: string): Structure {
     if ((m = ASSISTANCE.exec(line)) && line.length < 300) {
       b.role = 'byline';
       contributors.push(...splitNames(m[1]));
+      continue;
+    }
+    if ((m = FOLLOW_ME.exec(line)) && line.length < 300) {
+      b.role = 'byline';
+      for (const part of m[1].split(/\s*(?:,|\band\b|&)\s*/)) {
+        const name = NAME_AT_END.exec(part);
+        if (name) contributors.push(name[0]);
+      }
       continue;
     }
     if ((m = BYLINE.exec(line)) && line.length < 200) {

@@ -295,6 +295,20 @@ describe('articles as users have them', () => {
     assert.ok(!a.people.some((p) => p.name === 'Carla Diaz'));
   });
 
+  it('a “Follow … on Twitter” sign-off is a byline: its names are contributors, not people, and it is no quote', () => {
+    const a = parseArticle(
+      'a.txt',
+      'Senator Ann Lee said the budget was “balanced.”\n\n“Follow Carla Diaz on Twitter @carladiaz.”\n\nFollow Harbor Gazette reporter Jo Reyes and Dan Moss on Twitter: https://twitter.com/joreyes.\n',
+    );
+    assert.deepEqual(a.meta.contributors, ['Carla Diaz', 'Jo Reyes', 'Dan Moss']);
+    assert.deepEqual(a.people.map((p) => p.name), ['Ann Lee']);
+    assert.deepEqual(a.quotes.map((q) => q.text), ['balanced.']);
+    // A story sentence about following someone stays in the story.
+    const b = parseArticle('b.txt', 'Follow the money, Ann Lee told reporters on Twitter, and “you will find the mayor.”\n');
+    assert.deepEqual(b.meta.contributors, []);
+    assert.deepEqual(b.quotes.map((q) => [q.text, q.speaker]), [['you will find the mayor.', 'Ann Lee']]);
+  });
+
   it('abbreviations do not end sentences', () => {
     const text = 'The U.S. Sen. Ann Lee of Calif. spoke on Monday. Then she left.';
     const s = splitSentences(text, { start: 0, end: text.length }, 0);
