@@ -431,6 +431,11 @@ function attributionAfter(text: string, q: RawQuote, contentText: string): Found
   const end = clauseEndAfter(text, q.close);
   const words = wordsIn(text, q.close, end);
   if (!words.length) return null;
+  // A quote that ends its sentence, then "Clinton said “…”" (no comma before the next quote mark): that
+  // attribution introduces the next quote, not this one. (“Why?” she asked, “…” is one quote split by
+  // its attribution, and “….” Ortiz said. a bare one after it.)
+  const nextOpens = end < text.length && (OPEN_DOUBLE.has(text[end]) || text[end] === '"' || text[end] === '‘');
+  if (nextOpens && /[.!?…]\s*[*_]*\s*$/.test(contentText) && !/,\s*$/.test(text.slice(words[words.length - 1].end, end))) return null;
   // A quote ending in a period ends its sentence ("?" and "!" may not: “Why?”
   // Price asked.). What follows it attributes it only when it is a bare
   // attribution (“….” Ortiz said.), not a new statement (Kline said the board…).

@@ -114,6 +114,22 @@ describe('findDraftQuotes: attributions', () => {
     ]);
   });
 
+  it('a “Name said” that introduces the next quote is not the attribution of the quote before it', () => {
+    assert.deepEqual(quotes('Later, Kline said the plan was “a disaster for the harbor.” Ruth Abara said “We will vote no.”'), [
+      { text: 'a disaster for the harbor.', by: 'Kline' },
+      { text: 'We will vote no.', by: 'Ruth Abara' },
+    ]);
+    assert.deepEqual(quotes('Kline called the plan “a disaster!” Ruth Abara replied: “We will vote no.”'), [
+      { text: 'a disaster!', by: 'Kline' },
+      { text: 'We will vote no.', by: 'Ruth Abara' },
+    ]);
+    // A quote split by its attribution keeps it: the comma before the second part says so.
+    assert.deepEqual(quotes('“Why?” Abara asked, “would anyone vote for it?”'), [
+      { text: 'Why?', by: 'Abara' },
+      { text: 'would anyone vote for it?', by: 'Abara' },
+    ]);
+  });
+
   it('points a pronoun at the previous attribution name, with the pronoun as span', () => {
     const draft = '“One,” Abara said.\n\n“Two,” she said.';
     const [, second] = findDraftQuotes(draft);
