@@ -1,9 +1,10 @@
 // The article reader (src/core/article.ts and all it reads with: attribution, people, the quote
-// filter, the lexicon), loaded the first time the extension's own thread parses a file. Most
-// parsing runs on worker threads (parsePool), which load their own copy; the editor's thread
-// parses only a saved or remote source, or when no worker can start. The shipped extension bundle
-// leaves this module out as dist/reader.js (scripts/bundles.cjs), so activation does not load
-// the reader's code at all, and the extension bundle stays small.
+// filter, the lexicon), loaded the first time the extension's own thread parses a file. Batches
+// of 8 files or more run on worker threads (parsePool), which load their own copy; the editor's
+// thread parses a smaller batch not in the cache (a few sources, one saved source), a remote
+// file, or everything when no worker can start. The shipped extension bundle leaves this module
+// out as dist/reader.js (scripts/bundles.cjs): activate() never loads the reader's code, a start
+// from the cache or with a large folder not at all, and the extension bundle stays small.
 import type * as Reader from '../core/article';
 
 let reader: typeof Reader | undefined;
