@@ -111,7 +111,7 @@ trust society alliance coalition movement campaign caucus post. times. reuters b
 cbs fox msnbc npr pbs bbc cia fbi nsa nato un eu gop dnc rnc white pentagon kremlin capitol parliament
 assembly city county state province district island islands river mountain valley airport station hotel
 tower building plaza square avenue road highway bridge port media magazine llc ltd ltd. plc l.p. lp
-show act forum studies affairs security research review strategies journalism project partners books program
+show file act forum studies affairs security research review strategies journalism project partners books program
 initiative sea ocean qaeda morning
 `);
 

@@ -649,6 +649,14 @@ function personInRun(text: string, all: TokenTable, lo: number, hi: number): { f
   // with evidence that it names a person (a title before it or a speech verb after).
   let from = length;
   while (from > 0 && (isNameWordAt(all, lo + from - 1) || isInitial(all.word(lo + from - 1))) && length - from < 3) from--;
+  // "Actor Clint Howard", "Pastor Jo Reyes": a noun of a person opening the run is what the person is
+  // (not after a determiner: "the Teacher Retirement System" is a thing).
+  let headed = false;
+  const determined = lo > 0 && joinedAt(text, all, lo - 1, lo) && DETERMINERS_BEFORE_NAME.has(all.lower(lo - 1));
+  while (!determined && length - from > 2 && PERSON_HEADS.has(all.lower(lo + from))) {
+    from++;
+    headed = true;
+  }
   if (length - from < 2) return null;
   // The token before the name (in the run or before it) and the one after the run, by index.
   const runEndIndex = hi - 1;
@@ -677,10 +685,11 @@ function personInRun(text: string, all: TokenTable, lo: number, hi: number): { f
   const appositive = text.charCodeAt(runEnd) === 44 && appositiveNamesPerson(text, runEnd);
   // "a worker named Antonio Arroyo": a noun of a person, "named", the name.
   const namedPerson = prev >= 1 && all.lower(prev) === 'named' && joinedAt(text, all, prev, prev + 1) && joinedAt(text, all, prev - 1, prev) && (PERSON_HEADS.has(all.lower(prev - 1)) || isRole(all.lower(prev - 1)));
-  if (titled || cued || appositive || namedPerson || namedInApposition(text, all, prev, lo + from, runEnd)) return { from, to: length, surnameFirst: false };
+  if (titled || headed || cued || appositive || namedPerson || namedInApposition(text, all, prev, lo + from, runEnd)) return { from, to: length, surnameFirst: false };
   return null;
 }
 
+const DETERMINERS_BEFORE_NAME = new Set('the a an this that these those its our their his her'.split(' '));
 const COMPASS = /^(?:north|south|east|west|northern|southern|eastern|western|central)$/;
 const PARTY_WORDS = new Set('democrat republican democratic independent libertarian conservative liberal progressive'.split(' '));
 /** Nouns of bodies and businesses, which speak too: "Working America, a labor-affiliated group, found". */

@@ -85,3 +85,20 @@ describe('names, places and shows', () => {
     assert.deepEqual(peopleIn('The Foreign Agents Registration Act, the law said, applies.'), []);
   });
 });
+
+describe('names the lexicon does not know: a noun of a person before them, a title before a show', () => {
+  it('a noun of a person opening the words is what the person is ("Actor Clint Howard admits")', () => {
+    const text = 'Actor Quill Marlowe admits his choice for mayor is “not the most handsome man in the field.”';
+    assert.deepEqual(peopleIn(text), ['Quill Marlowe']);
+    assert.equal(speakerOf(text, 'not the most handsome'), 'Quill Marlowe');
+  });
+
+  it('guard: after a determiner it opens the name of a thing ("the Teacher Retirement System")', () => {
+    assert.deepEqual(peopleIn('Investors include pension funds like the Teacher Retirement System of Texas.'), []);
+  });
+
+  it('a show’s “File” is not a surname ("on The Kelly File", "tonight’s Kelly File")', () => {
+    assert.deepEqual(peopleIn('Megyn Kelly said she would discuss the race on Fox News’ The Kelly File that night.'), ['Megyn Kelly']);
+    assert.deepEqual(peopleIn('Megyn Kelly will reveal the results on tonight’s Kelly File at 9 p.m.'), ['Megyn Kelly']);
+  });
+});
