@@ -158,6 +158,13 @@ const DATELINE = /^(?:[A-Z][A-Za-z.'’ -]{0,40}?,?\s*(?:[A-Z][a-z.]+\s*)?)?\(([
  * are contributors.
  */
 const FOLLOW_ME = /^["“]?Follow\s+([^,]+?)\s+on\s+(?:Twitter|X|Facebook|Instagram|Threads|Bluesky|Mastodon|TikTok|LinkedIn)\b.*?(?:@\w|https?:\/\/)/i;
+/**
+ * A wire service's credits in brackets at the foot, a paragraph of their own or closing the last one:
+ * (Reporting by A. Writer in Washington; Additional reporting by …; Editing by …). Its names are
+ * contributors.
+ */
+const CREDITS = /(?:^|\s)\(\s*((?:additional\s+)?(?:reporting|writing|editing|research|compiled|produced)\s+by\s[^()]*?)\.?\s*\)\.?$/i;
+const CREDIT_CLAUSE = /^(?:additional\s+)?(?:reporting|writing|editing|research|compiled|produced)\s+by\s+/i;
 /** The name a phrase ends with (Citizen Journalism School founder Lee Stranahan). */
 const NAME_AT_END = /(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*$/u;
 const CORPORATE_SUFFIX = /\s*(?:L\.P\.|LP|Inc\.?|LLC|Ltd\.?|Corp\.?|Co\.|Company|plc)\s*\.?$/i;
@@ -231,6 +238,17 @@ export function readStructure(text: string, path: string): Structure {
       b.role = 'byline';
       contributors.push(...splitNames(m[1]));
       continue;
+    }
+    if ((m = CREDITS.exec(line.length > 600 ? line.slice(-600) : line))) {
+      if (m.index === 0) b.role = 'byline';
+      for (const clause of m[1].split(/\s*;\s*/)) {
+        // "A and B in Singapore and C in Beijing": each name without its place; a place's state is no name.
+        for (const part of clause.replace(CREDIT_CLAUSE, '').split(/\s*(?:,|\band\b)\s*/)) {
+          const name = part.replace(/\s+in\s.*$/, '');
+          if (/^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3}$/u.test(name)) contributors.push(name);
+        }
+      }
+      if (m.index === 0) continue;
     }
     if ((m = FOLLOW_ME.exec(line)) && line.length < 300) {
       b.role = 'byline';

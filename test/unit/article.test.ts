@@ -309,6 +309,19 @@ describe('articles as users have them', () => {
     assert.deepEqual(b.quotes.map((q) => [q.text, q.speaker]), [['you will find the mayor.', 'Ann Lee']]);
   });
 
+  it('a wire service’s credits in brackets are contributors, a paragraph of their own or closing the last one', () => {
+    const own = parseArticle(
+      'a.txt',
+      'Mayor Ann Lee said the pier would reopen.\n\n(Additional reporting by Jo Reyes and Dan Moss in Portland, Kim Ortiz in Salem, Oregon; Writing by Lia Park; Editing by Tom Hale.)\n',
+    );
+    assert.deepEqual(own.meta.contributors, ['Jo Reyes', 'Dan Moss', 'Kim Ortiz', 'Lia Park', 'Tom Hale']);
+    assert.deepEqual(own.people.map((p) => p.name), ['Ann Lee']);
+    const closing = parseArticle('b.txt', 'Mayor Ann Lee said the pier would “reopen soon.” The vote is in May. (Reporting by Jo Reyes in Portland; Editing by Tom Hale.)\n');
+    assert.deepEqual(closing.meta.contributors, ['Jo Reyes', 'Tom Hale']);
+    assert.deepEqual(closing.people.map((p) => p.name), ['Ann Lee']);
+    assert.deepEqual(closing.quotes.map((q) => [q.text, q.speaker]), [['reopen soon.', 'Ann Lee']]);
+  });
+
   it('abbreviations do not end sentences', () => {
     const text = 'The U.S. Sen. Ann Lee of Calif. spoke on Monday. Then she left.';
     const s = splitSentences(text, { start: 0, end: text.length }, 0);
