@@ -792,6 +792,15 @@ function titleBefore(text: string, tokens: TokenTable, nameStart: number, takenS
   while (s < nameStart && (TITLE_CONNECTORS.has(tokens.lower(s)) || SENTENCE_OPENERS.has(tokens.lower(s)))) s++;
   let e = nameStart;
   while (e > s && /^(?:mr|mrs|ms|dr)\.?$/.test(tokens.lower(e - 1))) e--;
+  // "Obama and Vice President Joe Biden": before an "and", words with no role are another person's, not the
+  // title's ("Secretary of Health and Human Services" has one).
+  for (let k = e - 1; k > s; k--) {
+    if (tokens.lower(k) !== 'and') continue;
+    let roleBefore = false;
+    for (let r = s; r < k && !roleBefore; r++) roleBefore = isRole(tokens.lower(r));
+    if (!roleBefore) s = k + 1;
+    break;
+  }
   if (e <= s) return null;
   // Not a title: what ends in a connector ("Strategists for Barack Obama") or a plural role ("former
   // presidents George H.W. Bush and …").

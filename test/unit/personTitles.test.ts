@@ -12,6 +12,13 @@ describe('person titles', () => {
     assert.deepEqual(titlesOf('He met former President Jimmy Carter.', 'Jimmy Carter'), ['former President']);
   });
 
+  it('before an “and”, words with no role are another person, not part of the title', () => {
+    assert.deepEqual(titlesOf('President Barack Obama spoke first. Obama and Vice President Joe Biden then left.', 'Joe Biden'), ['Vice President']);
+    assert.deepEqual(titlesOf('The poll put Trump and Ohio Gov. John Kasich ahead.', 'John Kasich'), ['Ohio Gov.']);
+    // guard: a title with its own "and" keeps it.
+    assert.deepEqual(titlesOf('Secretary of Health and Human Services Sylvia Burwell spoke.', 'Sylvia Burwell'), ['Secretary of Health and Human Services']);
+  });
+
   it('no title ends in a connector, and a sentence’s opening word is not part of one', () => {
     assert.deepEqual(titlesOf('Strategists for Barack Obama disagreed.', 'Barack Obama'), []);
     assert.deepEqual(titlesOf('The rule stands. So Labor Secretary Thomas Perez wrote a new one.', 'Thomas Perez'), ['Labor Secretary']);
