@@ -773,6 +773,9 @@ function titleBefore(text: string, tokens: TokenTable, nameStart: number, takenS
     // part of it; an acronym or a name in capitals (FBI, NASCAR, POLITICO) is.
     if (i > 0 && ALL_CAPS.test(tokens.word(i)) && ALL_CAPS.test(tokens.word(i - 1)) && tokens.ends[i] - tokens.starts[i] >= 4) break;
     const lower = tokens.lower(i);
+    // A headline's capitalised verb or noun ("Super PAC Chief Praises Marco Rubio") ends the title: only
+    // words the prose capitalises, roles and their modifiers go on.
+    if (tokens.flags[i] & TITLE_CASE && tokens.prose !== null && !tokens.prose.has(lower) && !isRole(lower) && !TITLE_MODIFIERS.has(lower)) break;
     if (tokens.flags[i] & CAP && !TITLE_STOP.has(lower)) first = i;
     else if (isRole(lower) || TITLE_MODIFIERS.has(lower)) first = i;
     else if (TITLE_CONNECTORS.has(lower) && i > 0 && tokens.flags[i - 1] & CAP) {

@@ -19,6 +19,11 @@ describe('person titles', () => {
     assert.deepEqual(titlesOf('Secretary of Health and Human Services Sylvia Burwell spoke.', 'Sylvia Burwell'), ['Secretary of Health and Human Services']);
   });
 
+  it('a headline’s capitalised verbs and nouns are not part of the title of the name after them', () => {
+    const text = 'Jeb Bush Super PAC Chief Praises Marco Rubio Donor\n\nThe super PAC’s chief praises a donor who backs Sen. Marco Rubio, calling the donor “a fine man.” Rubio thanked him.';
+    assert.deepEqual(parseArticle('fixture.txt', text).people.find((p) => p.name === 'Marco Rubio')?.titles, ['Sen.']);
+  });
+
   it('no title ends in a connector, and a sentence’s opening word is not part of one', () => {
     assert.deepEqual(titlesOf('Strategists for Barack Obama disagreed.', 'Barack Obama'), []);
     assert.deepEqual(titlesOf('The rule stands. So Labor Secretary Thomas Perez wrote a new one.', 'Thomas Perez'), ['Labor Secretary']);
