@@ -635,6 +635,9 @@ function personInRun(text: string, all: TokenTable, lo: number, hi: number): { f
     if (isFirstName(all.lower(lo + i)) && isNameWordAt(all, lo + i)) {
       let to = i + 1;
       while (to < length && to - i < 4 && (isNameWordAt(all, lo + to) || isInitial(all.word(lo + to)) || SUFFIXES.has(all.lower(lo + to)))) {
+        // A headline's verb or adverb is no surname ("Mike Pence Calls for …", "St. Paul Votes to …", "Donald
+        // Trump Finally Endorses …").
+        if (HEADLINE_VERBS.has(all.lower(lo + to)) || HEADLINE_ADVERB.test(all.word(lo + to))) break;
         // "Ted Cruz South Carolina …": a compass point before another capitalised word starts a place.
         if (to > i + 1 && to + 1 < length && COMPASS.test(all.lower(lo + to))) break;
         if (all.flags[lo + to] & TITLE_CASE && !titleCaseNamePart(all, lo + to, to === i + 1)) break;
@@ -690,6 +693,14 @@ function personInRun(text: string, all: TokenTable, lo: number, hi: number): { f
 }
 
 const DETERMINERS_BEFORE_NAME = new Set('the a an this that these those its our their his her'.split(' '));
+/** Verbs a headline capitalises right after a name ("Donald Trump Wins", "Paul Ryan Thinks"), which no surname is. */
+const HEADLINE_VERBS = new Set(
+  `says said calls called leads wins won thinks endorses endorsed votes voted was is needs slams slammed blasts blasted
+   rips ripped praises praised urges urged warns warned tells told asks asked admits admitted claims claimed denies denied
+   vows vowed announces announced unveils unveiled defends defended attacks attacked responds responded reacts reacted
+   drops dropped makes made gets got takes took gives gave goes went`.split(/\s+/),
+);
+const HEADLINE_ADVERB = /^(?!Ma?c)\p{Lu}\p{Ll}{2,}(?:ally|edly|ently|iously)$/u;
 const COMPASS = /^(?:north|south|east|west|northern|southern|eastern|western|central)$/;
 const PARTY_WORDS = new Set('democrat republican democratic independent libertarian conservative liberal progressive'.split(' '));
 /** Nouns of bodies and businesses, which speak too: "Working America, a labor-affiliated group, found". */
@@ -776,6 +787,7 @@ function titleBefore(text: string, tokens: TokenTable, nameStart: number, takenS
     // A headline's capitalised verb or noun ("Super PAC Chief Praises Marco Rubio") ends the title: only
     // words the prose capitalises, roles and their modifiers go on.
     if (tokens.flags[i] & TITLE_CASE && tokens.prose !== null && !tokens.prose.has(lower) && !isRole(lower) && !TITLE_MODIFIERS.has(lower)) break;
+    if (HEADLINE_VERBS.has(lower)) break;
     if (tokens.flags[i] & CAP && !TITLE_STOP.has(lower)) first = i;
     else if (isRole(lower) || TITLE_MODIFIERS.has(lower)) first = i;
     else if (TITLE_CONNECTORS.has(lower) && i > 0 && tokens.flags[i - 1] & CAP) {

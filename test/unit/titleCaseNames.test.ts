@@ -107,3 +107,17 @@ describe('headline-only variants of a person the story names', () => {
     for (const n of ['Catherine Templeton', 'Donna Hicks', 'Matt Moore', 'Phil Noble']) assert.ok(found.includes(n), `${n} in ${found.join(', ')}`);
   });
 });
+
+describe('a headline verb or adverb after a name, where the headline is not read as title case', () => {
+  it('is not part of the name ("Mike Pence Calls for …", "St. Paul Votes to …", "Donald Trump Finally Endorses …")', () => {
+    assert.deepEqual(people('Mike Pence Calls for Special Prosecutor\n\nIndiana Gov. Mike Pence wants one.'), ['Mike Pence']);
+    assert.deepEqual(people('St. Paul Votes to Condemn the Plan\n\nThe council met.'), []);
+    const text = 'Donald Trump Finally Endorses House Speaker Paul Ryan\n\nTrump backed him on Friday.';
+    assert.deepEqual(people(text), ['Donald Trump', 'Paul Ryan']);
+    assert.deepEqual(parseArticle('fixture.txt', text).people.find((p) => p.name === 'Paul Ryan')?.titles, ['House Speaker']);
+  });
+
+  it('guard: a surname ending like an adverb after Mc or Mac stays ("Kevin McNally")', () => {
+    assert.deepEqual(people('Kevin McNally said the port would reopen.'), ['Kevin McNally']);
+  });
+});
