@@ -651,7 +651,12 @@ function personInRun(text: string, all: TokenTable, lo: number, hi: number): { f
   // An unknown given name: a clean run of two or three name words, accepted only
   // with evidence that it names a person (a title before it or a speech verb after).
   let from = length;
-  while (from > 0 && (isNameWordAt(all, lo + from - 1) || isInitial(all.word(lo + from - 1))) && length - from < 3) from--;
+  // Up to three words, initials and suffixes not counted ("Morris J. Brooks Jr.").
+  let words = 0;
+  while (from > 0 && (isNameWordAt(all, lo + from - 1) || isInitial(all.word(lo + from - 1))) && words < 3) {
+    from--;
+    if (!isInitial(all.word(lo + from)) && !SUFFIXES.has(all.lower(lo + from))) words++;
+  }
   // "Actor Clint Howard", "Pastor Jo Reyes": a noun of a person opening the run is what the person is
   // (not after a determiner: "the Teacher Retirement System" is a thing).
   let headed = false;
@@ -661,6 +666,17 @@ function personInRun(text: string, all: TokenTable, lo: number, hi: number): { f
     headed = true;
   }
   if (length - from < 2) return null;
+  // Part of a longer proper name: "New Hampshire Public Radio", "Commission on Presidential Debates",
+  // "Office of Professional Responsibility". (A title, an honorific, a party, an initial, another name
+  // word or a sentence's opening word before it leaves it a person's: "But Asa Khalif", "Morris J. Brooks Jr.")
+  if (!headed) {
+    const before = lo + from - 1;
+    if (from > 0) {
+      const l = all.lower(before);
+      const w = all.word(before);
+      if (!(isRole(l) || HONORIFICS.has(l) || PARTY_WORDS.has(l) || PERSON_HEADS.has(l) || isInitial(w) || isNameWordAt(all, before) || all.flags[before] & STRETCH_START || MODIFIER_AFTER_HYPHEN.test(w))) return null;
+    } else if (before >= 1 && /^(?:of|on|for)$/.test(all.lower(before)) && (all.flags[before - 1] & CAP) !== 0 && joinedAt(text, all, before, before + 1) && joinedAt(text, all, before - 1, before)) return null;
+  }
   // The token before the name (in the run or before it) and the one after the run, by index.
   const runEndIndex = hi - 1;
   const prev = lo + from - 1;

@@ -102,3 +102,16 @@ describe('names the lexicon does not know: a noun of a person before them, a tit
     assert.deepEqual(peopleIn('Megyn Kelly will reveal the results on tonight’s Kelly File at 9 p.m.'), ['Megyn Kelly']);
   });
 });
+
+describe('names the lexicon does not know: part of a longer proper name', () => {
+  it('words after "of", "on" or "for" that follow a capitalised word, or after another capitalised word, name a thing', () => {
+    assert.deepEqual(peopleIn('The Commission on Presidential Debates said the rules were “final.”'), []);
+    assert.deepEqual(peopleIn('The Office of Professional Responsibility, the agency’s watchdog, said it would look.'), []);
+    assert.deepEqual(peopleIn('Ruiz’s group, Harbor Growth Action, said it had raised “a record sum.”'), []);
+  });
+
+  it('after a sentence’s opening word, an initial or another name word, it is still a person, initials and suffixes not counted among its three words', () => {
+    assert.deepEqual(peopleIn('But Asa Kalif, an organizer with the group, said it was “a start.”'), ['Asa Kalif']);
+    assert.deepEqual(peopleIn('He was beaten in 2010 by Morrow J. Brook Jr., who said he was “ready.”'), ['Morrow J. Brook Jr.']);
+  });
+});
