@@ -130,6 +130,7 @@ one two three four five six seven eight nine ten first second third last next ne
 republican republicans democrat democrats democratic american americans chinese russian british european
 african asian muslim christian jewish catholic evangelical latino hispanic black white obamacare
 god lord christmas easter election elections campaign debate poll polls another several yet like say absent
+everything everyone everybody nothing something anything nobody somebody anybody someone anyone
 `);
 
 /**

@@ -698,6 +698,9 @@ function personInRun(text: string, all: TokenTable, lo: number, hi: number): { f
   if (COMPASS.test(all.lower(lo + from))) return null;
   // A sentence's opening adverb is no given name ("Interestingly Blocher, a wealthy industrialist").
   if (all.flags[lo + from] & STRETCH_START && /(?:ingly|ally|edly|ously|ively|ately|fully|ently|antly)$/.test(all.lower(lo + from))) return null;
+  // Nor its opening participle, when the story writes the word in lower case too ("Watching Trump talk …";
+  // not "Channing Tatum").
+  if (all.flags[lo + from] & STRETCH_START && all.lower(lo + from).endsWith('ing') && all.writtenLower(all.lower(lo + from))) return null;
   // What "the" opens and a verb of saying follows is a newspaper or a body ("the Chicago Sun-Times reported").
   const cued = !afterThe && after < all.count && joinedAt(text, all, runEndIndex, after) && CUE_VERBS.has(all.lower(after));
   const runEnd = all.ends[runEndIndex];

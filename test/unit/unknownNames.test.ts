@@ -115,3 +115,14 @@ describe('names the lexicon does not know: part of a longer proper name', () => 
     assert.deepEqual(peopleIn('He was beaten in 2010 by Morrow J. Brook Jr., who said he was “ready.”'), ['Morrow J. Brook Jr.']);
   });
 });
+
+describe('names the lexicon does not know: a sentence’s opening word', () => {
+  it('an indefinite pronoun, or a participle the story writes in lower case, is no given name', () => {
+    assert.deepEqual(peopleIn('Donald Trump spoke. Everything Trump says is false, Ruiz said.'), ['Donald Trump']);
+    assert.deepEqual(peopleIn('Donald Trump spoke. Watching Trump talk on Tuesday, Ruiz said “no.” Voters were watching too.'), ['Donald Trump']);
+  });
+
+  it('guard: a given name ending in -ing that the story never writes in lower case stays one', () => {
+    assert.deepEqual(peopleIn('Channing Tatumo, the actor, said the film was “done.”'), ['Channing Tatumo']);
+  });
+});
