@@ -696,6 +696,8 @@ function personInRun(text: string, all: TokenTable, lo: number, hi: number): { f
   // A compass point opens a place, not a given name ("North Korea said", "South Carolina"; Oliver North
   // has it as a surname).
   if (COMPASS.test(all.lower(lo + from))) return null;
+  // Nor does a saint, a mount or a fort ("St. Louis, Ferguson's metro city neighbor").
+  if (/^(?:st|ste|saint|mt|mount|ft|fort)\.?$/.test(all.lower(lo + from))) return null;
   // A sentence's opening adverb is no given name ("Interestingly Blocher, a wealthy industrialist").
   if (all.flags[lo + from] & STRETCH_START && /(?:ingly|ally|edly|ously|ively|ately|fully|ently|antly)$/.test(all.lower(lo + from))) return null;
   // Nor its opening participle, when the story writes the word in lower case too ("Watching Trump talk …";
@@ -749,7 +751,8 @@ const NOT_PERSON_SUFFIXED = new Set(
  * "Scarborough Shoal, an outcrop" name no one.
  */
 function appositiveNamesPerson(text: string, comma: number): boolean {
-  const m = /^,\s+(who|\d+(?=[,.;)]|\s*\n|\s*$|\s+years?\b)|a|an|the)\b/.exec(text.slice(comma, comma + 16));
+  // (A possessive determines the phrase as an article does: "Marlon Marshall, Clinton's director of …".)
+  const m = /^,\s+(who|\d+(?=[,.;)]|\s*\n|\s*$|\s+years?\b)|a|an|the|his|her|their|its|\p{Lu}[\p{L}.-]*['’]s)(?![\p{L}])/u.exec(text.slice(comma, comma + 40));
   if (!m) {
     // A role with no article: "Yukiya Amano, director general of the agency, said".
     const bare = /^,\s+(?:former\s+|then-|deputy\s+|chief\s+)?(\p{L}+)/u.exec(text.slice(comma, comma + 40));
@@ -769,6 +772,8 @@ function appositiveNamesPerson(text: string, comma: number): boolean {
     // Armenian history and Middle Eastern studies expert").
     if (APPOSITIVE_STOPS.has(lower) && !(lower === 'and' && capitalised(words[i + 1]))) return false;
     if (/^\d+-year-old$/.test(raw.replace(/[,.]$/, ''))) return true;
+    // A possessive modifies the head that follows ("his son's high school track team").
+    if (/['’]s$/.test(word)) continue;
     const singular = lower.endsWith('s') ? lower.slice(0, -1) : lower;
     if (ROLE_WORDS.has(lower) || PERSON_HEADS.has(lower) || APPOSITIVE_PEOPLE.has(lower) || ROLE_WORDS.has(singular) || PERSON_HEADS.has(singular)) {
       // "Santa Catarina, a worker named Antonio Arroyo …" is someone else, introduced.

@@ -126,3 +126,16 @@ describe('names the lexicon does not know: a sentence’s opening word', () => {
     assert.deepEqual(peopleIn('Channing Tatumo, the actor, said the film was “done.”'), ['Channing Tatumo']);
   });
 });
+
+describe('names the lexicon does not know: an appositive after a possessive', () => {
+  it('a possessive determines the appositive as an article does ("Marlon Marsh, Clinton’s director of …")', () => {
+    const text = 'Marlon Marsh, Clinton’s director of state campaigns, said the campaign takes nothing for granted. “I don’t believe in firewalls,” Marsh said.';
+    assert.deepEqual(peopleIn(text), ['Marlon Marsh']);
+    assert.equal(speakerOf(text, 'I don’t believe'), 'Marlon Marsh');
+  });
+
+  it('guard: a possessive inside the appositive is no head ("his son’s high school track team"), and a saint’s place is no person', () => {
+    assert.deepEqual(peopleIn('He cheered for the Lewisburg Green Dragons, his son’s high school track team, every spring.'), []);
+    assert.deepEqual(peopleIn('St. Louis, Ferguson’s metro city neighbor, was No. 19 on the list.'), []);
+  });
+});
