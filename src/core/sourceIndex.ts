@@ -139,8 +139,8 @@ class Entity {
   cached: PersonEntry | null = null;
   /**
    * The names the sources give it, each with how many articles use it: its own and, for a person,
-   * other spellings of it ("Donald Trump" and "Donald John Trump" for "Donald J. Trump", see
-   * personNameKey), which the first source to name the person decides.
+   * other spellings of it ("Donald Trump" for "Donald J. Trump", "Francois Hollande" for "François
+   * Hollande": personNameKey, spellingOf); the first source to name the person decides its name.
    */
   readonly names = new Map<string, number>();
   constructor(
