@@ -785,6 +785,8 @@ function subjectAfter(ctx: AttributionContext, words: Word[], idx: number, limit
       continue;
     }
     if ((x.lower === 'of' || x.lower === 'for') && sawHead) continue;
+    // "said Massachusetts congressman Barney Frank": a lower-case role between a place and the name.
+    if (sawHead && (ROLE_WORDS.has(x.lower) || PERSON_HEADS.has(x.lower)) && /^\p{Lu}/u.test(words[q + 1]?.text ?? '') && gapIsSpace(text, x, words[q + 1])) continue;
     // "said one of the organizers": "one of" opens the phrase.
     if (x.lower === 'of' && q === idx + 1 && w0.lower === 'one') continue;
     // "said longtime activist Nell Ardsley": lower-case modifiers before a capitalised name.

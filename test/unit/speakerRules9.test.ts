@@ -1,7 +1,7 @@
 // Speaker attribution rules, ninth set (wrong speakers on PolNeAR train), each on a short made-up fixture that
 // fails without its rule, with a guard where the rule could reach too far.
 import * as assert from 'node:assert/strict';
-import { mentionOf, speakerOf } from './attributionFixture';
+import { attributionOf, mentionOf, speakerOf } from './attributionFixture';
 
 describe('speaker rules (ninth set)', () => {
   it('a participle after the object of a preposition ("an account of X telling") does not make X the speaker', () => {
@@ -86,5 +86,16 @@ describe('speaker rules (ninth set)', () => {
     const text = 'Tom Ruiz spoke first. “The harbor is lost,” he claimed. “The harbor will always be ours,” an angry Ann Lee retaliated. “It never gives up.”';
     assert.equal(mentionOf(text, 'The harbor will always'), 'Ann Lee');
     assert.equal(speakerOf(text, 'It never gives up'), 'Ann Lee');
+  });
+});
+
+describe('after the quote: a place or a body, a lower-case role, then the name', () => {
+  it('“…,” said Massachusetts congressman Barney Frank: the name speaks, not the place', () => {
+    assert.deepEqual(attributionOf('“He has no support,” said former Harborland congressman Ned Quill.', 'He has no support'), { speaker: 'Ned Quill', mention: 'Ned Quill' });
+    assert.deepEqual(attributionOf('“It never was meant to be,” said Monmouth University political scientist Ana Ruiz.', 'It never was'), { speaker: 'Ana Ruiz', mention: 'Ana Ruiz' });
+  });
+
+  it('guard: a body with no name after its role word still speaks as that body', () => {
+    assert.equal(attributionOf('“We will appeal,” said the Harbor Authority spokesman.', 'We will appeal').speaker, 'Harbor Authority spokesman');
   });
 });
