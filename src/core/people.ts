@@ -634,7 +634,7 @@ function personInRun(text: string, all: TokenTable, lo: number, hi: number): { f
   for (let i = 0; i + 1 < length; i++) {
     if (isFirstName(all.lower(lo + i)) && isNameWordAt(all, lo + i)) {
       let to = i + 1;
-      while (to < length && to - i < 4 && (isNameWordAt(all, lo + to) || isInitial(all.word(lo + to)) || SUFFIXES.has(all.lower(lo + to)))) {
+      while (to < length && to - i < 4 && (isNameWordAt(all, lo + to) || isInitial(all.word(lo + to)) || SUFFIXES.has(all.lower(lo + to)) || (ROLE_SURNAMES.has(all.lower(lo + to)) && /^\p{Lu}\p{Ll}/u.test(all.word(lo + to))))) {
         // A headline's verb or adverb is no surname ("Mike Pence Calls for …", "St. Paul Votes to …", "Donald
         // Trump Finally Endorses …").
         if (HEADLINE_VERBS.has(all.lower(lo + to)) || HEADLINE_ADVERB.test(all.word(lo + to))) break;
@@ -713,6 +713,8 @@ function personInRun(text: string, all: TokenTable, lo: number, hi: number): { f
   return null;
 }
 
+/** Role words that are common surnames too, after a given name the lexicon knows (Steve King, Howard Dean, John Major). */
+const ROLE_SURNAMES = new Set('king dean major bishop judge marshal knight chancellor'.split(' '));
 const DETERMINERS_BEFORE_NAME = new Set('the a an this that these those its our their his her'.split(' '));
 /** Verbs a headline capitalises right after a name ("Donald Trump Wins", "Paul Ryan Thinks"), which no surname is. */
 const HEADLINE_VERBS = new Set(

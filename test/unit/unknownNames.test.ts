@@ -139,3 +139,15 @@ describe('names the lexicon does not know: an appositive after a possessive', ()
     assert.deepEqual(peopleIn('St. Louis, Ferguson’s metro city neighbor, was No. 19 on the list.'), []);
   });
 });
+
+describe('role words that are common surnames', () => {
+  it('after a known given name, King, Dean, Judge … are surnames (Steve King, Howard Dean, Peter T. King)', () => {
+    assert.deepEqual(peopleIn('Rep. Steve King said the plan was “bad.” King left.'), ['Steve King']);
+    assert.equal(speakerOf('Former Vermont governor Howard Dean said it was “fine.”', 'fine'), 'Howard Dean');
+    assert.equal(speakerOf('Representative Peter T. King of New York said it was “fine.”', 'fine'), 'Peter T. King');
+  });
+
+  it('guard: a role word before a name is still a title', () => {
+    assert.deepEqual(peopleIn('Judge Ana Ruiz said the ruling was “final.”'), ['Ana Ruiz']);
+  });
+});
