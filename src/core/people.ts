@@ -758,7 +758,8 @@ function appositiveNamesPerson(text: string, comma: number): boolean {
   if (!m) {
     // A role with no article: "Yukiya Amano, director general of the agency, said".
     const bare = /^,\s+(?:former\s+|then-|deputy\s+|chief\s+)?(\p{L}+)/u.exec(text.slice(comma, comma + 40));
-    return !!bare && ROLE_WORDS.has(bare[1].toLowerCase()) && !HONORIFICS.has(bare[1].toLowerCase());
+    // (A capitalised honorific there opens another name, a list: "Ann Lee, Sen. Bob Ray and …"; "president" is a role.)
+    return !!bare && ROLE_WORDS.has(bare[1].toLowerCase()) && !(HONORIFICS.has(bare[1].toLowerCase()) && /^\p{Lu}/u.test(bare[1]));
   }
   if (m[1] === 'who' || /\d/.test(m[1])) return true;
   const words = text.slice(comma + m[0].length, comma + m[0].length + 120).split(/\s+/);
@@ -855,8 +856,13 @@ function titleBefore(text: string, tokens: TokenTable, nameStart: number, takenS
 function appositiveTitle(text: string, end: number, paragraphEnd: number): Span | null {
   const rest = text.slice(end, Math.min(paragraphEnd, end + 160));
   // (An initial's or abbreviation's period does not end it: "official during George W. Bush's presidency".)
-  const m = /^(?:['’]s)?,\s+((?:the|a|an|his|her|its|their|[\p{Lu}][\p{L}.]*['’]s|former|then|now)\b[^,;:“”"()]{2,110}?)(?=,|(?<!\b\p{Lu})\.\s|\.$|;|\s+(?:said|says|told|who)\b)/u.exec(rest);
-  if (!m) return null;
+  let m = /^(?:['’]s)?,\s+((?:the|a|an|his|her|its|their|[\p{Lu}][\p{L}.]*['’]s|former|then|now)\b[^,;:“”"()]{2,110}?)(?=,|(?<!\b\p{Lu})\.\s|\.$|;|\s+(?:said|says|told|who)\b)/u.exec(rest);
+  if (!m) {
+    // A role with no article: "Simon Rosenberg, president of NDN, a policy group".
+    const bare = /^(?:['’]s)?,\s+((\p{Ll}+)\b[^,;:“”"()]{0,110}?)(?=,|(?<!\b\p{Lu})\.\s|\.$|;|\s+(?:said|says|told|who)\b)/u.exec(rest);
+    if (!bare || !ROLE_WORDS.has(bare[2])) return null;
+    m = bare;
+  }
   const phrase = m[1];
   // A phrase naming someone else, at its end or before "and", is a list, not a title ("Mike Ditka, former
   // Indiana University basketball coach Bobby Knight and others"); "… director under President Bill

@@ -47,3 +47,15 @@ describe('person titles', () => {
     assert.deepEqual(titlesOf('It was hard on Carole Taylor, the minister whose tax was unpopular and was repealed, in the end.', 'Carole Taylor'), []);
   });
 });
+
+describe('a role with no article after a name', () => {
+  it('names a person and is the title ("Simon Rosen, president of NDN, a policy group")', () => {
+    const text = '“It was dramatic,” said Quill Rosen, president of NDN, a policy and advocacy group.';
+    assert.deepEqual(parseArticle('fixture.txt', 'Headline\n\n' + text).people.map((p) => [p.name, p.titles]), [['Quill Rosen', ['president of NDN']]]);
+    assert.deepEqual(titlesOf('Yukiya Amano, director general of the International Atomic Energy Agency, said so.', 'Yukiya Amano'), ['director general of the International Atomic Energy Agency']);
+  });
+
+  it('guard: a capitalised honorific after the comma opens another name, a list', () => {
+    assert.deepEqual(titlesOf('The panel heard Ann Lee, Sen. Bob Ray and others.', 'Ann Lee'), []);
+  });
+});
