@@ -151,3 +151,9 @@ describe('role words that are common surnames', () => {
     assert.deepEqual(peopleIn('Judge Ana Ruiz said the ruling was “final.”'), ['Ana Ruiz']);
   });
 });
+
+describe('given names the lexicon knows', () => {
+  it('knows Simon, Ari, Sherrod, Tina, Penny, Cecile and Felicia', () => {
+    assert.deepEqual(peopleIn('“It was offensive,” said Ari Fleischer. Tina Tchen and Felicia Sanders agreed, as did Sherrod Brown.'), ['Ari Fleischer', 'Tina Tchen', 'Felicia Sanders', 'Sherrod Brown']);
+  });
+});
