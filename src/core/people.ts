@@ -634,7 +634,7 @@ function personInRun(text: string, all: TokenTable, lo: number, hi: number): { f
   for (let i = 0; i + 1 < length; i++) {
     if (isFirstName(all.lower(lo + i)) && isNameWordAt(all, lo + i)) {
       let to = i + 1;
-      while (to < length && to - i < 4 && (isNameWordAt(all, lo + to) || isInitial(all.word(lo + to)) || SUFFIXES.has(all.lower(lo + to)) || (ROLE_SURNAMES.has(all.lower(lo + to)) && /^\p{Lu}\p{Ll}/u.test(all.word(lo + to))))) {
+      while (to < length && to - i < 4 && (isNameWordAt(all, lo + to) || isInitial(all.word(lo + to)) || SUFFIXES.has(all.lower(lo + to)) || (ROLE_SURNAMES.has(all.lower(lo + to)) && /^\p{Lu}\p{Ll}/u.test(all.word(lo + to))) || (COLOR_SURNAMES.has(all.lower(lo + to)) && /^\p{Lu}\p{Ll}/u.test(all.word(lo + to)) && afterGivenOrInitials(all, lo + i, lo + to)))) {
         // A headline's verb or adverb is no surname ("Mike Pence Calls for …", "St. Paul Votes to …", "Donald
         // Trump Finally Endorses …").
         if (HEADLINE_VERBS.has(all.lower(lo + to)) || HEADLINE_ADVERB.test(all.word(lo + to))) break;
@@ -714,7 +714,17 @@ function personInRun(text: string, all: TokenTable, lo: number, hi: number): { f
 }
 
 /** Role words that are common surnames too, after a given name the lexicon knows (Steve King, Howard Dean, John Major). */
-const ROLE_SURNAMES = new Set('king dean major bishop judge marshal knight chancellor'.split(' '));
+const ROLE_SURNAMES = new Set('king dean major bishop judge marshal knight chancellor pope'.split(' '));
+/**
+ * Words the lexicon keeps from names (colours are race words in the news) that are surnames right after a
+ * known given name and its initials: Charlie Black, Betty White. (Not further on: "Barack Obama Black History".)
+ */
+const COLOR_SURNAMES = new Set('black white green gray grey'.split(' '));
+/** Whether only initials stand between the given name at `given` and the token at `k`. */
+function afterGivenOrInitials(all: TokenTable, given: number, k: number): boolean {
+  for (let j = given + 1; j < k; j++) if (!isInitial(all.word(j))) return false;
+  return true;
+}
 const DETERMINERS_BEFORE_NAME = new Set('the a an this that these those its our their his her'.split(' '));
 /** Verbs a headline capitalises right after a name ("Donald Trump Wins", "Paul Ryan Thinks"), which no surname is. */
 const HEADLINE_VERBS = new Set(

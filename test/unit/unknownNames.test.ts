@@ -147,6 +147,12 @@ describe('role words that are common surnames', () => {
     assert.equal(speakerOf('Representative Peter T. King of New York said it was “fine.”', 'fine'), 'Peter T. King');
   });
 
+  it('a colour right after a known given name and its initials is a surname (Richard H. Black), not further on', () => {
+    assert.deepEqual(peopleIn('State Sen. Richard H. Black said the party “wants him to lose.”'), ['Richard H. Black']);
+    assert.deepEqual(peopleIn('Amy Pope, the deputy adviser, said it was “fine.”'), ['Amy Pope']);
+    assert.deepEqual(peopleIn('Michelle Obama Black History Month remarks were praised.'), ['Michelle Obama']);
+  });
+
   it('guard: a role word before a name is still a title', () => {
     assert.deepEqual(peopleIn('Judge Ana Ruiz said the ruling was “final.”'), ['Ana Ruiz']);
   });
