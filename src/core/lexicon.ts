@@ -112,7 +112,7 @@ cbs fox msnbc npr pbs bbc cia fbi nsa nato un eu gop dnc rnc white pentagon krem
 assembly city county state province district island islands river mountain valley airport station hotel
 tower building plaza square avenue road highway bridge port media magazine llc ltd ltd. plc l.p. lp
 show file act forum studies affairs security research review strategies journalism project partners books program
-initiative sea ocean qaeda morning
+initiative sea ocean qaeda morning hebdo
 `);
 
 /** Capitalised words that begin sentences or headlines and are never names. */
@@ -139,7 +139,7 @@ everything everyone everybody nothing something anything nobody somebody anybody
  * places or surnames in news copy, such as Dean, Rush, Guy, Chad, Jan, Perry, Cameron, Francis or Sue.
  * PolNeAR train: 6 speakers right, 1 wrong added, that one removed by the WRITTEN_THINGS guard in attribution.ts.)
  */
-const FEMALE = `tina penny cecile felicia mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty margaret
+const FEMALE = `billie alicia audrey tina penny cecile felicia mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty margaret
 sandra ashley kimberly emily donna michelle dorothy carol amanda melissa deborah stephanie rebecca sharon laura
 cynthia kathleen amy shirley angela helen anna brenda pamela nicole emma samantha katherine christine debra rachel
 catherine carolyn janet ruth maria heather diane virginia julie joyce victoria olivia kelly christina lauren joan
@@ -152,7 +152,7 @@ marine ursula jacinda benazir indira golda aung tsai anne carly meg jill
 mika katy taylor oprah meryl beyonce rosie megyn greta juanita paula kathy
 pam tracy aubrey erin katie kristen kate molly monica sylvia vanessa wendy yvonne claire ellen irene jane joanne josephine lori norma peggy phyllis renee stacy tracey beth bonnie carla cindy colleen connie dolores edith eileen elaine eleanor erica esther gail gwen jenny joanna jodi kristin leslie lillian lucy marcia margie marianne marsha mindy nora patty priscilla rhonda roberta shannon sheila stacey suzanne tamara terri toni vicki wanda zoe dottie lena selena liz betsy becky
 `;
-const MALE = `simon ari sherrod philippe pierre jacques michel henri antonio giovanni giuseppe james john robert michael william david richard joseph thomas charles christopher daniel matthew
+const MALE = `brad charlie tad stu sammy brent simon ari sherrod philippe pierre jacques michel henri antonio giovanni giuseppe james john robert michael william david richard joseph thomas charles christopher daniel matthew
 anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan
 jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel gregory alexander frank
 patrick raymond jack dennis jerry tyler aaron jose adam nathan henry douglas zachary peter kyle ethan walter

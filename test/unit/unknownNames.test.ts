@@ -159,6 +159,10 @@ describe('role words that are common surnames', () => {
 });
 
 describe('given names the lexicon knows', () => {
+  it('knows Brad, Charlie, Tad, Stu, Brent, Billie, Alicia and Audrey; not a weekly named Charlie', () => {
+    assert.deepEqual(peopleIn('“It is fine,” said Charlie Black. Brad Sherman, Tad Devine and Billie Jean King agreed. Charlie Hebdo printed it.'), ['Charlie Black', 'Brad Sherman', 'Tad Devine', 'Billie Jean King']);
+  });
+
   it('knows Simon, Ari, Sherrod, Tina, Penny, Cecile and Felicia', () => {
     assert.deepEqual(peopleIn('“It was offensive,” said Ari Fleischer. Tina Tchen and Felicia Sanders agreed, as did Sherrod Brown.'), ['Ari Fleischer', 'Tina Tchen', 'Felicia Sanders', 'Sherrod Brown']);
   });
