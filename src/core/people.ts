@@ -634,7 +634,7 @@ function personInRun(text: string, all: TokenTable, lo: number, hi: number): { f
   for (let i = 0; i + 1 < length; i++) {
     if (isFirstName(all.lower(lo + i)) && isNameWordAt(all, lo + i)) {
       let to = i + 1;
-      while (to < length && to - i < 4 && (isNameWordAt(all, lo + to) || isInitial(all.word(lo + to)) || SUFFIXES.has(all.lower(lo + to)) || (ROLE_SURNAMES.has(all.lower(lo + to)) && /^\p{Lu}\p{Ll}/u.test(all.word(lo + to))) || (COLOR_SURNAMES.has(all.lower(lo + to)) && /^\p{Lu}\p{Ll}/u.test(all.word(lo + to)) && afterGivenOrInitials(all, lo + i, lo + to)))) {
+      while (to < length && to - i < 4 && (isNameWordAt(all, lo + to) || isInitial(all.word(lo + to)) || SUFFIXES.has(all.lower(lo + to)) || lexiconSurnameAt(all, lo + i, lo + to))) {
         // A headline's verb or adverb is no surname ("Mike Pence Calls for …", "St. Paul Votes to …", "Donald
         // Trump Finally Endorses …").
         if (HEADLINE_VERBS.has(all.lower(lo + to)) || HEADLINE_ADVERB.test(all.word(lo + to))) break;
@@ -720,9 +720,15 @@ const ROLE_SURNAMES = new Set('king dean major bishop judge marshal knight chanc
  * known given name and its initials: Charlie Black, Betty White. (Not further on: "Barack Obama Black History".)
  */
 const COLOR_SURNAMES = new Set('black white green gray grey'.split(' '));
-/** Whether only initials stand between the given name at `given` and the token at `k`. */
-function afterGivenOrInitials(all: TokenTable, given: number, k: number): boolean {
-  for (let j = given + 1; j < k; j++) if (!isInitial(all.word(j))) return false;
+/**
+ * Whether the token at `k`, a word the lexicon keeps from names, is a surname after the known given name at
+ * `given`: a ROLE_SURNAMES word anywhere in the name, a COLOR_SURNAMES word with only initials between.
+ */
+function lexiconSurnameAt(all: TokenTable, given: number, k: number): boolean {
+  const lower = all.lower(k);
+  const color = COLOR_SURNAMES.has(lower);
+  if (!(color || ROLE_SURNAMES.has(lower)) || !/^\p{Lu}\p{Ll}/u.test(all.word(k))) return false;
+  if (color) for (let j = given + 1; j < k; j++) if (!isInitial(all.word(j))) return false;
   return true;
 }
 const DETERMINERS_BEFORE_NAME = new Set('the a an this that these those its our their his her'.split(' '));
@@ -866,13 +872,9 @@ function titleBefore(text: string, tokens: TokenTable, nameStart: number, takenS
 function appositiveTitle(text: string, end: number, paragraphEnd: number): Span | null {
   const rest = text.slice(end, Math.min(paragraphEnd, end + 160));
   // (An initial's or abbreviation's period does not end it: "official during George W. Bush's presidency".)
-  let m = /^(?:['’]s)?,\s+((?:the|a|an|his|her|its|their|[\p{Lu}][\p{L}.]*['’]s|former|then|now)\b[^,;:“”"()]{2,110}?)(?=,|(?<!\b\p{Lu})\.\s|\.$|;|\s+(?:said|says|told|who)\b)/u.exec(rest);
-  if (!m) {
-    // A role with no article: "Simon Rosenberg, president of NDN, a policy group".
-    const bare = /^(?:['’]s)?,\s+((\p{Ll}+)\b[^,;:“”"()]{0,110}?)(?=,|(?<!\b\p{Lu})\.\s|\.$|;|\s+(?:said|says|told|who)\b)/u.exec(rest);
-    if (!bare || !ROLE_WORDS.has(bare[2])) return null;
-    m = bare;
-  }
+  // A determiner opens it, or a role with no article (the second group): "Simon Rosenberg, president of NDN, a policy group".
+  const m = /^(?:['’]s)?,\s+((?:(?:the|a|an|his|her|its|their|[\p{Lu}][\p{L}.]*['’]s|former|then|now)\b|(?=(\p{Ll}+)\b))[^,;:“”"()]{2,110}?)(?=,|(?<!\b\p{Lu})\.\s|\.$|;|\s+(?:said|says|told|who)\b)/u.exec(rest);
+  if (!m || (m[2] !== undefined && !ROLE_WORDS.has(m[2]))) return null;
   const phrase = m[1];
   // A phrase naming someone else, at its end or before "and", is a list, not a title ("Mike Ditka, former
   // Indiana University basketball coach Bobby Knight and others"); "… director under President Bill

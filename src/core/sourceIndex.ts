@@ -79,13 +79,13 @@ interface ArticleRecord {
 /**
  * What one article contributes to the merged entities: each entity (its people,
  * contributors left out, then the other speakers) and each lookup key of its
- * people with the person's name. Recomputed from the article when it is added
+ * people, right after the person it belongs to. Recomputed from the article when it is added
  * and when it is removed, rather than stored: at ten thousand articles the
  * stored lists cost more than the recomputation. Handed to callbacks rather
  * than listed: it runs for every article of every start, and its lists, sets
  * and pairs were most of what claiming an article allocated.
  */
-function visitContributions(article: Article, onEntity: (name: string, kind: EntityKind, surnameFirst: boolean) => void, onKey: (key: string, name: string) => void): void {
+function visitContributions(article: Article, onEntity: (name: string, kind: EntityKind, surnameFirst: boolean) => void, onKey: (key: string) => void): void {
   const contributors = contributorNames(article);
   const seen = new Set<string>();
   for (const p of article.people) {
@@ -94,15 +94,15 @@ function visitContributions(article: Article, onEntity: (name: string, kind: Ent
     onEntity(p.name, 'person', p.surnameFirst);
     // Its name, surname and aliases, each key once.
     const nameKeyOf = nameKey(p.name);
-    if (nameKeyOf) onKey(nameKeyOf, p.name);
+    if (nameKeyOf) onKey(nameKeyOf);
     const surnameKey = p.surname ? nameKey(p.surname) : '';
-    if (surnameKey && surnameKey !== nameKeyOf) onKey(surnameKey, p.name);
+    if (surnameKey && surnameKey !== nameKeyOf) onKey(surnameKey);
     for (let i = 0; i < p.aliases.length; i++) {
       const key = p.aliases[i] ? nameKey(p.aliases[i]) : '';
       if (!key || key === nameKeyOf || key === surnameKey) continue;
       let repeated = false;
       for (let j = 0; j < i && !repeated; j++) repeated = !!p.aliases[j] && nameKey(p.aliases[j]) === key;
-      if (!repeated) onKey(key, p.name);
+      if (!repeated) onKey(key);
     }
   }
   const other = (name: string | null, declared: boolean): void => {

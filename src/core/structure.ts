@@ -243,7 +243,7 @@ export function readStructure(text: string, path: string): Structure {
       if (m.index === 0) b.role = 'byline';
       for (const clause of m[1].split(/\s*;\s*/)) {
         // "A and B in Singapore and C in Beijing": each name without its place; a place's state is no name.
-        for (const part of clause.replace(CREDIT_CLAUSE, '').split(/\s*(?:,|\band\b)\s*/)) {
+        for (const part of splitNames(clause.replace(CREDIT_CLAUSE, ''))) {
           const name = part.replace(/\s+in\s.*$/, '');
           if (/^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3}$/u.test(name)) contributors.push(name);
         }
@@ -252,7 +252,7 @@ export function readStructure(text: string, path: string): Structure {
     }
     if ((m = FOLLOW_ME.exec(line)) && line.length < 300) {
       b.role = 'byline';
-      for (const part of m[1].split(/\s*(?:,|\band\b|&)\s*/)) {
+      for (const part of splitNames(m[1])) {
         const name = NAME_AT_END.exec(part);
         if (name) contributors.push(name[0]);
       }
