@@ -21,6 +21,22 @@ describe('quote filter: songs, so-called terms and titled works', () => {
     assert.deepEqual(quotesOf('In the song, Dana Holt sings, “Don\'t leave the harbor tonight.”\n'), ["Don't leave the harbor tonight."]);
   });
 
+  it('keeps a song someone sings, title-like or not: the singer voices its words', () => {
+    assert.deepEqual(speakersOf('At the fish fry, the band leader called the council members to the stage, singing “Home Is the Harbor.” Nobody left.\n'), [['Home Is the Harbor.', 'the band leader']]);
+    assert.deepEqual(quotesOf('Dana Holt sang “Tide Comes In” before the vote.\n'), ['Tide Comes In']);
+  });
+
+  it('drops a title made, staged or put out by someone (MADE_THING_AFTER)', () => {
+    assert.deepEqual(quotesOf('Mayor Ines Marlow spoke about the ferry during a “Harbor Futures Forum” sponsored by the Gull Gazette and said she would run again.\n'), []);
+    assert.deepEqual(quotesOf('The play is an adaptation of a show called “Dockhands,” written by a troupe from Lisbon, that ran for years.\n'), []);
+    assert.deepEqual(quotesOf('In her memoir, “Salt and Rope,” published in 2015, Ana Ruiz described the pier.\n'), []);
+  });
+
+  it('guard: keeps words said before a lower-case word that is no participle of making', () => {
+    assert.deepEqual(quotesOf('Ana Ruiz called the plan “A Gift to Developers” written large on every sign, and walked out.\n'), ['A Gift to Developers']);
+    assert.deepEqual(quotesOf('“We Stay Open,” Published in bold, was the shop’s only sign, said Dana Holt.\n'), ['We Stay Open,']);
+  });
+
   it('drops a term after so-called when nobody is said to speak (SO_CALLED_BEFORE)', () => {
     assert.deepEqual(quotesOf('The quarrel on the island is over the so-called “pier surcharge,” which adds two dollars to every ticket.\n'), []);
     assert.deepEqual(quotesOf('Fishermen now pay for the so-called “dock pass” before dawn.\n'), []);
