@@ -870,12 +870,26 @@ function titleBefore(text: string, tokens: TokenTable, nameStart: number, takenS
 
 /** ", China's foreign minister," after a name. */
 function appositiveTitle(text: string, end: number, paragraphEnd: number): Span | null {
-  const rest = text.slice(end, Math.min(paragraphEnd, end + 160));
-  // (An initial's or abbreviation's period does not end it: "official during George W. Bush's presidency".)
+  const rest = text.slice(end, Math.min(paragraphEnd, end + 200));
+  // (An initial's or an honorific's period does not end it: "official during George W. Bush's presidency",
+  // "a senior adviser to Mr. Sanders".)
   // A determiner opens it, or a role with no article (the second group): "Simon Rosenberg, president of NDN, a policy group".
-  const m = /^(?:['’]s)?,\s+((?:(?:the|a|an|his|her|its|their|[\p{Lu}][\p{L}.]*['’]s|former|then|now)\b|(?=(\p{Ll}+)\b))[^,;:“”"()]{2,110}?)(?=,|(?<!\b\p{Lu})\.\s|\.$|;|\s+(?:said|says|told|who)\b)/u.exec(rest);
+  const m = /^(?:['’]s)?,\s+((?:(?:the|a|an|his|her|its|their|[\p{Lu}][\p{L}.]*['’]s|former|then|now)\b|(?=(\p{Ll}+)\b))[^,;:“”"()]{2,150}?)(?=,|(?<!\b(?:\p{Lu}|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Prof|Rev|Pres|St))\.\s|\.$|;|\s+(?:said|says|told|who|whom|whose)\b|\s+(?:--|[—–])|\s+\([DRI]-)/u.exec(rest);
   if (!m || (m[2] !== undefined && !ROLE_WORDS.has(m[2]))) return null;
-  const phrase = m[1];
+  let phrase = m[1];
+  // A long phrase up to a comma not followed by a verb of saying is more likely a main clause after a
+  // subordinate one ("While the district had voted for Sen. Marco Rubio, the Florida Republican's
+  // subsequent collapse left the convention open to … anti-Trump voters, disappointed …").
+  if (phrase.length > 110 && !/^(?:,\s+(?:said|says|told|added|wrote|noted|argued|explained)\b|[^,])/.test(rest.slice(m[0].length))) return null;
+  // A long phrase of two roles keeps the first ("a former aide to Mr. Rubio and now the chairman of the
+  // Republican Party in Miami-Dade County"); "and" inside a name does not part roles ("the Center on
+  // Budget and Policy Priorities").
+  if (phrase.split(/\s+/).length > 16) {
+    const second = /\s+and\s+(?:a|an|the|now|currently|later|then|also|former|past)\s/.exec(phrase);
+    if (second) phrase = phrase.slice(0, second.index);
+  }
+  // Cut before "whom" or "whose", a preposition or "and" is left hanging ("an adviser with whom …").
+  phrase = phrase.replace(/\s+(?:and|or|with|to|for|of|by|in|on|at|from)$/, '');
   // A phrase naming someone else, at its end or before "and", is a list, not a title ("Mike Ditka, former
   // Indiana University basketball coach Bobby Knight and others"); "… director under President Bill
   // Clinton" (after a preposition) and "a Bernie Sanders delegate" (a modifier) are titles still.

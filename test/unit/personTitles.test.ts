@@ -43,8 +43,40 @@ describe('person titles', () => {
     assert.deepEqual(titlesOf('He hired Harold Varmus, the former NIH director under President Bill Clinton, to lead it.', 'Harold Varmus'), ['former NIH director under President Bill Clinton']);
   });
 
-  it('a clause after the comma is no title', () => {
-    assert.deepEqual(titlesOf('It was hard on Carole Taylor, the minister whose tax was unpopular and was repealed, in the end.', 'Carole Taylor'), []);
+  it('a clause after the comma is no title; a relative clause after the role is left out of it', () => {
+    assert.deepEqual(titlesOf('It was hard on Carole Taylor, the treasurer was unpopular and was repealed, in the end.', 'Carole Taylor'), []);
+    assert.deepEqual(titlesOf('It was hard on Carole Taylor, the minister whose tax was unpopular and was repealed, in the end.', 'Carole Taylor'), ['minister']);
+    assert.deepEqual(titlesOf('It was sent to Sid Blum, an adviser with whom Lee corresponded, in May.', 'Sid Blum'), ['adviser']);
+  });
+
+  it('an appositive title reads past an honorific’s period ("a senior adviser to Mr. Sanders")', () => {
+    assert.deepEqual(titlesOf('“We will win,” said Tad Devlin, a senior adviser to Mr. Sanders. He left.', 'Tad Devlin'), ['senior adviser to Mr. Sanders']);
+    assert.deepEqual(titlesOf('Brian Fallow, a spokesman for Mrs. Clinton, said so.', 'Brian Fallow'), ['spokesman for Mrs. Clinton']);
+    assert.deepEqual(titlesOf('Lee Epps, a law professor at Washington University in St. Louis, said so.', 'Lee Epps'), ['law professor at Washington University in St. Louis']);
+  });
+
+  it('an appositive title ends at a dash or a party label', () => {
+    assert.deepEqual(titlesOf('John Dicks, the chief executive of Ora Media -- the company that owns the show -- told me so.', 'John Dicks'), ['chief executive of Ora Media']);
+    assert.deepEqual(titlesOf('Colleen Dean, a veteran staffer for Sen. Kirsten Gillibrand (D-N.Y.), won.', 'Colleen Dean'), ['veteran staffer for Sen. Kirsten Gillibrand']);
+  });
+
+  it('a long appositive of two roles keeps the first; an "and" inside a name does not part them', () => {
+    assert.deepEqual(
+      titlesOf('Nelson Dias, a former aide to Mr. Rubio and now the chairman of the Republican Party in Miami-Dade County, said of it.', 'Nelson Dias'),
+      ['former aide to Mr. Rubio'],
+    );
+    assert.deepEqual(
+      titlesOf('Alan B. Kruger, a professor of economics at Princeton University and a former chairman of Mr. Obama’s Council of Economic Advisers who has advised her, agreed.', 'Alan B. Kruger'),
+      ['professor of economics at Princeton University'],
+    );
+    assert.deepEqual(titlesOf('Jared Bern, a senior fellow at the Center on Budget and Policy Priorities, agreed.', 'Jared Bern'), ['senior fellow at the Center on Budget and Policy Priorities']);
+  });
+
+  it('guard: a long main clause after a subordinate one ending in a name is no title', () => {
+    assert.deepEqual(
+      titlesOf('While the district had voted for Sen. Mario Rubino, the Florida Republican’s subsequent collapse left the convention open to conservative activists and reluctant voters, disappointed in the choices.', 'Mario Rubino'),
+      ['Sen.'],
+    );
   });
 });
 
