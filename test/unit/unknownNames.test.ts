@@ -163,6 +163,10 @@ describe('given names the lexicon knows', () => {
     assert.deepEqual(peopleIn('“It is fine,” said Charlie Black. Brad Sherman, Tad Devine and Billie Jean King agreed. Charlie Hebdo printed it.'), ['Charlie Black', 'Brad Sherman', 'Tad Devine', 'Billie Jean King']);
   });
 
+  it('a given name opening an organisation’s name is no person: Al Jazeera, Citizens United, Agence France-Presse', () => {
+    assert.deepEqual(peopleIn('Al Gore sold the network to Al Jazeera. Ann Lee fought Citizens United. A reporter for Agence France-Presse called it “chaos.”'), ['Al Gore', 'Ann Lee']);
+  });
+
   it('knows Simon, Ari, Sherrod, Tina, Penny, Cecile and Felicia', () => {
     assert.deepEqual(peopleIn('“It was offensive,” said Ari Fleischer. Tina Tchen and Felicia Sanders agreed, as did Sherrod Brown.'), ['Ari Fleischer', 'Tina Tchen', 'Felicia Sanders', 'Sherrod Brown']);
   });
