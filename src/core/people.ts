@@ -609,13 +609,15 @@ interface FoundName extends Span {
   surname: string;
   surnameFirst: boolean;
   titleSpan: Span | null;
+  /** Part of a body's name ("the Woodrow Wilson Center"): names a person only if another mention does. */
+  inBodyName: boolean;
 }
 
 /**
  * Looks at a run of joined capitalised tokens (`all`'s tokens [lo, hi)) and returns the person name
  * in it, if any, as offsets in the run. Read off the columns: no token objects, no copies of the run.
  */
-function personInRun(text: string, all: TokenTable, lo: number, hi: number): { from: number; to: number; surnameFirst: boolean } | null {
+function personInRun(text: string, all: TokenTable, lo: number, hi: number): { from: number; to: number; surnameFirst: boolean; inBodyName?: boolean } | null {
   const length = hi - lo;
   // Surname-first names (Xi Jinping, Wang Wenbin): a known surname followed by a given name.
   for (let i = 0; i + 1 < length; i++) {
@@ -645,7 +647,10 @@ function personInRun(text: string, all: TokenTable, lo: number, hi: number): { f
       }
       // A name ends in its surname, not an initial ("Richard H." of "Richard H. Nixon" cut short).
       while (to - i > 1 && isInitial(all.word(lo + to - 1))) to--;
-      if (to - i >= 2) return { from: i, to, surnameFirst: false };
+      // Followed in the run by the word of a place or body named after someone, outside a headline, it is
+      // part of that name ("the Northern Virginia Urban League", "the Woodrow Wilson Center", "the Donald
+      // J. Trump Foundation"). Not "The Rachel Maddow Show" or "the Bill Clinton White House": the person's own.
+      if (to - i >= 2) return { from: i, to, surnameFirst: false, inBodyName: to < length && NAMED_AFTER_SOMEONE.has(all.lower(lo + to)) && !(all.flags[lo + to] & TITLE_CASE) };
     }
   }
   // An unknown given name: a clean run of two or three name words, accepted only
@@ -731,6 +736,14 @@ function lexiconSurnameAt(all: TokenTable, given: number, k: number): boolean {
   if (color) for (let j = given + 1; j < k; j++) if (!isInitial(all.word(j))) return false;
   return true;
 }
+/** Given names that are places too: alone, "Virginia" is the state, not Virginia Foxx. */
+const PLACE_GIVEN_NAMES = new Set('virginia georgia carolina florence paris austin charlotte madison victoria sydney india israel savannah phoenix orlando dallas houston jordan lincoln'.split(' '));
+/** Words of places and bodies named after someone, which follow the name (the Woodrow Wilson Center). */
+const NAMED_AFTER_SOMEONE = new Set(
+  `university college school institute institution foundation center centre society association league hospital
+   library museum airport academy fund trust award prize memorial park stadium arena hall bridge tower building
+   plaza square avenue road highway street boulevard station elementary fellowship scholarship lecture`.split(/\s+/),
+);
 const DETERMINERS_BEFORE_NAME = new Set('the a an this that these those its our their his her'.split(' '));
 /** Verbs a headline capitalises right after a name ("Donald Trump Wins", "Paul Ryan Thinks"), which no surname is. */
 const HEADLINE_VERBS = new Set(
@@ -1087,7 +1100,7 @@ function peopleIn(text: string, tokens: TokenTable, contributors: string[], para
         continue;
       }
       const titleSpan = titleBefore(text, tokens, first, takenStarts);
-      found.push({ start, end, name, first, surname: tokens.word(surnameIdx), surnameFirst: hit.surnameFirst, titleSpan });
+      found.push({ start, end, name, first, surname: tokens.word(surnameIdx), surnameFirst: hit.surnameFirst, titleSpan, inBodyName: hit.inBodyName === true });
       for (let k = first; k <= last; k++) takenStarts.add(starts[k]);
       offset += hit.to;
     }
@@ -1096,10 +1109,26 @@ function peopleIn(text: string, tokens: TokenTable, contributors: string[], para
 
   dropHeadlineOnlyVariants(found, tokens);
   canonicalNames(found, contributorSet);
+  // A name met only inside bodies' names is no person of the story, unless the story also calls them by
+  // their given name ("the Bill and Hillary Clinton Foundation" … "Hillary’s run"); the name's words are
+  // no one's mention either.
+  const personNames = new Set<string>();
+  let inBodyOnly: FoundName[] | null = null;
+  for (const f of found) if (!f.inBodyName) personNames.add(f.name);
+  for (const f of found) if (!personNames.has(f.name)) (inBodyOnly ??= []).push(f);
+  if (inBodyOnly) {
+    const given = new Set(inBodyOnly.map((f) => tokens.lower(f.first)));
+    const inside = new Set<number>();
+    for (const f of found) for (let k = f.first; k < count && starts[k] < f.end; k++) inside.add(k);
+    for (let k = 0; k < count; k++) {
+      if ((flags[k] & CAP) === 0 || inside.has(k) || !given.has(tokens.lower(k))) continue;
+      for (const f of inBodyOnly) if (tokens.lower(f.first) === tokens.lower(k)) personNames.add(f.name);
+    }
+  }
   const byName = new Map<string, ArticlePerson>();
   const genders = new Map<string, 'f' | 'm' | null>();
   for (const f of found) {
-    if (contributorSet.has(f.name.toLowerCase())) continue;
+    if (contributorSet.has(f.name.toLowerCase()) || !personNames.has(f.name)) continue;
     let person = byName.get(f.name);
     if (!person) {
       person = { name: f.name, titles: [], aliases: [], mentions: [], surnameFirst: f.surnameFirst, surname: f.surname };
@@ -1123,7 +1152,7 @@ function peopleIn(text: string, tokens: TokenTable, contributors: string[], para
   const mentions: Mention[] = [];
   const mentionAt = new Map<number, Mention>();
   const fullAt = new Map<number, FoundName>();
-  for (const f of found) if (byName.has(f.name)) fullAt.set(f.start, f);
+  for (const f of found) if (byName.has(f.name) || !personNames.has(f.name)) fullAt.set(f.start, f);
   const surnameOwners = new Map<string, ArticlePerson[]>();
   const givenOwners = new Map<string, ArticlePerson[]>();
   for (const p of byName.values()) {
@@ -1173,8 +1202,8 @@ function peopleIn(text: string, tokens: TokenTable, contributors: string[], para
     while (nextFull < fullNames.length && fullNames[nextFull].start < tokenStart) nextFull++;
     const full = nextFull < fullNames.length && fullNames[nextFull].start === tokenStart ? fullNames[nextFull] : undefined;
     if (full) {
-      const person = byName.get(full.name)!;
-      push({ start: full.start, end: full.end, name: person.name }, person, null);
+      const person = byName.get(full.name);
+      if (person) push({ start: full.start, end: full.end, name: person.name }, person, null);
       while (k + 1 < count && starts[k + 1] < full.end) k++;
       continue;
     }
@@ -1218,7 +1247,7 @@ function peopleIn(text: string, tokens: TokenTable, contributors: string[], para
         if (candidates !== null && candidates.length > 1) m.candidates = candidates;
         push(m, person, person ? part : null);
         if (person && possessive && alias !== part && !person.aliases.includes(alias)) person.aliases.push(alias);
-      } else if (givenOnly && givenOnly.length === 1 && !(k + 1 < count && (flags[k + 1] & CAP) !== 0 && joinedAt(text, tokens, k, k + 1))) {
+      } else if (givenOnly && givenOnly.length === 1 && !PLACE_GIVEN_NAMES.has(lower) && !(k + 1 < count && (flags[k + 1] & CAP) !== 0 && joinedAt(text, tokens, k, k + 1))) {
         push({ start: spanStart, end: spanEnd, name: givenOnly[0].name }, givenOnly[0], part);
       }
     }

@@ -171,3 +171,34 @@ describe('given names the lexicon knows', () => {
     assert.deepEqual(peopleIn('“It was offensive,” said Ari Fleischer. Tina Tchen and Felicia Sanders agreed, as did Sherrod Brown.'), ['Ari Fleischer', 'Tina Tchen', 'Felicia Sanders', 'Sherrod Brown']);
   });
 });
+
+describe('names inside the names of places and bodies', () => {
+  const read = (text: string) => parseArticle('fixture.txt', 'Headline\n\n' + text);
+  const mentionsOf = (text: string, name: string): string[] => {
+    const a = read(text);
+    return (a.people.find((p) => p.name === name)?.mentions ?? []).map((m) => a.text.slice(m.start, m.end));
+  };
+
+  it('a name only met in a university, center or society named after someone is no person', () => {
+    assert.deepEqual(peopleIn('Ann Lee studied at George Washington University and worked at the Woodrow Wilson Center before the John Birch Society hired her.'), ['Ann Lee']);
+  });
+
+  it('and its surname is no one’s mention ("the Peter Wilson Center" does not make "Wilson" Tom Wilson)', () => {
+    assert.deepEqual(mentionsOf('Tom Wilson spoke. Later he visited the Peter Wilson Center, where Wilson was cheered.', 'Tom Wilson'), ['Tom Wilson', 'Wilson']);
+  });
+
+  it('guard: a person met elsewhere keeps the mention inside the body’s name', () => {
+    assert.deepEqual(mentionsOf('Eric Trump runs a charity. The Eric Trump Foundation gave $100.', 'Eric Trump'), ['Eric Trump', 'Eric Trump']);
+  });
+
+  it('guard: a person the story also calls by the given name stays a person; a show named for its host names the host', () => {
+    assert.deepEqual(peopleIn('Bill Cosby gave to the Bill and Hillary Clinton Foundation. Others wonder how it could affect Hillary’s run.'), ['Bill Cosby', 'Hillary Clinton']);
+    assert.deepEqual(peopleIn('She said on The Rachel Maddow Show that it was over.'), ['Rachel Maddow']);
+  });
+
+  it('a given name that is a place too, alone, is the place, not the one person of that given name', () => {
+    assert.deepEqual(mentionsOf('Virginia Foxx spoke. Virginia voted on Tuesday.', 'Virginia Foxx'), ['Virginia Foxx']);
+    // guard: another given name alone is still the person's.
+    assert.deepEqual(mentionsOf('Chelsea Clinton spoke. Chelsea then left.', 'Chelsea Clinton'), ['Chelsea Clinton', 'Chelsea']);
+  });
+});
