@@ -77,7 +77,7 @@ spokesmen editor columnist correspondent reporter host anchor author writer hist
 activist organizer organiser fellow member delegate superintendent dean coach captain colonel sergeant
 detective agent inspector marshal mp mep lawmaker legislator diplomat counterpart campaigner operative
 surrogate donor supporter voter chairperson whip majority minority mr. mrs. ms. dr. rev. sir dame lord lady
-partner principal president's ambassador-at-large magnate billionaire businessman businesswoman
+partner principal president's ambassador-at-large magnate billionaire businessman businesswoman advocate
 `);
 
 /** Head nouns of a phrase that describes a person ("the harbor town's mayor", "her campaign manager"). */

@@ -34,6 +34,10 @@ describe('person titles', () => {
     assert.deepEqual(titlesOf('NASCAR chief Brian France endorsed him.', 'Brian France'), ['NASCAR chief']);
   });
 
+  it('an advocate is a role: "Public Advocate Trish Jameson" is Trish Jameson with her title', () => {
+    assert.deepEqual(titlesOf('“It is a shame,” New York City Public Advocate Trish Jameson said.', 'Trish Jameson'), ['New York City Public Advocate']);
+  });
+
   it('an appositive title reads past an initial’s period', () => {
     assert.deepEqual(titlesOf('“It works,” said Juan Zarate, a top terrorism adviser to then-President George W. Bush, on Monday.', 'Juan Zarate'), ['top terrorism adviser to then-President George W. Bush']);
   });
