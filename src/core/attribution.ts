@@ -827,7 +827,7 @@ function attributionAfter(ctx: AttributionContext, q: RawQuote, limit: number): 
     return subj ? withCue(resolveSubject(ctx, subj, q.paragraph), 'according to') : null;
   }
   // "said Price", "said the official" (a participle is no inverted attribution: "“…,” saying the city …")
-  if (isCue(words[0].lower) && !/ing$/.test(words[0].lower)) {
+  if (isCue(words[0].lower) && !/ing$/.test(words[0].lower) && !OBJECT_FIRST_CUES.has(words[0].lower)) {
     // "“…,” tweeted another.": a bare quantifier after the verb (PolNeAR train: 2 right, 0 wrong added).
     const bare = bareQuantifier(text, words[1]);
     if (bare && /^(?:said|says|tweeted|wrote|writes|added|chanted|replied|posted)$/.test(words[0].lower)) return { speaker: bare.text, speakerMention: bare, cue: words[0].text, rule: 'inverted-quantifier' };
@@ -1190,6 +1190,17 @@ function saidAtSentenceEnd(ctx: AttributionContext, q: RawQuote, limit: number):
   const a = resolveSubject(ctx, subj, q.paragraph);
   return a ? withRule(a, 'after-said-end', words[0].text) : null;
 }
+
+/**
+ * Verbs of speech whose next words are their object, never an inverted subject: in "“…,” thanked Barack
+ * Obama for …" Obama is thanked, he does not speak.
+ */
+const OBJECT_FIRST_CUES = new Set(
+  `thanked thanks praised praises blamed blames condemned condemns urged urges slammed slams blasted blasts accused
+   accuses criticized criticizes criticised criticises attacked attacks called calls invoked invokes highlighted
+   highlights decried decries commended commends applauded applauds mocked mocks ridiculed ridicules rebuked rebukes
+   scolded scolds chided chides congratulated congratulates reminded reminds`.split(/\s+/),
+);
 
 /** "and has repeatedly warned", "but later said": "and" or "but", then one or two auxiliaries or adverbs, then `words[k]`. */
 function coordinatedAfterAdverbs(text: string, words: Word[], k: number): boolean {

@@ -190,6 +190,15 @@ describe('attribution rules (issue 3)', () => {
     assert.equal(speakerOf('The council has “no money left,” said including the reserves.', 'no money'), null);
   });
 
+  it('a verb whose object follows it is no inverted attribution: in “…,” thanked Ann Lee, Lee is thanked', () => {
+    const text = 'The film was shown. Kerry Walsh, star of television’s “Harbor,” thanked Ann Lee for “taking these steps.”';
+    // (“Harbor,” is a show's title, no quote; its reading as "thanked Ann Lee" had carried to the next quote.)
+    assert.equal(speakerOf(text, 'taking these'), null);
+    // guard: the verbs that do invert still do.
+    assert.equal(speakerOf('“We will vote no,” said Ann Lee, the council’s chair.', 'We will'), 'Ann Lee');
+    assert.equal(speakerOf('“Why now?” asked Ann Lee.', 'Why now'), 'Ann Lee');
+  });
+
   it('“which he described as”: the pronoun speaks when no earlier cue of the sentence does', () => {
     const a = parseArticle('f.txt', 'Headline\n\nMayor Tom Ruiz visited the plant. He toured the old server room, which he described as “a museum.”');
     assert.equal(a.text.slice(a.quotes[0].speakerMention!.start, a.quotes[0].speakerMention!.end), 'he');
