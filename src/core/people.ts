@@ -559,6 +559,8 @@ const MODIFIER_AFTER_HYPHEN =
 function computeNameWord(word: string, lower: string): boolean {
   if (NON_NAME_WORDS.has(lower) || ORG_WORDS.has(lower) || isRole(lower) || HONORIFICS.has(lower)) return false;
   if (/\d/.test(word)) return false;
+  // A contraction is no name ("Hillary Can’t", "Trump Won't").
+  if (/n['’]t$/.test(lower)) return false;
   if (/^[\p{Lu}]{2,}$/u.test(word) && word.length > 1) return false; // acronyms: US, FBI, WTO
   if (/-/.test(word) && /^\p{Lu}[\p{Ll}]+-\p{Lu}/u.test(word) && !/^\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+$/u.test(word)) return false;
   // "Clinton-era", "Bush-spent", "Co-anchor": a name or a word made into a modifier (not "Ban Ki-moon").

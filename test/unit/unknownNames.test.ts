@@ -172,6 +172,12 @@ describe('given names the lexicon knows', () => {
   });
 });
 
+describe('contractions', () => {
+  it('a contraction is no surname ("Hillary Can’t Escape …", "Donald Won’t Quit")', () => {
+    assert.deepEqual(peopleIn('The harbor board met. Why Hillary Can’t Escape the Question was the paper’s front page, and Donald Won\'t Quit its second.'), []);
+  });
+});
+
 describe('names inside the names of places and bodies', () => {
   const read = (text: string) => parseArticle('fixture.txt', 'Headline\n\n' + text);
   const mentionsOf = (text: string, name: string): string[] => {
