@@ -647,8 +647,9 @@ function personInRun(text: string, all: TokenTable, lo: number, hi: number): { f
         if (all.flags[lo + to] & TITLE_CASE && !titleCaseNamePart(all, lo + to, to === i + 1)) break;
         to++;
       }
-      // A name ends in its surname, not an initial ("Richard H." of "Richard H. Nixon" cut short).
-      while (to - i > 1 && isInitial(all.word(lo + to - 1))) to--;
+      // A name ends in its surname, not an initial ("Richard H." of "Richard H. Nixon" cut short), nor a lone
+      // capital ("Alicia M" in a post).
+      while (to - i > 1 && (isInitial(all.word(lo + to - 1)) || /^\p{Lu}$/u.test(all.word(lo + to - 1)))) to--;
       // Followed in the run by the word of a place or body named after someone, outside a headline, it is
       // part of that name ("the Northern Virginia Urban League", "the Woodrow Wilson Center", "the Donald
       // J. Trump Foundation"). Not "The Rachel Maddow Show" or "the Bill Clinton White House": the person's own.

@@ -75,6 +75,12 @@ describe('words that look like names and are not', () => {
   it('a name does not end in an initial', () => {
     assert.deepEqual(body('The letter came from Richard H. in Ohio.'), []);
   });
+
+  it('nor in a lone capital letter ("Alicia M" in a post)', () => {
+    assert.deepEqual(body('He wrote that Alicia M was a disaster.'), []);
+    // guard: an initial without its period inside a name is kept.
+    assert.deepEqual(body('The letter came from John F Kennedy in Boston.'), ['John F Kennedy']);
+  });
 });
 
 describe('headline paragraphs whose stretches are short', () => {
