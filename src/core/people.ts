@@ -1120,7 +1120,8 @@ function peopleIn(text: string, tokens: TokenTable, contributors: string[], para
   for (const f of found) if (!f.inBodyName) personNames.add(f.name);
   for (const f of found) if (!personNames.has(f.name)) (inBodyOnly ??= []).push(f);
   if (inBodyOnly) {
-    const given = new Set(inBodyOnly.map((f) => tokens.lower(f.first)));
+    // (Not a given name that is a place too: "Virginia" alone is the state, not "the Northern Virginia Urban League".)
+    const given = new Set(inBodyOnly.map((f) => tokens.lower(f.first)).filter((g) => !PLACE_GIVEN_NAMES.has(g)));
     const inside = new Set<number>();
     for (const f of found) for (let k = f.first; k < count && starts[k] < f.end; k++) inside.add(k);
     for (let k = 0; k < count; k++) {
