@@ -112,7 +112,9 @@ cbs fox msnbc npr pbs bbc cia fbi nsa nato un eu gop dnc rnc white pentagon krem
 assembly city county state province district island islands river mountain valley airport station hotel
 tower building plaza square avenue road highway bridge port media magazine llc ltd ltd. plc l.p. lp
 show file act forum studies affairs security research review strategies journalism project partners books program
-initiative sea ocean qaeda morning hebdo united jazeera agence presse afl-cio golf
+initiative sea ocean qaeda morning hebdo united jazeera agence presse afl-cio golf studios studio footwear
+productions entertainment enterprises holdings industries ventures communications pictures records films airlines
+motors apparel brands
 `);
 
 /** Capitalised words that begin sentences or headlines and are never names. */

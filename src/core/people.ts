@@ -745,7 +745,8 @@ const PLACE_GIVEN_NAMES = new Set('virginia georgia carolina florence paris aust
 const NAMED_AFTER_SOMEONE = new Set(
   `university college school institute institution foundation center centre society association league hospital
    library museum airport academy fund trust award prize memorial park stadium arena hall bridge tower building
-   plaza square avenue road highway street boulevard station elementary fellowship scholarship lecture golf`.split(/\s+/),
+   plaza square avenue road highway street boulevard station elementary fellowship scholarship lecture golf
+   footwear apparel brands productions enterprises holdings industries studios pictures films records`.split(/\s+/),
 );
 const DETERMINERS_BEFORE_NAME = new Set('the a an this that these those its our their his her'.split(' '));
 /** Verbs a headline capitalises right after a name ("Donald Trump Wins", "Paul Ryan Thinks"), which no surname is. */
