@@ -163,8 +163,9 @@ describe('given names the lexicon knows', () => {
     assert.deepEqual(peopleIn('“It is fine,” said Charlie Black. Brad Sherman, Tad Devine and Billie Jean King agreed. Charlie Hebdo printed it.'), ['Charlie Black', 'Brad Sherman', 'Tad Devine', 'Billie Jean King']);
   });
 
-  it('a given name opening an organisation’s name is no person: Al Jazeera, Citizens United, Agence France-Presse', () => {
+  it('a given name opening an organisation’s name is no person: Al Jazeera, Citizens United, Agence France-Presse; nor a public radio', () => {
     assert.deepEqual(peopleIn('Al Gore sold the network to Al Jazeera. Ann Lee fought Citizens United. A reporter for Agence France-Presse called it “chaos.”'), ['Al Gore', 'Ann Lee']);
+    assert.deepEqual(peopleIn('The debate was over.\n\nNew Hampshire Public Radio asked Ann Lee Friday how the “average person should view the fees?”'), ['Ann Lee']);
   });
 
   it('knows Simon, Ari, Sherrod, Tina, Penny, Cecile and Felicia', () => {
