@@ -25,7 +25,7 @@ import type { IndexSnapshot } from './sourceIndex';
 import type { WordIndexSnapshot } from './search';
 
 /** Bump whenever Article's shape, the entry's layout or the reader's output changes meaning. */
-export const CACHE_FORMAT_VERSION = 69;
+export const CACHE_FORMAT_VERSION = 70;
 const CACHE_MAGIC = 0x43414253; // "SBAC" read as a little-endian u32
 
 export interface FileStamp {

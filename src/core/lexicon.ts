@@ -114,7 +114,7 @@ tower building plaza square avenue road highway bridge port media magazine llc l
 show file act forum studies affairs security research review strategies journalism project partners books program
 initiative sea ocean qaeda morning hebdo united jazeera agence presse afl-cio golf studios studio footwear
 productions entertainment enterprises holdings industries ventures communications pictures records films airlines
-motors apparel brands radio
+motors apparel brands radio energy oil coal steel mining pharmaceuticals capital financial insurance
 `);
 
 /** Capitalised words that begin sentences or headlines and are never names. */

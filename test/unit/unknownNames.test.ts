@@ -190,6 +190,7 @@ describe('names inside the names of places and bodies', () => {
     assert.deepEqual(peopleIn('Ann Lee studied at George Washington University and worked at the Woodrow Wilson Center before the John Birch Society hired her.'), ['Ann Lee']);
     assert.deepEqual(peopleIn('Billy Casper Golf, which manages 150 courses, agreed. Ann Lee runs one of them.'), ['Ann Lee']);
     assert.deepEqual(peopleIn('Ann Lee licensed the line to Marc Fisher Footwear and sold a film to Yahoo Studios.'), ['Ann Lee']);
+    assert.deepEqual(peopleIn('The mines of Walter Energy were sold. Ann Lee, a lawyer for Walter Energy, said so.'), ['Ann Lee']);
     // A given name that is a place too, written alone elsewhere, is the place: no rescue.
     assert.deepEqual(peopleIn('Ann Lee spoke at the Northern Virginia Urban League. Virginia votes in June.'), ['Ann Lee']);
   });
