@@ -15,7 +15,9 @@ export interface Token extends Span {
 
 
 const INITIALS = /^(?:\p{L}\.)+$/u;
-const TITLE_ABBREVIATION = /^(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Prof|Rev|Pres)\.$/;
+/** Abbreviations that come before a name (Mr., Sen., St.): their period ends no sentence, title or name. */
+const NAME_PREFIX_ABBREVIATIONS = 'Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Prof|Rev|Pres';
+const TITLE_ABBREVIATION = new RegExp(`^(?:${NAME_PREFIX_ABBREVIATIONS}|Jr|Sr)\\.$`);
 const UPPER_START = /^\p{Lu}/u;
 
 // A token is a letter or digit followed by letters, marks, digits and . ' ’ -
@@ -885,13 +887,22 @@ function titleBefore(text: string, tokens: TokenTable, nameStart: number, takenS
   return { start: tokens.starts[s], end: tokens.ends[e - 1] };
 }
 
+/**
+ * ", a senior adviser to Mr. Sanders," after a name: a determiner opens it, or a role with no article
+ * (group 2: "Simon Rosenberg, president of NDN, a policy group"); it ends at a comma, a sentence's period
+ * (not an initial's or NAME_PREFIX_ABBREVIATIONS': "official during George W. Bush's presidency"), a
+ * semicolon, a verb of saying, "who", "whom" or "whose", a dash, or a party label "(D-…".
+ */
+const APPOSITIVE_TITLE = new RegExp(
+  `^(?:['’]s)?,\\s+((?:(?:the|a|an|his|her|its|their|[\\p{Lu}][\\p{L}.]*['’]s|former|then|now)\\b|(?=(\\p{Ll}+)\\b))[^,;:“”"()]{2,150}?)` +
+    `(?=,|(?<!\\b(?:\\p{Lu}|${NAME_PREFIX_ABBREVIATIONS}))\\.\\s|\\.$|;|\\s+(?:said|says|told|who|whom|whose)\\b|\\s+(?:--|[—–])|\\s+\\([DRI]-)`,
+  'u',
+);
+
 /** ", China's foreign minister," after a name. */
 function appositiveTitle(text: string, end: number, paragraphEnd: number): Span | null {
   const rest = text.slice(end, Math.min(paragraphEnd, end + 200));
-  // (An initial's or an honorific's period does not end it: "official during George W. Bush's presidency",
-  // "a senior adviser to Mr. Sanders".)
-  // A determiner opens it, or a role with no article (the second group): "Simon Rosenberg, president of NDN, a policy group".
-  const m = /^(?:['’]s)?,\s+((?:(?:the|a|an|his|her|its|their|[\p{Lu}][\p{L}.]*['’]s|former|then|now)\b|(?=(\p{Ll}+)\b))[^,;:“”"()]{2,150}?)(?=,|(?<!\b(?:\p{Lu}|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Prof|Rev|Pres|St))\.\s|\.$|;|\s+(?:said|says|told|who|whom|whose)\b|\s+(?:--|[—–])|\s+\([DRI]-)/u.exec(rest);
+  const m = APPOSITIVE_TITLE.exec(rest);
   if (!m || (m[2] !== undefined && !ROLE_WORDS.has(m[2]))) return null;
   let phrase = m[1];
   // A long phrase up to a comma not followed by a verb of saying is more likely a main clause after a
